@@ -1,0 +1,87 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Rampart",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rampart", targets: ["rampart"]),
+        .library(name: "RampartCore", targets: ["RampartCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        // The findings model, rules, scanner protocol, configuration, suppressions and baselines.
+        .target(
+            name: "RampartCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
+        .target(
+            name: "RampartFiles",
+            dependencies: [
+                "RampartCore",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strict
+        ),
+        // Runs scanners under a time budget and turns raw findings into a report.
+        .target(
+            name: "RampartEngine",
+            dependencies: ["RampartCore", "RampartFiles"],
+            swiftSettings: strict
+        ),
+        // One reporter per output format.
+        .target(
+            name: "RampartReporters",
+            dependencies: ["RampartCore"],
+            swiftSettings: strict
+        ),
+        // Command-line parsing and dispatch only.
+        .target(
+            name: "RampartCLI",
+            dependencies: [
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "rampart",
+            dependencies: ["RampartCLI"],
+            swiftSettings: strict
+        ),
+        // Test-only helpers (a tiny scanner that drives the pipeline); never linked into the binary.
+        .target(
+            name: "RampartTestSupport",
+            dependencies: ["RampartCore"],
+            path: "Tests/RampartTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(name: "RampartReportersTests", dependencies: ["RampartReporters", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RampartCLITests",
+            dependencies: ["RampartCLI", "RampartTestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be read.
+public enum FileReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotOpen(errno: Int32)
+    case notRegularFile
+    case tooLarge(size: Int, limit: Int)
+    case readFailed(errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let code): "cannot open: \(String(cString: strerror(code)))"
+        case .notRegularFile: "not a regular file"
+        case .tooLarge(let size, let limit): "file is \(size) bytes, over the \(limit)-byte limit (max_file_size)"
+        case .readFailed(let code): "read failed: \(String(cString: strerror(code)))"
+        }
+    }
+
+    public func diagnostic(scanner: String?, path: String) -> Diagnostic {
+        switch self {
+        case .tooLarge: Diagnostic(.warning, code: "file-too-large", message: "skipped: \(description)", scanner: scanner, path: path)
+        default: Diagnostic(.warning, code: "unreadable", message: "skipped: \(description)", scanner: scanner, path: path)
+        }
+    }
+}
+
+/// Reads files without trusting them: never blocks on a FIFO, never reads past a size limit.
+public enum FileReader {
+    /// Reads the whole file at `path`, failing if it is not a regular file or is larger than `limit` bytes.
+    public static func read(_ path: String, limit: Int) throws(FileReadError) -> [UInt8] {
+        try read(path, limit: limit, prefixOnly: false)
+    }
+
+    /// Reads at most `count` bytes from the start of the file (for sniffing binary content).
+    public static func readPrefix(_ path: String, count: Int) throws(FileReadError) -> [UInt8] {
+        try read(path, limit: count, prefixOnly: true)
+    }
+
+    private static func read(_ path: String, limit: Int, prefixOnly: Bool) throws(FileReadError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw .cannotOpen(errno: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .readFailed(errno: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile }
+        let size = Int(info.st_size)
+        if !prefixOnly && size > limit { throw .tooLarge(size: size, limit: limit) }
+        let capacity = prefixOnly ? min(size, limit) : size
+        var buffer = [UInt8](repeating: 0, count: capacity)
+        var filled = 0
+        while filled < capacity {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(fd, raw.baseAddress! + filled, capacity - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(errno: errno)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < capacity { buffer.removeSubrange(filled...) }
+        return buffer
+    }
+}

@@ -1,0 +1,108 @@
+/// One thing a scanner found. Every scanner produces these and every reporter consumes them.
+///
+/// Scanners fill what they know (rule, location, message); the engine completes the rest from the
+/// rule's metadata and the configuration: severity overrides, `helpUri`, fingerprint, suppression.
+public struct Finding: Sendable, Hashable {
+    public var ruleId: RuleID
+    public var scanner: String
+    public var title: String
+    public var message: String
+    public var severity: Severity
+    public var confidence: Confidence
+    public var location: Location
+    public var cwe: [Int]
+    public var owasp: OWASPCategory?
+    public var tags: [String]
+    public var helpUri: String?
+    /// Stable identity across runs: rule, place and normalised code context, never line numbers.
+    public var fingerprint: String
+    public var suppression: Suppression?
+
+    public var isSuppressed: Bool { suppression != nil }
+
+    public init(
+        ruleId: RuleID,
+        scanner: String? = nil,
+        title: String,
+        message: String,
+        severity: Severity,
+        confidence: Confidence,
+        location: Location,
+        cwe: [Int] = [],
+        owasp: OWASPCategory? = nil,
+        tags: [String] = [],
+        helpUri: String? = nil,
+        fingerprint: String = "",
+        suppression: Suppression? = nil
+    ) {
+        self.ruleId = ruleId
+        self.scanner = scanner ?? ruleId.scanner
+        self.title = title
+        self.message = message
+        self.severity = severity
+        self.confidence = confidence
+        self.location = location
+        self.cwe = cwe
+        self.owasp = owasp
+        self.tags = tags
+        self.helpUri = helpUri
+        self.fingerprint = fingerprint
+        self.suppression = suppression
+    }
+
+    /// A finding for `rule` at `location`, taking title, severity, confidence, CWE, OWASP and tags from the rule.
+    public init(rule: RuleMetadata, location: Location, message: String? = nil) {
+        self.init(
+            ruleId: rule.id,
+            title: rule.title,
+            message: message ?? rule.title,
+            severity: rule.severity,
+            confidence: rule.confidence,
+            location: location,
+            cwe: rule.cwe,
+            owasp: rule.owasp,
+            tags: rule.tags
+        )
+    }
+
+    /// Orders findings for stable output: by path, line, column, then rule id.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        let ka = a.sortKey, kb = b.sortKey
+        if ka.0 != kb.0 { return ka.0 < kb.0 }
+        if ka.1 != kb.1 { return ka.1 < kb.1 }
+        if ka.2 != kb.2 { return ka.2 < kb.2 }
+        if a.ruleId != b.ruleId { return a.ruleId < b.ruleId }
+        return a.fingerprint < b.fingerprint
+    }
+
+    private var sortKey: (String, Int, Int) {
+        switch location {
+        case .source(let s): (s.path, s.line, s.column)
+        case .web(let w): (w.url, 0, 0)
+        case .host(let h): (h.host + "\u{0}" + h.control, 0, 0)
+        }
+    }
+}
+
+/// Why a finding does not count: an inline comment or a configured ignore, with its reason.
+public struct Suppression: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// `# nosec`, `# nosec B602`.
+        case nosec
+        /// `# rampart: ignore[rule] reason`.
+        case inline
+        /// An entry of `ignores:` in the configuration.
+        case config
+    }
+
+    public var kind: Kind
+    public var reason: String?
+    /// The last day a configured ignore applies, as `YYYY-MM-DD`.
+    public var expires: String?
+
+    public init(kind: Kind, reason: String? = nil, expires: String? = nil) {
+        self.kind = kind
+        self.reason = reason
+        self.expires = expires
+    }
+}

@@ -1,0 +1,64 @@
+import Crypto
+
+/// Stable identities for findings, so baselines survive edits.
+///
+/// A fingerprint is SHA-256 over the rule id, the place (file path, URL without query values, or
+/// host and control) and the normalised code context: the finding's source lines with all white
+/// space removed. Line numbers are never part of it, so moving code or editing other lines keeps
+/// it; an identical context repeated in one file gets an occurrence number in source order.
+public enum Fingerprint {
+    public static let version = "1"
+
+    /// The normalised context of a source snippet: at most 5 lines, white space removed.
+    public static func normalizedContext(_ snippet: String) -> String {
+        SourceText.splitLines(snippet).prefix(5)
+            .map { line in String(line.unicodeScalars.filter { !$0.properties.isWhitespace }.prefix(400)) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+
+    /// The text a fingerprint is made from, before hashing and the occurrence number.
+    public static func identity(ruleId: RuleID, location: Location) -> String {
+        switch location {
+        case .source(let source):
+            return "source\u{0}\(ruleId)\u{0}\(source.path)\u{0}\(normalizedContext(source.snippet ?? ""))"
+        case .web(let web):
+            return "web\u{0}\(ruleId)\u{0}\(web.method.uppercased())\u{0}\(stripQueryValues(web.url))\u{0}\(web.parameter ?? "")"
+        case .host(let host):
+            return "host\u{0}\(ruleId)\u{0}\(host.host)\u{0}\(host.control)\u{0}\(host.resource ?? "")"
+        }
+    }
+
+    /// The fingerprint of an identity and its occurrence (0 for the first).
+    public static func make(identity: String, occurrence: Int) -> String {
+        let text = "rampart-fp-v\(version)\u{0}\(identity)\u{0}\(occurrence)"
+        let digest = SHA256.hash(data: Array(text.utf8))
+        return digest.prefix(16).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// `https://h/p?a=1&b=2` → `https://h/p?a&b`: parameter names identify a page, values do not.
+    static func stripQueryValues(_ url: String) -> String {
+        var base = url
+        if let hash = base.firstIndex(of: "#") { base = String(base[..<hash]) }
+        guard let question = base.firstIndex(of: "?") else { return base }
+        let names = base[base.index(after: question)...].split(separator: "&").map { pair in
+            pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+        }.sorted()
+        return String(base[..<question]) + "?" + names.joined(separator: "&")
+    }
+
+    /// Assigns fingerprints to findings, numbering repeats of the same identity in report order.
+    public static func assign(_ findings: inout [Finding]) {
+        let order = findings.indices.sorted { Finding.reportOrder(findings[$0], findings[$1]) }
+        var seen: [String: Int] = [:]
+        for index in order {
+            let identity = identity(ruleId: findings[index].ruleId, location: findings[index].location)
+            let occurrence = seen[identity, default: 0]
+            seen[identity] = occurrence + 1
+            findings[index].fingerprint = make(identity: identity, occurrence: occurrence)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Logging
+
+/// A scanner runs one security activity (SAST, secrets, dependencies, …) and returns its findings.
+///
+/// Scanners depend on this module only. A file scanner reads `context.files` through
+/// `context.forEachFile`, which reads in parallel, respects cancellation and turns per-file
+/// failures into diagnostics; a target scanner (web, host) ignores the file list.
+public protocol Scanner: Sendable {
+    /// The namespace of the scanner's rule ids and the name users select it by: `python`, `secrets`.
+    var id: String { get }
+    /// One line for `rampart rules` and reports: `Python SAST`.
+    var title: String { get }
+    /// Every rule the scanner can report.
+    var rules: [RuleMetadata] { get }
+    /// The file name a rule example is scanned as when the example names none.
+    var exampleFileName: String { get }
+    /// Scans and returns what was found. Must return (with what it has) soon after cancellation.
+    func scan(_ context: ScanContext) async -> ScannerOutput
+}
+
+/// What a scanner returns: its findings, its diagnostics and how many inputs it examined.
+public struct ScannerOutput: Sendable {
+    public var findings: [Finding]
+    public var diagnostics: [Diagnostic]
+    public var filesScanned: Int
+
+    public init(findings: [Finding] = [], diagnostics: [Diagnostic] = [], filesScanned: Int = 0) {
+        self.findings = findings
+        self.diagnostics = diagnostics
+        self.filesScanned = filesScanned
+    }
+
+    public mutating func merge(_ other: ScannerOutput) {
+        findings += other.findings
+        diagnostics += other.diagnostics
+        filesScanned += other.filesScanned
+    }
+}
+
+/// A file selected for scanning, relative to the scan root with `/` separators.
+public struct SourceFile: Sendable, Hashable {
+    public var path: String
+    public var size: Int
+
+    public init(path: String, size: Int) {
+        self.path = path
+        self.size = size
+    }
+
+    /// The last path component.
+    public var name: String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// The extension without the dot, lower-cased; empty when there is none.
+    public var pathExtension: String {
+        let name = self.name
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+}
+
+/// What a scanner gets to work with.
+public struct ScanContext: Sendable {
+    /// The absolute path of the scan root.
+    public var root: String
+    /// The files selected for this scan, after ignore files, include/exclude globs and `--since`.
+    public var files: [SourceFile]
+    public var configuration: Configuration
+    public var logger: Logger
+    /// Called once per file a scanner finishes; the engine turns it into the progress line.
+    public var onFileScanned: (@Sendable (String) -> Void)?
+
+    public init(
+        root: String,
+        files: [SourceFile],
+        configuration: Configuration = Configuration(),
+        logger: Logger = Logger(label: "rampart"),
+        onFileScanned: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.root = root
+        self.files = files
+        self.configuration = configuration
+        self.logger = logger
+        self.onFileScanned = onFileScanned
+    }
+
+    /// The absolute path of a file of this scan.
+    public func absolutePath(of file: SourceFile) -> String {
+        root.hasSuffix("/") ? root + file.path : root + "/" + file.path
+    }
+
+    /// Reads a file of this scan, never more than the configured size limit.
+    public func read(_ file: SourceFile) throws(FileReadError) -> SourceText {
+        let bytes = try FileReader.read(absolutePath(of: file), limit: configuration.maxFileSize)
+        return SourceText(bytes: bytes)
+    }
+
+    /// Runs `body` on every selected file that `filter` accepts, several at a time.
+    ///
+    /// A file that cannot be read, or whose `body` throws, becomes a diagnostic and the others go on.
+    /// After cancellation no new file is started and the results of the finished ones are returned.
+    public func forEachFile(
+        scanner: String,
+        where filter: @Sendable (SourceFile) -> Bool,
+        _ body: @escaping @Sendable (SourceFile, SourceText) throws -> [Finding]
+    ) async -> ScannerOutput {
+        let selected = files.filter(filter)
+        let width = max(1, configuration.jobs)
+        return await withTaskGroup(of: ScannerOutput.self) { group in
+            var output = ScannerOutput()
+            var next = 0
+            func startNext() -> Bool {
+                guard next < selected.count, !Task.isCancelled else { return false }
+                let file = selected[next]
+                next += 1
+                group.addTask { self.scanOne(file, scanner: scanner, body) }
+                return true
+            }
+            for _ in 0..<width where !startNext() { break }
+            while let result = await group.next() {
+                output.merge(result)
+                _ = startNext()
+            }
+            return output
+        }
+    }
+
+    private func scanOne(
+        _ file: SourceFile,
+        scanner: String,
+        _ body: @Sendable (SourceFile, SourceText) throws -> [Finding]
+    ) -> ScannerOutput {
+        defer { onFileScanned?(scanner) }
+        do {
+            let text = try read(file)
+            return ScannerOutput(findings: try body(file, text), filesScanned: 1)
+        } catch let error as FileReadError {
+            return ScannerOutput(diagnostics: [error.diagnostic(scanner: scanner, path: file.path)])
+        } catch {
+            return ScannerOutput(diagnostics: [
+                Diagnostic(.error, code: "scanner-failed", message: "\(error)", scanner: scanner, path: file.path)
+            ])
+        }
+    }
+}

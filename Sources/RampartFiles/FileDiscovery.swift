@@ -1,0 +1,247 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import RampartCore
+
+/// Finds the files a scan reads.
+///
+/// It walks the tree without recursion, honours `.gitignore` (nested too), `.git/info/exclude` and
+/// `.rampartignore`, skips `.git`, virtualenvs and vendored folders by default, skips binary and
+/// oversized files with a diagnostic, and survives unreadable folders and symlink loops.
+public struct FileDiscovery: Sendable {
+    public struct Options: Sendable {
+        public var include: GlobSet
+        public var exclude: GlobSet
+        public var useDefaultExcludes: Bool
+        public var honourIgnoreFiles: Bool
+        public var followSymlinks: Bool
+        public var maxFileSize: Int
+        public var maxDepth: Int
+
+        public init(
+            include: [String] = [], exclude: [String] = [], useDefaultExcludes: Bool = true,
+            honourIgnoreFiles: Bool = true, followSymlinks: Bool = false,
+            maxFileSize: Int = 5 << 20, maxDepth: Int = 256
+        ) {
+            self.include = GlobSet(include)
+            self.exclude = GlobSet(exclude)
+            self.useDefaultExcludes = useDefaultExcludes
+            self.honourIgnoreFiles = honourIgnoreFiles
+            self.followSymlinks = followSymlinks
+            self.maxFileSize = maxFileSize
+            self.maxDepth = maxDepth
+        }
+
+        public init(configuration: Configuration) {
+            self.init(
+                include: configuration.include, exclude: configuration.exclude,
+                useDefaultExcludes: configuration.useDefaultExcludes, followSymlinks: configuration.followSymlinks,
+                maxFileSize: configuration.maxFileSize
+            )
+        }
+    }
+
+    public struct Result: Sendable {
+        /// The text files to scan, sorted by path.
+        public var files: [SourceFile]
+        public var diagnostics: [Diagnostic]
+        /// Files passed over, by reason: `ignored`, `excluded`, `binary`, `too-large`, `symlink`.
+        public var skipped: [String: Int]
+    }
+
+    /// Folder names skipped unless `default_excludes: false`.
+    public static let defaultExcludedFolders: Set<String> = [
+        ".hg", ".svn", ".bzr", "CVS", "node_modules", "bower_components", "__pycache__", ".tox", ".nox",
+        ".eggs", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", "site-packages", ".venv",
+        "venv", "virtualenv", "vendor", "third_party", ".build", ".swiftpm", ".idea", ".rampart",
+    ]
+
+    /// Extensions that are binary for sure; skipped without reading or a diagnostic.
+    public static let binaryExtensions: Set<String> = [
+        "png", "jpg", "jpeg", "gif", "bmp", "ico", "webp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz",
+        "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "o", "a", "pyc", "pyo", "class",
+        "mp3", "mp4", "avi", "mov", "wav", "ogg", "woff", "woff2", "ttf", "otf", "eot", "sqlite", "db", "bin",
+    ]
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    private struct Pending {
+        var absolute: String
+        var relative: String
+        var depth: Int
+        var ignores: IgnoreStack
+    }
+
+    /// Walks `root` (a folder, or a single file).
+    public func discover(root: String) -> Result {
+        var result = Result(files: [], diagnostics: [], skipped: [:])
+        var info = stat()
+        guard stat(root, &info) == 0 else {
+            result.diagnostics.append(Diagnostic(.error, code: "unreadable", message: "cannot read scan target: \(String(cString: strerror(errno)))", path: root))
+            return result
+        }
+        if (info.st_mode & S_IFMT) == S_IFREG {
+            let name = root.split(separator: "/").last.map(String.init) ?? root
+            consider(file: root, relative: name, size: Int(info.st_size), into: &result)
+            return result
+        }
+        var visited: Set<FileID> = [FileID(info)]
+        let rootReal = realPath(root) ?? root
+        var ignores = IgnoreStack()
+        if options.honourIgnoreFiles {
+            ignores = ignores.adding(loadIgnoreFile(join(root, ".git/info/exclude"), base: ""))
+        }
+        var stack = [Pending(absolute: root, relative: "", depth: 0, ignores: ignores)]
+        while let folder = stack.popLast() {
+            var ignores = folder.ignores
+            if options.honourIgnoreFiles {
+                ignores = ignores.adding(loadIgnoreFile(join(folder.absolute, ".gitignore"), base: folder.relative))
+                ignores = ignores.adding(loadIgnoreFile(join(folder.absolute, ".rampartignore"), base: folder.relative))
+            }
+            guard let entries = listFolder(folder.absolute) else {
+                result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "cannot list folder: \(String(cString: strerror(errno)))", path: folder.relative.isEmpty ? "." : folder.relative))
+                continue
+            }
+            for name in entries {
+                let absolute = join(folder.absolute, name)
+                let relative = folder.relative.isEmpty ? name : folder.relative + "/" + name
+                var entry = stat()
+                guard lstat(absolute, &entry) == 0 else {
+                    result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "cannot stat: \(String(cString: strerror(errno)))", path: relative))
+                    continue
+                }
+                var kind = entry.st_mode & S_IFMT
+                if kind == S_IFLNK {
+                    guard options.followSymlinks else {
+                        result.skipped["symlink", default: 0] += 1
+                        continue
+                    }
+                    guard stat(absolute, &entry) == 0 else {
+                        result.diagnostics.append(Diagnostic(.warning, code: "broken-symlink", message: "symlink target cannot be read: \(String(cString: strerror(errno)))", path: relative))
+                        continue
+                    }
+                    guard let target = realPath(absolute), target == rootReal || target.hasPrefix(rootReal == "/" ? "/" : rootReal + "/") else {
+                        result.diagnostics.append(Diagnostic(.warning, code: "symlink-outside", message: "symlink points outside the scan root; not followed", path: relative))
+                        continue
+                    }
+                    kind = entry.st_mode & S_IFMT
+                }
+                if kind == S_IFDIR {
+                    if name == ".git" { continue }
+                    if options.useDefaultExcludes && (FileDiscovery.defaultExcludedFolders.contains(name) || isVirtualenv(absolute)) {
+                        result.skipped["excluded", default: 0] += 1
+                        continue
+                    }
+                    if ignores.isIgnored(relative, isDirectory: true) {
+                        result.skipped["ignored", default: 0] += 1
+                        continue
+                    }
+                    if options.exclude.patterns.contains(where: { $0.matches(relative, isDirectory: true) }) {
+                        result.skipped["excluded", default: 0] += 1
+                        continue
+                    }
+                    guard visited.insert(FileID(entry)).inserted else {
+                        result.diagnostics.append(Diagnostic(.warning, code: "symlink-loop", message: "folder already scanned through another path (symlink loop?); skipped", path: relative))
+                        continue
+                    }
+                    guard folder.depth + 1 <= options.maxDepth else {
+                        result.diagnostics.append(Diagnostic(.warning, code: "too-deep", message: "folder nesting deeper than \(options.maxDepth); skipped", path: relative))
+                        continue
+                    }
+                    stack.append(Pending(absolute: absolute, relative: relative, depth: folder.depth + 1, ignores: ignores))
+                } else if kind == S_IFREG {
+                    if ignores.isIgnored(relative, isDirectory: false) {
+                        result.skipped["ignored", default: 0] += 1
+                        continue
+                    }
+                    consider(file: absolute, relative: relative, size: Int(entry.st_size), into: &result)
+                }
+                // Sockets, FIFOs and devices are never read.
+            }
+        }
+        result.files.sort { $0.path < $1.path }
+        return result
+    }
+
+    private func consider(file absolute: String, relative: String, size: Int, into result: inout Result) {
+        if options.exclude.matches(file: relative) {
+            result.skipped["excluded", default: 0] += 1
+            return
+        }
+        if !options.include.isEmpty && !options.include.matches(file: relative) {
+            result.skipped["excluded", default: 0] += 1
+            return
+        }
+        let file = SourceFile(path: relative, size: size)
+        if FileDiscovery.binaryExtensions.contains(file.pathExtension) {
+            result.skipped["binary", default: 0] += 1
+            return
+        }
+        if size > options.maxFileSize {
+            result.skipped["too-large", default: 0] += 1
+            result.diagnostics.append(FileReadError.tooLarge(size: size, limit: options.maxFileSize).diagnostic(scanner: nil, path: relative))
+            return
+        }
+        do {
+            let prefix = try FileReader.readPrefix(absolute, count: 8000)
+            if prefix.contains(0) {
+                result.skipped["binary", default: 0] += 1
+                result.diagnostics.append(Diagnostic(.note, code: "binary-file", message: "skipped: binary content", path: relative))
+                return
+            }
+        } catch {
+            result.diagnostics.append(error.diagnostic(scanner: nil, path: relative))
+            return
+        }
+        result.files.append(file)
+    }
+
+    private func isVirtualenv(_ folder: String) -> Bool {
+        var info = stat()
+        return stat(join(folder, "pyvenv.cfg"), &info) == 0
+    }
+
+    private func loadIgnoreFile(_ path: String, base: String) -> IgnoreFile? {
+        guard let bytes = try? FileReader.read(path, limit: 1 << 20) else { return nil }
+        return IgnoreFile(base: base, text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    private func listFolder(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}
+
+/// A file's identity on disk, to notice a folder reached twice.
+struct FileID: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}

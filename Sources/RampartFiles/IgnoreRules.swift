@@ -1,0 +1,49 @@
+import RampartCore
+
+/// The patterns of one ignore file (`.gitignore`, `.rampartignore`, `.git/info/exclude`) with the
+/// folder they are relative to.
+struct IgnoreFile: Sendable {
+    /// The folder holding the file, relative to the scan root ("" for the root).
+    var base: String
+    var patterns: [GlobPattern]
+
+    init(base: String, text: String) {
+        self.base = base
+        self.patterns = SourceText.splitLines(text).compactMap { GlobPattern(String($0)) }
+    }
+
+    /// The verdict of the last pattern matching `path`: true ignored, false re-included, nil no match.
+    func verdict(_ path: String, isDirectory: Bool) -> Bool? {
+        let relative: Substring
+        if base.isEmpty {
+            relative = Substring(path)
+        } else {
+            guard path.hasPrefix(base + "/") else { return nil }
+            relative = path.dropFirst(base.count + 1)
+        }
+        for pattern in patterns.reversed() where pattern.matches(String(relative), isDirectory: isDirectory) {
+            return !pattern.isNegated
+        }
+        return nil
+    }
+}
+
+/// The ignore files in force for one folder: its own and those of every folder above it.
+/// Deeper files win over shallower ones, and within a file the last matching pattern wins, as in git.
+struct IgnoreStack: Sendable {
+    private(set) var files: [IgnoreFile] = []
+
+    func adding(_ file: IgnoreFile?) -> IgnoreStack {
+        guard let file, !file.patterns.isEmpty else { return self }
+        var copy = self
+        copy.files.append(file)
+        return copy
+    }
+
+    func isIgnored(_ path: String, isDirectory: Bool) -> Bool {
+        for file in files.reversed() {
+            if let verdict = file.verdict(path, isDirectory: isDirectory) { return verdict }
+        }
+        return false
+    }
+}

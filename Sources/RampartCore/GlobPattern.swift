@@ -97,7 +97,7 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `fnmatch` on one path segment, without `FNM_PATHNAME` concerns since segments hold no `/`.
-    static func matchName(_ pattern: [UInt8], _ name: [UInt8]) -> Bool {
+    public static func matchName(_ pattern: [UInt8], _ name: [UInt8]) -> Bool {
         var p = 0, n = 0
         var starP = -1, starN = 0
         while n < name.count {

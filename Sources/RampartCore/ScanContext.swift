@@ -1,65 +1,5 @@
 import Logging
 
-/// A scanner runs one security activity (SAST, secrets, dependencies, …) and returns its findings.
-///
-/// Scanners depend on this module only. A file scanner reads `context.files` through
-/// `context.forEachFile`, which reads in parallel, respects cancellation and turns per-file
-/// failures into diagnostics; a target scanner (web, host) ignores the file list.
-public protocol Scanner: Sendable {
-    /// The namespace of the scanner's rule ids and the name users select it by: `python`, `secrets`.
-    var id: String { get }
-    /// One line for `rampart rules` and reports: `Python SAST`.
-    var title: String { get }
-    /// Every rule the scanner can report.
-    var rules: [RuleMetadata] { get }
-    /// The file name a rule example is scanned as when the example names none.
-    var exampleFileName: String { get }
-    /// Scans and returns what was found. Must return (with what it has) soon after cancellation.
-    func scan(_ context: ScanContext) async -> ScannerOutput
-}
-
-/// What a scanner returns: its findings, its diagnostics and how many inputs it examined.
-public struct ScannerOutput: Sendable {
-    public var findings: [Finding]
-    public var diagnostics: [Diagnostic]
-    public var filesScanned: Int
-
-    public init(findings: [Finding] = [], diagnostics: [Diagnostic] = [], filesScanned: Int = 0) {
-        self.findings = findings
-        self.diagnostics = diagnostics
-        self.filesScanned = filesScanned
-    }
-
-    public mutating func merge(_ other: ScannerOutput) {
-        findings += other.findings
-        diagnostics += other.diagnostics
-        filesScanned += other.filesScanned
-    }
-}
-
-/// A file selected for scanning, relative to the scan root with `/` separators.
-public struct SourceFile: Sendable, Hashable {
-    public var path: String
-    public var size: Int
-
-    public init(path: String, size: Int) {
-        self.path = path
-        self.size = size
-    }
-
-    /// The last path component.
-    public var name: String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
-
-    /// The extension without the dot, lower-cased; empty when there is none.
-    public var pathExtension: String {
-        let name = self.name
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
-    }
-}
-
 /// What a scanner gets to work with.
 public struct ScanContext: Sendable {
     /// The absolute path of the scan root.
@@ -102,7 +42,7 @@ public struct ScanContext: Sendable {
     /// After cancellation no new file is started and the results of the finished ones are returned.
     public func forEachFile(
         scanner: String,
-        where filter: @Sendable (SourceFile) -> Bool,
+        where filter: (SourceFile) -> Bool,
         _ body: @escaping @Sendable (SourceFile, SourceText) throws -> [Finding]
     ) async -> ScannerOutput {
         let selected = files.filter(filter)

@@ -1,0 +1,109 @@
+import RampartCore
+
+/// Completes raw findings: rule settings from the configuration, snippets, `helpUri`, fingerprints,
+/// inline suppressions and configured ignores. Thresholds and the baseline come after it.
+struct FindingProcessor {
+    let root: String
+    let configuration: Configuration
+    let rulesByID: [RuleID: RuleMetadata]
+    let today: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private var lineCache: [String: [Substring]?] = [:]
+    private let ignorePaths: [GlobPattern?]
+
+    /// Lines of a finding read for suppression comments; a multi-line statement's comment may sit on any of them.
+    static let maxSuppressionLines = 50
+    /// Lines of a finding kept as its snippet.
+    static let maxSnippetLines = 5
+
+    init(root: String, configuration: Configuration, rules: [RuleMetadata], today: String) {
+        self.root = root
+        self.configuration = configuration
+        self.rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.today = today
+        self.ignorePaths = configuration.ignores.map { $0.path.flatMap(GlobPattern.init) }
+    }
+
+    mutating func process(_ raw: [Finding]) -> [Finding] {
+        var findings: [Finding] = []
+        findings.reserveCapacity(raw.count)
+        for var finding in raw {
+            guard configuration.isEnabled(finding.ruleId) else { continue }
+            if let severity = configuration.rules[finding.ruleId]?.severity { finding.severity = severity }
+            if finding.scanner.isEmpty { finding.scanner = finding.ruleId.scanner }
+            if finding.helpUri == nil { finding.helpUri = configuration.helpURI(for: finding.ruleId) }
+            if case .source(var source) = finding.location, source.snippet == nil,
+               let lines = lines(of: source.path) {
+                let first = min(source.line, lines.count + 1) - 1
+                let last = min(source.endLine, source.line + FindingProcessor.maxSnippetLines - 1, lines.count)
+                if first < last {
+                    source.snippet = lines[first..<last].joined(separator: "\n")
+                    finding.location = .source(source)
+                }
+            }
+            findings.append(finding)
+        }
+        Fingerprint.assign(&findings)
+        reportExpiredIgnores()
+        for index in findings.indices {
+            findings[index].suppression = suppression(for: findings[index])
+        }
+        return findings
+    }
+
+    private mutating func suppression(for finding: Finding) -> Suppression? {
+        if case .source(let source) = finding.location, let lines = lines(of: source.path) {
+            let rule = rulesByID[finding.ruleId]
+            let last = min(source.endLine, source.line + FindingProcessor.maxSuppressionLines - 1, lines.count)
+            if source.line <= last {
+                for line in lines[(source.line - 1)..<last] {
+                    for comment in InlineSuppression.parse(line: line) where comment.covers(rule, id: finding.ruleId) {
+                        return Suppression(kind: comment.kind == .nosec ? .nosec : .inline, reason: comment.reason)
+                    }
+                }
+            }
+        }
+        for (index, ignore) in configuration.ignores.enumerated() where !ignore.isExpired(today: today) {
+            if matches(ignore, pathPattern: ignorePaths[index], finding) {
+                return Suppression(kind: .config, reason: ignore.reason, expires: ignore.expires)
+            }
+        }
+        return nil
+    }
+
+    private func matches(_ ignore: IgnoreEntry, pathPattern: GlobPattern?, _ finding: Finding) -> Bool {
+        if let rule = ignore.rule {
+            let named = rulesByID[finding.ruleId]?.isNamed(rule)
+                ?? (rule == finding.ruleId.rawValue || rule == finding.ruleId.code)
+            guard named || GlobPattern.matchName(Array(rule.utf8), Array(finding.ruleId.rawValue.utf8)) else { return false }
+        }
+        if ignore.path != nil {
+            guard let pathPattern, let path = finding.location.path,
+                  pathPattern.matchesSelfOrAncestor(path, isDirectory: false) else { return false }
+        }
+        return true
+    }
+
+    private mutating func reportExpiredIgnores() {
+        for ignore in configuration.ignores where ignore.isExpired(today: today) {
+            let what = [ignore.rule.map { "rule \($0)" }, ignore.path.map { "path \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(
+                .warning, code: "ignore-expired",
+                message: "ignore (\(what)) expired on \(ignore.expires ?? "?"); its findings are reported again. Reason was: \(ignore.reason)",
+                path: configuration.sourcePath.flatMap { $0.split(separator: "/").last.map(String.init) } ?? ".rampart.yml",
+                line: ignore.line
+            ))
+        }
+    }
+
+    /// The lines of a scanned file, read once; nil when it cannot be read.
+    private mutating func lines(of path: String) -> [Substring]? {
+        if let cached = lineCache[path] { return cached }
+        let absolute = root.hasSuffix("/") ? root + path : root + "/" + path
+        let lines = (try? FileReader.read(absolute, limit: configuration.maxFileSize))
+            .map { SourceText(bytes: $0).lines }
+        lineCache[path] = lines
+        return lines
+    }
+}
+

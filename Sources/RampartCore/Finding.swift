@@ -1,3 +1,5 @@
+import Foundation
+
 /// One thing a scanner found. Every scanner produces these and every reporter consumes them.
 ///
 /// Scanners fill what they know (rule, location, message); the engine completes the rest from the
@@ -17,6 +19,8 @@ public struct Finding: Sendable, Hashable {
     /// Stable identity across runs: rule, place and normalised code context, never line numbers.
     public var fingerprint: String
     public var suppression: Suppression?
+    /// The package a dependency finding is about.
+    public var component: Component?
 
     public var isSuppressed: Bool { suppression != nil }
 
@@ -33,7 +37,8 @@ public struct Finding: Sendable, Hashable {
         tags: [String] = [],
         helpUri: String? = nil,
         fingerprint: String = "",
-        suppression: Suppression? = nil
+        suppression: Suppression? = nil,
+        component: Component? = nil
     ) {
         self.ruleId = ruleId
         self.scanner = scanner ?? ruleId.scanner
@@ -48,6 +53,7 @@ public struct Finding: Sendable, Hashable {
         self.helpUri = helpUri
         self.fingerprint = fingerprint
         self.suppression = suppression
+        self.component = component
     }
 
     /// A finding for `rule` at `location`, taking title, severity, confidence, CWE, OWASP and tags from the rule.
@@ -104,5 +110,29 @@ public struct Suppression: Sendable, Hashable {
         self.kind = kind
         self.reason = reason
         self.expires = expires
+    }
+}
+
+/// A package a finding is about: `requests 2.31.0` from PyPI.
+public struct Component: Sendable, Hashable {
+    public var name: String
+    public var version: String?
+    /// `PyPI`, `npm`, … as OSV names ecosystems.
+    public var ecosystem: String?
+    /// Versions that fix the finding, when known.
+    public var fixedVersions: [String]
+
+    public init(name: String, version: String? = nil, ecosystem: String? = nil, fixedVersions: [String] = []) {
+        self.name = name
+        self.version = version
+        self.ecosystem = ecosystem
+        self.fixedVersions = fixedVersions
+    }
+
+    /// A package URL (`pkg:pypi/requests@2.31.0`) for ecosystems with a known purl type.
+    public var purl: String? {
+        guard let type = ecosystem.map({ $0.lowercased() }), ["pypi", "npm", "cargo", "golang", "maven", "gem"].contains(type) else { return nil }
+        let normalized = type == "pypi" ? name.lowercased().replacingOccurrences(of: "_", with: "-") : name
+        return "pkg:\(type)/\(normalized)" + (version.map { "@\($0)" } ?? "")
     }
 }

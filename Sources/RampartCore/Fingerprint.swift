@@ -62,3 +62,15 @@ public enum Fingerprint {
         }
     }
 }
+
+extension Fingerprint {
+    /// A name-based UUID (version 5 layout, SHA-256 digest) for a text: stable ids for report formats that want UUIDs.
+    public static func uuid(for text: String) -> String {
+        var bytes = Array(SHA256.hash(data: Array(text.utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        let h = Array(hex)
+        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-" + String(h[20..<32])
+    }
+}

@@ -1,1 +1,5 @@
-print("x")
+import Foundation
+import RampartCLI
+
+let code = await RampartCommand.run(arguments: Array(CommandLine.arguments.dropFirst()))
+exit(code)

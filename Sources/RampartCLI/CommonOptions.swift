@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import RampartCore
+import RampartReporters
+
+/// Options every scanning command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Report format (repeatable): \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: [String] = []
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to a file; the Nth --output goes with the Nth --format (repeatable).", valueName: "path"))
+    var output: [String] = []
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Fail (exit 1) on findings of this severity or above: info, low, medium, high, critical, none. Default: high.", valueName: "severity"))
+    var failOn: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report only findings of this severity or above.", valueName: "severity"))
+    var severity: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report only findings of this confidence or above: low, medium, high.", valueName: "confidence"))
+    var confidence: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report only findings not in this baseline file.", valueName: "path"))
+    var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: .rampart.yml in the scanned folder).", valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Time budget in seconds (default 600); scanners are stopped and partial results reported.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Scan only files changed since the merge base with this git ref, plus untracked files.", valueName: "ref"))
+    var since: String?
+
+    @Option(name: .customLong("docs-base-url"), help: ArgumentHelp("Base URL of rule pages in reports (a team wiki, say).", valueName: "url"))
+    var docsBaseURL: String?
+
+    @Flag(name: [.short, .long], help: "Print only the report and errors.")
+    var quiet = false
+
+    @Flag(name: [.short, .long], help: "Print debug logs, notes and suppressed findings.")
+    var verbose = false
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the text report.")
+    var noColor = false
+
+    func validate() throws {
+        for name in format where ReportFormat(rawValue: name) == nil {
+            throw ValidationError("unknown format '\(name)'; choose from \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if output.count > max(format.count, 1) {
+            throw ValidationError("more --output than --format options: pair each --output with a --format")
+        }
+        if max(format.count, 1) - output.count > 1 {
+            throw ValidationError("only one report can go to standard output: give an --output for each --format but one")
+        }
+        if let failOn, GateThreshold(parsing: failOn) == nil {
+            throw ValidationError("--fail-on takes info, low, medium, high, critical or none, not '\(failOn)'")
+        }
+        if let severity, Severity(parsing: severity) == nil {
+            throw ValidationError("--severity takes info, low, medium, high or critical, not '\(severity)'")
+        }
+        if let confidence, Confidence(parsing: confidence) == nil {
+            throw ValidationError("--confidence takes low, medium or high, not '\(confidence)'")
+        }
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a positive number of seconds")
+        }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose contradict each other") }
+    }
+
+    /// The configuration file's settings with the command line's on top.
+    func configuration(scanRoot: String, scanners: [any SecurityScanner]) throws -> Configuration {
+        let loader = ConfigurationLoader(scannerIDs: Set(scanners.map(\.id)))
+        var configuration = Configuration()
+        do {
+            if let config {
+                configuration = try loader.load(path: config)
+            } else if let found = ConfigurationLoader.locate(in: Self.folder(of: scanRoot)) {
+                configuration = try loader.load(path: found, displayName: Self.display(found))
+            }
+        } catch {
+            throw UsageFailure("configuration error: \(error)")
+        }
+        if let failOn { configuration.failOn = GateThreshold(parsing: failOn) ?? configuration.failOn }
+        if let severity { configuration.severityThreshold = Severity(parsing: severity) ?? configuration.severityThreshold }
+        if let confidence { configuration.confidenceThreshold = Confidence(parsing: confidence) ?? configuration.confidenceThreshold }
+        if let timeout { configuration.timeout = timeout }
+        if let docsBaseURL {
+            configuration.docsBaseURL = docsBaseURL
+            configuration.docsURLSuffix = ""
+        }
+        return configuration
+    }
+
+    /// Each report and where it goes (nil: standard output).
+    var destinations: [(ReportFormat, String?)] {
+        let formats = format.isEmpty ? [ReportFormat.text] : format.compactMap(ReportFormat.init(rawValue:))
+        return formats.enumerated().map { index, format in (format, index < output.count ? output[index] : nil) }
+    }
+
+    /// The folder a scan target lives in (itself when it is a folder).
+    static func folder(of path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        }
+        return path
+    }
+
+    /// A path as the user would want to read it: relative to the working folder when inside it.
+    static func display(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        if path.hasPrefix("./") { return String(path.dropFirst(2)) }
+        return path
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import RampartCore
+import RampartEngine
+import RampartReporters
+
+/// `rampart scan [PATH]`: every enabled scanner over a folder, reports written, exit by the gate.
+struct ScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan a folder with every enabled scanner and gate on the findings."
+    )
+
+    @Argument(help: "The folder (or file) to scan.")
+    var path: String = "."
+
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        let report = try await ScanRunner(options: options, path: path).run()
+        try ScanRunner.write(report, options: options)
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
+
+/// What `scan` and `baseline create` share: configuration, engine run, report writing.
+struct ScanRunner {
+    var options: CommonOptions
+    var path: String
+    var useBaseline = true
+
+    func run() async throws -> ScanReport {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw UsageFailure("error: no such file or folder: \(path)")
+        }
+        let scanners = ScannerCatalog.current
+        let configuration = try options.configuration(scanRoot: path, scanners: scanners)
+        var baseline: Baseline?
+        if useBaseline, let file = options.baseline ?? configuration.baseline.map({ Self.resolve($0, against: configuration) }) {
+            do {
+                baseline = try Baseline.load(path: file)
+            } catch {
+                throw UsageFailure("error: \(error)")
+            }
+        }
+        let logger = Terminal.logger(quiet: options.quiet, verbose: options.verbose)
+        let progress: TerminalProgress? = Terminal.stderrIsTTY && !options.quiet ? TerminalProgress() : nil
+        let engine = ScanEngine(toolVersion: RampartVersion.current, logger: logger, progress: progress)
+        do {
+            return try await engine.run(.init(
+                root: path, configuration: configuration, scanners: scanners, baseline: baseline, since: options.since
+            ))
+        } catch let error as ScanEngine.Failure {
+            throw UsageFailure("error: \(error)")
+        }
+    }
+
+    /// A baseline path from the configuration is relative to the configuration file's folder.
+    static func resolve(_ path: String, against configuration: Configuration) -> String {
+        guard !path.hasPrefix("/"), let source = configuration.sourcePath else { return path }
+        let folder = (source as NSString).deletingLastPathComponent
+        return folder.isEmpty ? path : folder + "/" + path
+    }
+
+    /// Writes every requested report; a file that cannot be written is a usage error (exit 2).
+    static func write(_ report: ScanReport, options: CommonOptions) throws {
+        let root = FileManager.default.currentDirectoryPath
+        let absoluteRoot = report.target.path.hasPrefix("/") ? report.target.path : root + "/" + report.target.path
+        for (format, destination) in options.destinations {
+            let context = ReportContext(
+                root: CommonOptions.folder(of: absoluteRoot),
+                useColor: destination == nil && format == .text && Terminal.stdoutIsTTY && Terminal.colorAllowed && !options.noColor,
+                verbose: options.verbose
+            )
+            let text = format.reporter.render(report, context: context)
+            if let destination {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: destination), options: .atomic)
+                } catch {
+                    throw UsageFailure("error: cannot write \(format.rawValue) report to \(destination): \(error.localizedDescription)")
+                }
+                if !options.quiet { Terminal.writeStderr("wrote \(format.rawValue) report to \(destination)\n") }
+            } else {
+                Terminal.writeStdout(text)
+            }
+        }
+    }
+}

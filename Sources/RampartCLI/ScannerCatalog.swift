@@ -1,0 +1,12 @@
+import RampartCore
+
+/// The scanners the binary ships. Scanner modules add themselves to `builtIn`; tests swap the list
+/// for their own with `ScannerCatalog.$override.withValue(…)`.
+public enum ScannerCatalog {
+    @TaskLocal public static var override: [any SecurityScanner]?
+
+    /// Every scanner of the binary, in the order they are listed.
+    public static var builtIn: [any SecurityScanner] { [] }
+
+    public static var current: [any SecurityScanner] { override ?? builtIn }
+}

@@ -1,0 +1,126 @@
+import RampartCore
+
+/// The versioned findings document, `rampart/findings@1`, documented in `docs/findings-schema.md`.
+public struct JSONReporter: Reporter {
+    public static let schema = "rampart/findings@1"
+    public var format: ReportFormat { .json }
+
+    public init() {}
+
+    public func render(_ report: ScanReport, context: ReportContext) -> String {
+        document(report).serialized(pretty: true) + "\n"
+    }
+
+    public func document(_ report: ScanReport) -> JSONValue {
+        .object([
+            ("schema", .string(Self.schema)),
+            ("tool", .object([("name", .string("rampart")), ("version", .string(report.toolVersion))])),
+            ("target", .compactObject([
+                ("path", .string(report.target.path)),
+                ("since", report.target.since.map(JSONValue.string)),
+            ])),
+            ("findings", .array(report.findings.map(Self.finding))),
+            ("summary", .object([
+                ("bySeverity", .object(Severity.allCases.reversed().map { severity in
+                    (severity.rawValue, .int(report.activeFindings.count { $0.severity == severity }))
+                })),
+                ("byScanner", .object(report.scanners.map { run in
+                    (run.id, .int(report.activeFindings.count { $0.scanner == run.id }))
+                })),
+                ("files", .int(report.files)),
+                ("durationMs", .int(report.durationMs)),
+                ("total", .int(report.activeFindings.count)),
+                ("suppressed", .int(report.findings.count { $0.isSuppressed })),
+                ("baselined", .int(report.baselined)),
+                ("belowThreshold", .int(report.belowThreshold)),
+                ("gating", .int(report.gatingFindings.count)),
+                ("failOn", .string(report.failOn.description)),
+                ("timedOut", .bool(report.timedOut)),
+                ("scanners", .array(report.scanners.map { run in
+                    .object([
+                        ("id", .string(run.id)),
+                        ("files", .int(run.filesScanned)),
+                        ("durationMs", .int(run.durationMs)),
+                        ("completed", .bool(run.completed)),
+                    ])
+                })),
+            ])),
+            ("errors", .array(report.diagnostics.map(Self.diagnostic))),
+        ])
+    }
+
+    static func finding(_ finding: Finding) -> JSONValue {
+        .compactObject([
+            ("ruleId", .string(finding.ruleId.rawValue)),
+            ("scanner", .string(finding.scanner)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("confidence", .string(finding.confidence.rawValue)),
+            ("title", .string(finding.title)),
+            ("message", .string(finding.message)),
+            ("location", location(finding.location)),
+            ("cwe", .array(finding.cwe.map { .int($0) })),
+            ("owasp", finding.owasp.map { .string($0.rawValue) }),
+            ("tags", .array(finding.tags.map(JSONValue.string))),
+            ("component", finding.component.map { component in
+                .compactObject([
+                    ("name", .string(component.name)),
+                    ("version", component.version.map(JSONValue.string)),
+                    ("ecosystem", component.ecosystem.map(JSONValue.string)),
+                    ("purl", component.purl.map(JSONValue.string)),
+                    ("fixedVersions", component.fixedVersions.isEmpty ? nil : .array(component.fixedVersions.map(JSONValue.string))),
+                ])
+            }),
+            ("fingerprint", .string(finding.fingerprint)),
+            ("helpUri", finding.helpUri.map(JSONValue.string)),
+            ("suppressed", .bool(finding.isSuppressed)),
+            ("suppression", finding.suppression.map { suppression in
+                .compactObject([
+                    ("kind", .string(suppression.kind.rawValue)),
+                    ("reason", suppression.reason.map(JSONValue.string)),
+                    ("expires", suppression.expires.map(JSONValue.string)),
+                ])
+            }),
+        ])
+    }
+
+    static func location(_ location: Location) -> JSONValue {
+        switch location {
+        case .source(let s):
+            .compactObject([
+                ("kind", .string("file")),
+                ("path", .string(s.path)),
+                ("line", .int(s.line)),
+                ("column", .int(s.column)),
+                ("endLine", .int(s.endLine)),
+                ("endColumn", .int(s.endColumn)),
+                ("snippet", s.snippet.map(JSONValue.string)),
+            ])
+        case .web(let w):
+            .compactObject([
+                ("kind", .string("url")),
+                ("url", .string(w.url)),
+                ("method", .string(w.method)),
+                ("parameter", w.parameter.map(JSONValue.string)),
+                ("evidence", w.evidence.map(JSONValue.string)),
+            ])
+        case .host(let h):
+            .compactObject([
+                ("kind", .string("host")),
+                ("host", .string(h.host)),
+                ("control", .string(h.control)),
+                ("resource", h.resource.map(JSONValue.string)),
+            ])
+        }
+    }
+
+    static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        .compactObject([
+            ("level", .string(diagnostic.level.rawValue)),
+            ("code", .string(diagnostic.code)),
+            ("message", .string(diagnostic.message)),
+            ("scanner", diagnostic.scanner.map(JSONValue.string)),
+            ("path", diagnostic.path.map(JSONValue.string)),
+            ("line", diagnostic.line.map { .int($0) }),
+        ])
+    }
+}

@@ -77,7 +77,10 @@ let package = Package(
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),
-        .testTarget(name: "RampartReportersTests", dependencies: ["RampartReporters", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RampartReportersTests", dependencies: ["RampartReporters", "RampartTestSupport"],
+            exclude: ["Fixtures", "Golden"], swiftSettings: strict
+        ),
         .testTarget(
             name: "RampartCLITests",
             dependencies: ["RampartCLI", "RampartTestSupport"],

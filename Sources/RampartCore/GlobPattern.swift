@@ -16,8 +16,12 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
     /// Parses one pattern line. Returns nil for blank lines and comments.
     public init?(_ line: String) {
         var text = Substring(line)
-        // Trailing spaces are ignored unless escaped.
-        while text.hasSuffix(" ") && !text.hasSuffix("\\ ") { text = text.dropLast() }
+        // Trailing spaces are ignored unless escaped by an odd number of backslashes.
+        while text.hasSuffix(" ") {
+            let backslashes = text.dropLast().reversed().prefix { $0 == "\\" }.count
+            if backslashes % 2 == 1 { break }
+            text = text.dropLast()
+        }
         guard !text.isEmpty, !text.hasPrefix("#") else { return nil }
         var negated = false
         if text.hasPrefix("!") {
@@ -147,7 +151,7 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Matches a `[...]` class at `start`; returns whether `byte` is in it and the index after `]`,
-    /// or nil when the class is not closed (then `[` is a literal).
+    /// or nil when the class is not closed (then `[` is a literal). POSIX classes (`[:digit:]`) work.
     private static func matchClass(_ pattern: [UInt8], _ start: Int, _ byte: UInt8) -> (Bool, Int)? {
         var i = start + 1
         var negate = false
@@ -163,6 +167,14 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
                 return (matched != negate, i + 1)
             }
             first = false
+            if c == UInt8(ascii: "["), i + 1 < pattern.count, pattern[i + 1] == UInt8(ascii: ":"),
+               let close = posixClassEnd(pattern, from: i + 2) {
+                let name = String(decoding: pattern[(i + 2)..<close], as: UTF8.self)
+                guard let test = posixClasses[name] else { return nil }
+                if test(byte) { matched = true }
+                i = close + 2
+                continue
+            }
             if c == UInt8(ascii: "\\") && i + 1 < pattern.count {
                 i += 1
                 c = pattern[i]
@@ -183,6 +195,35 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
         }
         return nil
     }
+
+    /// The index of the `:` of the `:]` that closes a POSIX class name starting at `from`.
+    private static func posixClassEnd(_ pattern: [UInt8], from: Int) -> Int? {
+        var j = from
+        while j + 1 < pattern.count {
+            if pattern[j] == UInt8(ascii: ":") && pattern[j + 1] == UInt8(ascii: "]") { return j }
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(pattern[j]) else { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    private static let posixClasses: [String: @Sendable (UInt8) -> Bool] = [
+        "alnum": { isAlpha($0) || isDigit($0) },
+        "alpha": { isAlpha($0) },
+        "blank": { $0 == 0x20 || $0 == 0x09 },
+        "cntrl": { $0 < 0x20 || $0 == 0x7F },
+        "digit": { isDigit($0) },
+        "graph": { $0 > 0x20 && $0 < 0x7F },
+        "lower": { (0x61...0x7A).contains($0) },
+        "print": { $0 >= 0x20 && $0 < 0x7F },
+        "punct": { $0 > 0x20 && $0 < 0x7F && !isAlpha($0) && !isDigit($0) },
+        "space": { $0 == 0x20 || (0x09...0x0D).contains($0) },
+        "upper": { (0x41...0x5A).contains($0) },
+        "xdigit": { isDigit($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) },
+    ]
+
+    private static func isAlpha(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+    private static func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
 }
 
 /// A list of globs where any match counts (include/exclude lists).

@@ -90,13 +90,26 @@ public struct FileDiscovery: Sendable {
             return result
         }
         var visited: Set<FileID> = [FileID(info)]
+        var seenFiles: Set<FileID> = []
         let rootReal = realPath(root) ?? root
         var ignores = IgnoreStack()
         if options.honourIgnoreFiles {
-            ignores = ignores.adding(loadIgnoreFile(join(root, ".git/info/exclude"), base: ""))
+            ignores = enclosingRepositoryIgnores(rootReal)
         }
         var stack = [Pending(absolute: root, relative: "", depth: 0, ignores: ignores)]
-        while let folder = stack.popLast() {
+        // Symlinked folders wait until every real folder is walked, so a real path always wins over an alias.
+        var deferredLinks: [(Pending, FileID)] = []
+        while true {
+            guard let folder = stack.popLast() else {
+                guard !deferredLinks.isEmpty else { break }
+                let (link, id) = deferredLinks.removeFirst()
+                guard visited.insert(id).inserted else {
+                    result.diagnostics.append(Diagnostic(.warning, code: "symlink-loop", message: "symlink leads to a folder already scanned (symlink loop?); skipped", path: link.relative))
+                    continue
+                }
+                stack.append(link)
+                continue
+            }
             var ignores = folder.ignores
             if options.honourIgnoreFiles {
                 ignores = ignores.adding(loadIgnoreFile(join(folder.absolute, ".gitignore"), base: folder.relative))
@@ -107,6 +120,10 @@ public struct FileDiscovery: Sendable {
                 continue
             }
             for name in entries {
+                guard let name = name.text else {
+                    result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "skipped: name is not valid UTF-8 (\(name.escaped))", path: folder.relative.isEmpty ? "." : folder.relative))
+                    continue
+                }
                 let absolute = join(folder.absolute, name)
                 let relative = folder.relative.isEmpty ? name : folder.relative + "/" + name
                 var entry = stat()
@@ -115,7 +132,8 @@ public struct FileDiscovery: Sendable {
                     continue
                 }
                 var kind = entry.st_mode & S_IFMT
-                if kind == S_IFLNK {
+                let isLink = kind == S_IFLNK
+                if isLink {
                     guard options.followSymlinks else {
                         result.skipped["symlink", default: 0] += 1
                         continue
@@ -144,19 +162,29 @@ public struct FileDiscovery: Sendable {
                         result.skipped["excluded", default: 0] += 1
                         continue
                     }
-                    guard visited.insert(FileID(entry)).inserted else {
-                        result.diagnostics.append(Diagnostic(.warning, code: "symlink-loop", message: "folder already scanned through another path (symlink loop?); skipped", path: relative))
-                        continue
-                    }
                     guard folder.depth + 1 <= options.maxDepth else {
                         result.diagnostics.append(Diagnostic(.warning, code: "too-deep", message: "folder nesting deeper than \(options.maxDepth); skipped", path: relative))
                         continue
                     }
-                    stack.append(Pending(absolute: absolute, relative: relative, depth: folder.depth + 1, ignores: ignores))
+                    let pending = Pending(absolute: absolute, relative: relative, depth: folder.depth + 1, ignores: ignores)
+                    if isLink {
+                        deferredLinks.append((pending, FileID(entry)))
+                        continue
+                    }
+                    guard visited.insert(FileID(entry)).inserted else {
+                        result.diagnostics.append(Diagnostic(.warning, code: "symlink-loop", message: "folder already scanned through another path; skipped", path: relative))
+                        continue
+                    }
+                    stack.append(pending)
                 } else if kind == S_IFREG {
                     if ignores.isIgnored(relative, isDirectory: false) {
                         result.skipped["ignored", default: 0] += 1
                         continue
+                    }
+                    if isLink {
+                        guard seenFiles.insert(FileID(entry)).inserted else { continue }
+                    } else {
+                        seenFiles.insert(FileID(entry))
                     }
                     consider(file: absolute, relative: relative, size: Int(entry.st_size), into: &result)
                 }
@@ -205,21 +233,62 @@ public struct FileDiscovery: Sendable {
         return stat(join(folder, "pyvenv.cfg"), &info) == 0
     }
 
-    private func loadIgnoreFile(_ path: String, base: String) -> IgnoreFile? {
-        guard let bytes = try? FileReader.read(path, limit: 1 << 20) else { return nil }
-        return IgnoreFile(base: base, text: String(decoding: bytes, as: UTF8.self))
+    /// Reads an ignore file; like git, never through a symlink.
+    private func loadIgnoreFile(_ path: String, base: String, outerPrefix: String = "") -> IgnoreFile? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              let bytes = try? FileReader.read(path, limit: 1 << 20) else { return nil }
+        return IgnoreFile(base: base, outerPrefix: outerPrefix, text: String(decoding: bytes, as: UTF8.self))
     }
 
-    private func listFolder(_ path: String) -> [String]? {
+    /// The ignore files that apply from outside the scan root: when the root is inside a git
+    /// work tree, the `.gitignore` of every folder from the top of the work tree down to the root,
+    /// and `.git/info/exclude`, as git would apply them.
+    private func enclosingRepositoryIgnores(_ root: String) -> IgnoreStack {
+        var components = root.split(separator: "/").map(String.init)
+        var above: [String] = []
+        var top: String?
+        while true {
+            let folder = "/" + components.joined(separator: "/")
+            var info = stat()
+            if lstat(join(folder, ".git"), &info) == 0 {
+                top = folder
+                break
+            }
+            guard let last = components.popLast() else { break }
+            above.insert(last, at: 0)
+        }
+        guard let top else { return IgnoreStack() }
+        // `above` holds the path from the top of the work tree down to the root.
+        var stack = IgnoreStack().adding(loadIgnoreFile(join(top, ".git/info/exclude"), base: "", outerPrefix: above.joined(separator: "/")))
+        var folder = top
+        for (index, name) in above.enumerated() {
+            stack = stack.adding(loadIgnoreFile(join(folder, ".gitignore"), base: "", outerPrefix: above[index...].joined(separator: "/")))
+            folder = join(folder, name)
+        }
+        return stack
+    }
+
+    /// A folder entry's name, or its raw bytes when they are not UTF-8.
+    struct EntryName: Comparable {
+        var bytes: [UInt8]
+        var text: String? { String(validating: bytes, as: UTF8.self) }
+        var escaped: String { bytes.map { $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined() }
+        static func < (a: EntryName, b: EntryName) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+    }
+
+    private func listFolder(_ path: String) -> [EntryName]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
-        var names: [String] = []
+        var names: [EntryName] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let bytes = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { start in
+                    Array(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
+                }
             }
-            if name == "." || name == ".." { continue }
-            names.append(name)
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            names.append(EntryName(bytes: bytes))
         }
         return names.sorted()
     }

@@ -3,25 +3,31 @@ import RampartCore
 /// The patterns of one ignore file (`.gitignore`, `.rampartignore`, `.git/info/exclude`) with the
 /// folder they are relative to.
 struct IgnoreFile: Sendable {
-    /// The folder holding the file, relative to the scan root ("" for the root).
+    /// The folder holding the file, relative to the scan root ("" for the root or above it).
     var base: String
+    /// For a file in a folder above the scan root: the path from that folder down to the root.
+    var outerPrefix: String
     var patterns: [GlobPattern]
 
-    init(base: String, text: String) {
+    init(base: String, outerPrefix: String = "", text: String) {
         self.base = base
-        self.patterns = SourceText.splitLines(text).compactMap { GlobPattern(String($0)) }
+        self.outerPrefix = outerPrefix
+        var body = Substring(text)
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        self.patterns = SourceText.splitLines(String(body)).compactMap { GlobPattern(String($0)) }
     }
 
     /// The verdict of the last pattern matching `path`: true ignored, false re-included, nil no match.
     func verdict(_ path: String, isDirectory: Bool) -> Bool? {
-        let relative: Substring
+        var relative: String
         if base.isEmpty {
-            relative = Substring(path)
+            relative = path
         } else {
             guard path.hasPrefix(base + "/") else { return nil }
-            relative = path.dropFirst(base.count + 1)
+            relative = String(path.dropFirst(base.count + 1))
         }
-        for pattern in patterns.reversed() where pattern.matches(String(relative), isDirectory: isDirectory) {
+        if !outerPrefix.isEmpty { relative = outerPrefix + "/" + relative }
+        for pattern in patterns.reversed() where pattern.matches(relative, isDirectory: isDirectory) {
             return !pattern.isNegated
         }
         return nil

@@ -268,8 +268,7 @@ struct SymlinkTests {
         #expect(result.diagnostics.isEmpty)
     }
 
-    /// With two names for one folder, the walk keeps whichever name sorts first, even when that is
-    /// the symlink and the other is the real folder, which is then reported as a "symlink loop".
+    /// With two names for one folder, the real folder wins over a symlink alias, whatever sorts first.
     @Test func realFolderWinsOverASymlinkAlias() throws {
         let tree = try TestTree("symlink-alias")
         try tree.write("zreal/f.txt", "x")
@@ -277,14 +276,12 @@ struct SymlinkTests {
         let result = FileDiscovery(options: .init(followSymlinks: true)).discover(root: tree.path)
         // Each file is reached once whatever the order.
         #expect(result.files.count == 1)
-        withKnownIssue("the alias sorts first, so the real folder is skipped as a symlink loop") {
-            #expect(paths(result) == ["zreal/f.txt"])
-            #expect(!result.diagnostics.contains { $0.path == "zreal" })
-        }
+        #expect(paths(result) == ["zreal/f.txt"])
+        #expect(!result.diagnostics.contains { $0.path == "zreal" })
     }
 
     /// git opens `.gitignore` with O_NOFOLLOW and ignores a symlinked one ("Too many levels of
-    /// symbolic links"); FileDiscovery reads it through the link, even when not following symlinks.
+    /// symbolic links"); so does FileDiscovery.
     @Test func symlinkedIgnoreFileIsNotRead() throws {
         let tree = try TestTree("symlinked-gitignore")
         let outside = try TestTree("symlinked-gitignore-target")
@@ -293,9 +290,7 @@ struct SymlinkTests {
         try tree.write("a.txt", "x")
         try tree.write("b.txt", "x")
         let result = FileDiscovery().discover(root: tree.path)
-        withKnownIssue("ignore files are read through symlinks, unlike git") {
-            #expect(paths(result) == ["a.txt", "b.txt"])
-        }
+        #expect(paths(result) == ["a.txt", "b.txt"])
         #expect(result.skipped["symlink"] == 1)
     }
 
@@ -431,10 +426,11 @@ struct HostileTreeTests {
 
         let result = FileDiscovery().discover(root: tree.path)
         #expect(result.files.contains { $0.path == "ok.txt" })
-        withKnownIssue("non-UTF-8 file names are corrupted and the file is reported as unreadable") {
-            #expect(result.files.count == 2)
-            #expect(result.diagnostics.isEmpty)
-        }
+        // Reports name paths as text, so such a file is skipped, with a diagnostic that says why.
+        #expect(result.files.map(\.path) == ["ok.txt"])
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics.first?.code == "unreadable")
+        #expect(result.diagnostics.first?.message.contains("not valid UTF-8 (bad\\xff.txt)") == true)
     }
 
     private func gitUntrackedNotIgnoredCount(_ tree: TestTree) throws -> Int {

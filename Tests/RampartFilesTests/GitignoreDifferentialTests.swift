@@ -148,43 +148,37 @@ struct GitignoreDifferentialTests {
     /// git skips a UTF-8 byte order mark at the start of an ignore file; Rampart makes it part of the
     /// first pattern, so that pattern never matches.
     @Test func byteOrderMarkIsSkipped() throws {
-        withKnownIssue("a UTF-8 BOM at the start of .gitignore is kept as part of the first pattern") {
-            try compareWithGit(IgnoreScenario(
-                name: "UTF-8 BOM",
-                ignoreFiles: [".gitignore": "\u{FEFF}bom.txt\nother.txt\n"],
-                files: ["bom.txt", "other.txt", "kept.txt"],
-                ignored: ["bom.txt", "other.txt"],
-                kept: ["kept.txt"]
-            ))
-        }
+        try compareWithGit(IgnoreScenario(
+            name: "UTF-8 BOM",
+            ignoreFiles: [".gitignore": "\u{FEFF}bom.txt\nother.txt\n"],
+            files: ["bom.txt", "other.txt", "kept.txt"],
+            ignored: ["bom.txt", "other.txt"],
+            kept: ["kept.txt"]
+        ))
     }
 
     /// git (wildmatch) and fnmatch support POSIX classes such as `[[:digit:]]`; GlobPattern closes
     /// the class at the first `]`.
     @Test func posixCharacterClasses() throws {
-        withKnownIssue("[[:digit:]] and friends are not supported") {
-            try compareWithGit(IgnoreScenario(
-                name: "POSIX classes",
-                ignoreFiles: [".gitignore": "v[[:digit:]].txt\n[[:upper:]]*.md\n"],
-                files: ["v1.txt", "vx.txt", "README.md", "notes.md"],
-                ignored: ["v1.txt", "README.md"],
-                kept: ["vx.txt", "notes.md"]
-            ))
-        }
+        try compareWithGit(IgnoreScenario(
+            name: "POSIX classes",
+            ignoreFiles: [".gitignore": "v[[:digit:]].txt\n[[:upper:]]*.md\n"],
+            files: ["v1.txt", "vx.txt", "README.md", "notes.md"],
+            ignored: ["v1.txt", "README.md"],
+            kept: ["vx.txt", "notes.md"]
+        ))
     }
 
     /// In `a\\ ` the backslash escapes a backslash, so the trailing space is not escaped and git
     /// strips it (the pattern matches the file `a\`). GlobPattern sees the `\ ` suffix and keeps it.
     @Test func escapedBackslashBeforeTrailingSpace() throws {
-        withKnownIssue("an escaped backslash is mistaken for an escape of the trailing space") {
-            try compareWithGit(IgnoreScenario(
-                name: "escaped backslash then trailing space",
-                ignoreFiles: [".gitignore": "a\\\\ \n"],
-                files: ["a\\", "a\\ ", "b"],
-                ignored: ["a\\"],
-                kept: ["a\\ ", "b"]
-            ))
-        }
+        try compareWithGit(IgnoreScenario(
+            name: "escaped backslash then trailing space",
+            ignoreFiles: [".gitignore": "a\\\\ \n"],
+            files: ["a\\", "a\\ ", "b"],
+            ignored: ["a\\"],
+            kept: ["a\\ ", "b"]
+        ))
     }
 
     /// Creates the scenario in a fresh git repository and checks FileDiscovery against git.

@@ -61,7 +61,7 @@ public indirect enum ConfigNode: Sendable, Hashable {
         } catch let error as ConfigurationError {
             throw error
         } catch let error as YamlError {
-            throw ConfigurationError.yaml(error, file: file)
+            throw ConfigurationError.yaml(error, file: file, text: yaml)
         } catch {
             throw ConfigurationError(file: file, line: 1, column: 1, key: nil, message: "cannot read YAML: \(error)")
         }
@@ -129,8 +129,24 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         self.init(file: file, line: position.line, column: position.column, key: key, message: message)
     }
 
-    static func yaml(_ error: YamlError, file: String) -> ConfigurationError {
+    static func yaml(_ error: YamlError, file: String, text: String) -> ConfigurationError {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            // Yams marks the mapping; point at the second appearance of the key after it instead.
+            var seen = 0
+            var line = context.mark.line
+            for (index, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= context.mark.line {
+                let trimmed = content.drop { $0 == " " || $0 == "-" }
+                if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
+                    seen += 1
+                    if seen == 2 {
+                        line = index + 1
+                        break
+                    }
+                }
+            }
+            return ConfigurationError(file: file, line: line, column: 1, key: key, message: "duplicate key")
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ConfigurationError(file: file, line: mark.line, column: mark.column, key: nil, message: "invalid YAML: \(problem)")
         default:

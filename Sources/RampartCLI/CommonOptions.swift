@@ -8,7 +8,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Report format (repeatable): \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: [String] = []
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to a file; the Nth --output goes with the Nth --format (repeatable).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Write the report to a file; the Nth --output goes with the Nth --format (repeatable).", valueName: "path"))
     var output: [String] = []
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Fail (exit 1) on findings of this severity or above: info, low, medium, high, critical, none. Default: high.", valueName: "severity"))

@@ -71,17 +71,7 @@ struct CommonOptions: ParsableArguments {
 
     /// The configuration file's settings with the command line's on top.
     func configuration(scanRoot: String, scanners: [any SecurityScanner]) throws -> Configuration {
-        let loader = ConfigurationLoader(scannerIDs: Set(scanners.map(\.id)))
-        var configuration = Configuration()
-        do {
-            if let config {
-                configuration = try loader.load(path: config)
-            } else if let found = ConfigurationLoader.locate(in: Self.folder(of: scanRoot)) {
-                configuration = try loader.load(path: found, displayName: Self.display(found))
-            }
-        } catch {
-            throw UsageFailure("configuration error: \(error)")
-        }
+        var configuration = try Self.loadConfiguration(explicit: config, scanRoot: scanRoot, scanners: scanners)
         if let failOn { configuration.failOn = GateThreshold(parsing: failOn) ?? configuration.failOn }
         if let severity { configuration.severityThreshold = Severity(parsing: severity) ?? configuration.severityThreshold }
         if let confidence { configuration.confidenceThreshold = Confidence(parsing: confidence) ?? configuration.confidenceThreshold }
@@ -91,6 +81,21 @@ struct CommonOptions: ParsableArguments {
             configuration.docsURLSuffix = ""
         }
         return configuration
+    }
+
+    /// The configuration file named with `--config`, or `.rampart.yml` in the scanned folder, or defaults.
+    static func loadConfiguration(explicit: String?, scanRoot: String, scanners: [any SecurityScanner]) throws -> Configuration {
+        let loader = ConfigurationLoader(scannerIDs: Set(scanners.map(\.id)))
+        do {
+            if let explicit {
+                return try loader.load(path: explicit)
+            } else if let found = ConfigurationLoader.locate(in: folder(of: scanRoot)) {
+                return try loader.load(path: found, displayName: display(found))
+            }
+            return Configuration()
+        } catch {
+            throw UsageFailure("configuration error: \(error)")
+        }
     }
 
     /// Each report and where it goes (nil: standard output).

@@ -62,6 +62,9 @@ public struct TextReporter: Reporter {
             out += style.dim("\(notes) note\(notes == 1 ? "" : "s") (skipped binary files and the like); --verbose shows them") + "\n\n"
         }
 
+        if report.scanners.isEmpty {
+            out += style.yellow("No scanner ran: none is enabled, or this build has none yet.") + "\n\n"
+        }
         out += summary(report, style: style)
         return out
     }

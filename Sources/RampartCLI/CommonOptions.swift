@@ -8,7 +8,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Report format (repeatable): \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Write the report to a file; the Nth --output goes with the Nth --format (repeatable).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Write the report of the --format just before it to this file (repeatable).", valueName: "path"))
     var output: [String] = []
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Fail (exit 1) on findings of this severity or above: info, low, medium, high, critical, none. Default: high.", valueName: "severity"))
@@ -54,6 +54,10 @@ struct CommonOptions: ParsableArguments {
         if max(format.count, 1) - output.count > 1 {
             throw ValidationError("only one report can go to standard output: give an --output for each --format but one")
         }
+        let paths = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if Set(paths).count != paths.count {
+            throw ValidationError("two reports cannot be written to the same --output file")
+        }
         if let failOn, GateThreshold(parsing: failOn) == nil {
             throw ValidationError("--fail-on takes info, low, medium, high, critical or none, not '\(failOn)'")
         }
@@ -98,10 +102,49 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// Each report and where it goes (nil: standard output).
+    /// Each report and where it goes (nil: standard output). An `--output` belongs to the
+    /// `--format` written just before it; one written before any format goes to the next format.
     var destinations: [(ReportFormat, String?)] {
-        let formats = format.isEmpty ? [ReportFormat.text] : format.compactMap(ReportFormat.init(rawValue:))
-        return formats.enumerated().map { index, format in (format, index < output.count ? output[index] : nil) }
+        Self.pair(formats: format, outputs: output, tokens: CommandLineTokens.current)
+            .compactMap { name, path in ReportFormat(rawValue: name).map { ($0, path) } }
+    }
+
+    static func pair(formats: [String], outputs: [String], tokens: [String]) -> [(String, String?)] {
+        var pairs: [(String, String?)] = []
+        var waiting: [String] = []
+        var seenFormats = 0, seenOutputs = 0
+        var index = 0
+        func value(_ flag: String) -> String? {
+            let token = tokens[index]
+            if token == flag, index + 1 < tokens.count {
+                index += 1
+                return tokens[index]
+            }
+            if token.hasPrefix(flag + "=") { return String(token.dropFirst(flag.count + 1)) }
+            return nil
+        }
+        while index < tokens.count {
+            if tokens[index] == "--" { break }
+            if let name = value("--format") {
+                seenFormats += 1
+                pairs.append((name, waiting.isEmpty ? nil : waiting.removeFirst()))
+            } else if let path = value("--output") {
+                seenOutputs += 1
+                if let last = pairs.indices.last, pairs[last].1 == nil {
+                    pairs[last].1 = path
+                } else {
+                    waiting.append(path)
+                }
+            }
+            index += 1
+        }
+        // Fall back to order alone when the tokens do not tell (the parser saw other arguments).
+        if seenFormats != formats.count || seenOutputs != outputs.count {
+            pairs = formats.enumerated().map { i, name in (name, i < outputs.count ? outputs[i] : nil) }
+            waiting = Array(outputs.dropFirst(formats.count))
+        }
+        if pairs.isEmpty { pairs = [("text", waiting.first)] }
+        return pairs
     }
 
     /// The folder a scan target lives in (itself when it is a folder).

@@ -20,6 +20,10 @@ public struct RampartCommand: AsyncParsableCommand {
 
     /// Parses `arguments`, runs the command and returns the process exit code. Usage errors are 2.
     public static func run(arguments: [String]) async -> Int32 {
+        await CommandLineTokens.$current.withValue(arguments) { await dispatch(arguments) }
+    }
+
+    private static func dispatch(_ arguments: [String]) async -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -64,4 +68,10 @@ enum ExitStatus {
 struct UsageFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The raw arguments of the running command, for the one thing a parser loses: which `--output`
+/// follows which `--format`.
+enum CommandLineTokens {
+    @TaskLocal static var current: [String] = []
 }

@@ -67,12 +67,16 @@ public struct ScanEngine: Sendable {
         let started = clock.now
         let configuration = request.configuration
         let scanners = request.scanners.filter { configuration.isEnabled(scanner: $0.id) }
-        let root = ScanEngine.absolute(request.root)
+        let target = ScanEngine.absolute(request.root)
+        // A single file is scanned as itself inside its folder, so paths stay relative to a folder.
+        var isFolder: ObjCBool = false
+        let targetExists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
+        let root = targetExists && !isFolder.boolValue ? (target as NSString).deletingLastPathComponent : target
 
         var diagnostics: [Diagnostic] = []
         var files: [SourceFile] = []
         do {
-            let discovery = FileDiscovery(options: .init(configuration: configuration)).discover(root: root)
+            let discovery = FileDiscovery(options: .init(configuration: configuration)).discover(root: target)
             diagnostics += discovery.diagnostics
             files = discovery.files
             logger.debug("discovered \(files.count) files", metadata: ["skipped": "\(discovery.skipped)"])

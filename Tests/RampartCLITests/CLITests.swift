@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import RampartCLI
+@testable import RampartCLI
 import RampartCore
 import RampartTestSupport
 import Testing
@@ -213,5 +213,31 @@ struct BinaryTests {
         #expect(process.terminationStatus == 2)
         let message = String(decoding: data, as: UTF8.self)
         #expect(message.contains(".rampart.yml:3:1: key 'sevrity': unknown key (did you mean 'severity'?)"))
+    }
+}
+
+@Suite struct OutputPairingTests {
+    @Test func eachOutputBelongsToTheFormatBeforeIt() {
+        let tokens = ["scan", ".", "--format", "text", "--format", "sarif", "--output", "a.sarif", "--format=json", "--output=b.json"]
+        let pairs = CommonOptions.pair(formats: ["text", "sarif", "json"], outputs: ["a.sarif", "b.json"], tokens: tokens)
+        #expect(pairs.map(\.0) == ["text", "sarif", "json"])
+        #expect(pairs.map(\.1) == [nil, "a.sarif", "b.json"])
+    }
+
+    @Test func anOutputBeforeAnyFormatGoesToTheNextFormat() {
+        let pairs = CommonOptions.pair(formats: ["json"], outputs: ["x.json"], tokens: ["scan", "--output", "x.json", "--format", "json"])
+        #expect(pairs.map(\.1) == ["x.json"])
+        let textOnly = CommonOptions.pair(formats: [], outputs: ["r.txt"], tokens: ["scan", "--output", "r.txt"])
+        #expect(textOnly.map(\.0) == ["text"])
+        #expect(textOnly.map(\.1) == ["r.txt"])
+    }
+
+    @Test func reportsLandInTheFilesTheyWerePairedWith() async throws {
+        let dir = TemporaryDirectory()
+        dir.write("a.py", "x = 1\n")
+        let code = await rampart("scan", dir.path, "-q", "--format", "markdown", "--format", "sarif", "--output", dir.path + "/r.sarif", "--format", "json", "--output", dir.path + "/r.json")
+        #expect(code == 0)
+        #expect(dir.read("r.sarif")?.contains("\"version\": \"2.1.0\"") == true)
+        #expect(dir.read("r.json")?.contains("rampart/findings@1") == true)
     }
 }

@@ -267,3 +267,16 @@ func scan(
         await #expect(throws: ScanEngine.Failure.self) { _ = try await scan(dir, since: "no-such-branch") }
     }
 }
+
+@Suite struct SingleFileTargetTests {
+    @Test func aSingleFileIsScannedWithItsFolderAsRoot() async throws {
+        let dir = TemporaryDirectory()
+        dir.write("pkg/a.py", "x = eval(y)\n")
+        dir.write("pkg/b.py", "eval(z)\n")
+        let report = try await ScanEngine(toolVersion: "test").run(.init(
+            root: dir.path + "/pkg/a.py", configuration: Configuration(), scanners: [TokenScanner()]))
+        #expect(report.findings.count == 1)
+        #expect(report.findings.first?.location.path == "a.py")
+        if case .source(let s) = report.findings.first?.location { #expect(s.snippet == "x = eval(y)") }
+    }
+}

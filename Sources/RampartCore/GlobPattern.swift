@@ -58,14 +58,35 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `path` (relative to the pattern's base, `/`-separated, no leading `/`) matches.
     public func matches(_ path: String, isDirectory: Bool) -> Bool {
+        matches(segments: GlobPattern.segments(of: path)[...], isDirectory: isDirectory)
+    }
+
+    /// Whether a path already split by `GlobPattern.segments(of:)` matches; for matching one path
+    /// against many patterns without splitting it again for each.
+    public func matches(segments names: ArraySlice<[UInt8]>, isDirectory: Bool) -> Bool {
         if directoryOnly && !isDirectory { return false }
-        let names = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
-        return GlobPattern.match(segments[...], names[...])
+        return GlobPattern.match(segments[...], names)
+    }
+
+    /// A path's names as UTF-8 bytes.
+    public static func segments(of path: String) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if !current.isEmpty { result.append(current) }
+                current = []
+            } else {
+                current.append(byte)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
     }
 
     /// Whether `path` or any folder above it matches; for globs that should cover a folder's contents.
     public func matchesSelfOrAncestor(_ path: String, isDirectory: Bool) -> Bool {
-        let names = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
+        let names = GlobPattern.segments(of: path)
         for count in stride(from: names.count, through: 1, by: -1) {
             let isDir = count < names.count || isDirectory
             if directoryOnly && !isDir { continue }

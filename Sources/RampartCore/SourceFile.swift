@@ -10,13 +10,15 @@ public struct SourceFile: Sendable, Hashable {
 
     /// The last path component.
     public var name: String {
-        path.split(separator: "/").last.map(String.init) ?? path
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
-    /// The extension without the dot, lower-cased; empty when there is none.
+    /// The extension without the dot, lower-cased; empty when there is none (or for dotfiles).
     public var pathExtension: String {
-        let name = self.name
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        let utf8 = path.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard let dot = utf8[start...].lastIndex(of: UInt8(ascii: ".")), dot != start else { return "" }
+        return String(path[utf8.index(after: dot)...]).lowercased()
     }
 }

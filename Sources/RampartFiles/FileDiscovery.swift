@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import RampartCore
 
 /// Finds the files a scan reads.
@@ -86,7 +87,9 @@ public struct FileDiscovery: Sendable {
         }
         if (info.st_mode & S_IFMT) == S_IFREG {
             let name = root.split(separator: "/").last.map(String.init) ?? root
-            consider(file: root, relative: name, size: Int(info.st_size), into: &result)
+            let folderFD = open((root as NSString).deletingLastPathComponent.isEmpty ? "." : (root as NSString).deletingLastPathComponent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if folderFD >= 0 { close(folderFD) } }
+            consider(relative: name, folderFD: folderFD, name: name, into: &result)
             return result
         }
         var visited: Set<FileID> = [FileID(info)]
@@ -115,30 +118,40 @@ public struct FileDiscovery: Sendable {
                 ignores = ignores.adding(loadIgnoreFile(join(folder.absolute, ".gitignore"), base: folder.relative))
                 ignores = ignores.adding(loadIgnoreFile(join(folder.absolute, ".rampartignore"), base: folder.relative))
             }
-            guard let entries = listFolder(folder.absolute) else {
+            guard let directory = opendir(folder.absolute) else {
                 result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "cannot list folder: \(String(cString: strerror(errno)))", path: folder.relative.isEmpty ? "." : folder.relative))
                 continue
             }
-            for name in entries {
-                guard let name = name.text else {
-                    result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "skipped: name is not valid UTF-8 (\(name.escaped))", path: folder.relative.isEmpty ? "." : folder.relative))
+            defer { closedir(directory) }
+            // Entries are examined relative to the open folder (fstatat, openat): no path walks.
+            let folderFD = dirfd(directory)
+            for listed in listFolder(directory) {
+                guard let name = listed.text else {
+                    result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "skipped: name is not valid UTF-8 (\(listed.escaped))", path: folder.relative.isEmpty ? "." : folder.relative))
                     continue
                 }
+                let entryType: UInt8? = listed.type
                 let absolute = join(folder.absolute, name)
                 let relative = folder.relative.isEmpty ? name : folder.relative + "/" + name
                 var entry = stat()
-                guard lstat(absolute, &entry) == 0 else {
-                    result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "cannot stat: \(String(cString: strerror(errno)))", path: relative))
-                    continue
+                var kind: mode_t
+                // Without symlinks to follow, readdir's type is enough: no stat per entry.
+                if !options.followSymlinks, let type = entryType.flatMap({ FileDiscovery.mode(ofEntryType: $0) }) {
+                    kind = type
+                } else {
+                    guard fstatat(folderFD, name, &entry, AT_SYMLINK_NOFOLLOW) == 0 else {
+                        result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "cannot stat: \(String(cString: strerror(errno)))", path: relative))
+                        continue
+                    }
+                    kind = entry.st_mode & S_IFMT
                 }
-                var kind = entry.st_mode & S_IFMT
                 let isLink = kind == S_IFLNK
                 if isLink {
                     guard options.followSymlinks else {
                         result.skipped["symlink", default: 0] += 1
                         continue
                     }
-                    guard stat(absolute, &entry) == 0 else {
+                    guard fstatat(folderFD, name, &entry, 0) == 0 else {
                         result.diagnostics.append(Diagnostic(.warning, code: "broken-symlink", message: "symlink target cannot be read: \(String(cString: strerror(errno)))", path: relative))
                         continue
                     }
@@ -171,9 +184,12 @@ public struct FileDiscovery: Sendable {
                         deferredLinks.append((pending, FileID(entry)))
                         continue
                     }
-                    guard visited.insert(FileID(entry)).inserted else {
-                        result.diagnostics.append(Diagnostic(.warning, code: "symlink-loop", message: "folder already scanned through another path; skipped", path: relative))
-                        continue
+                    // Only symlinks can reach a folder twice; without them the walk needs no identities.
+                    if options.followSymlinks {
+                        guard visited.insert(FileID(entry)).inserted else {
+                            result.diagnostics.append(Diagnostic(.warning, code: "symlink-loop", message: "folder already scanned through another path; skipped", path: relative))
+                            continue
+                        }
                     }
                     stack.append(pending)
                 } else if kind == S_IFREG {
@@ -181,12 +197,10 @@ public struct FileDiscovery: Sendable {
                         result.skipped["ignored", default: 0] += 1
                         continue
                     }
-                    if isLink {
-                        guard seenFiles.insert(FileID(entry)).inserted else { continue }
-                    } else {
-                        seenFiles.insert(FileID(entry))
+                    if options.followSymlinks {
+                        guard seenFiles.insert(FileID(entry)).inserted || !isLink else { continue }
                     }
-                    consider(file: absolute, relative: relative, size: Int(entry.st_size), into: &result)
+                    consider(relative: relative, folderFD: folderFD, name: name, into: &result)
                 }
                 // Sockets, FIFOs and devices are never read.
             }
@@ -195,7 +209,9 @@ public struct FileDiscovery: Sendable {
         return result
     }
 
-    private func consider(file absolute: String, relative: String, size: Int, into result: inout Result) {
+    /// Decides on one regular file: excludes and includes, known binary extensions, then one read of
+    /// its start (through the open folder) for its size and a NUL byte.
+    private func consider(relative: String, folderFD: Int32, name: String, into result: inout Result) {
         if options.exclude.matches(file: relative) {
             result.skipped["excluded", default: 0] += 1
             return
@@ -204,18 +220,19 @@ public struct FileDiscovery: Sendable {
             result.skipped["excluded", default: 0] += 1
             return
         }
-        let file = SourceFile(path: relative, size: size)
+        var file = SourceFile(path: relative, size: 0)
         if FileDiscovery.binaryExtensions.contains(file.pathExtension) {
             result.skipped["binary", default: 0] += 1
             return
         }
-        if size > options.maxFileSize {
-            result.skipped["too-large", default: 0] += 1
-            result.diagnostics.append(FileReadError.tooLarge(size: size, limit: options.maxFileSize).diagnostic(scanner: nil, path: relative))
-            return
-        }
         do {
-            let prefix = try FileReader.readPrefix(absolute, count: 8000)
+            let (prefix, size) = try FileReader.sniff(in: folderFD, name: name, count: 8000)
+            file.size = size
+            if size > options.maxFileSize {
+                result.skipped["too-large", default: 0] += 1
+                result.diagnostics.append(FileReadError.tooLarge(size: size, limit: options.maxFileSize).diagnostic(scanner: nil, path: relative))
+                return
+            }
             if prefix.contains(0) {
                 result.skipped["binary", default: 0] += 1
                 result.diagnostics.append(Diagnostic(.note, code: "binary-file", message: "skipped: binary content", path: relative))
@@ -269,17 +286,26 @@ public struct FileDiscovery: Sendable {
         return stack
     }
 
-    /// A folder entry's name, or its raw bytes when they are not UTF-8.
+    /// `S_IFREG` or `S_IFDIR` for those readdir types; nil when a stat must tell (links, unknown).
+    static func mode(ofEntryType type: UInt8) -> mode_t? {
+        switch Int(type) {
+        case Int(DT_REG): S_IFREG
+        case Int(DT_DIR): S_IFDIR
+        default: nil
+        }
+    }
+
+    /// A folder entry's name (its raw bytes, as names need not be UTF-8) and readdir's type.
     struct EntryName: Comparable {
         var bytes: [UInt8]
+        var type: UInt8
         var text: String? { String(validating: bytes, as: UTF8.self) }
         var escaped: String { bytes.map { $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined() }
         static func < (a: EntryName, b: EntryName) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+        static func == (a: EntryName, b: EntryName) -> Bool { a.bytes == b.bytes }
     }
 
-    private func listFolder(_ path: String) -> [EntryName]? {
-        guard let dir = opendir(path) else { return nil }
-        defer { closedir(dir) }
+    private func listFolder(_ dir: OpaquePointer) -> [EntryName] {
         var names: [EntryName] = []
         while let entry = readdir(dir) {
             let bytes = withUnsafePointer(to: entry.pointee.d_name) { pointer in
@@ -288,7 +314,7 @@ public struct FileDiscovery: Sendable {
                 }
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
-            names.append(EntryName(bytes: bytes))
+            names.append(EntryName(bytes: bytes, type: entry.pointee.d_type))
         }
         return names.sorted()
     }

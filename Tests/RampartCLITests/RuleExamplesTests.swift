@@ -61,7 +61,7 @@ import Testing
 
     private func findings(of rule: RuleID, scanner: any SecurityScanner, code: String, fileName: String) async throws -> [Finding] {
         let dir = TemporaryDirectory()
-        dir.write(fileName, code)
+        try dir.write(fileName, code)
         var configuration = Configuration()
         configuration.timeout = 60
         let report = try await ScanEngine(toolVersion: "test").run(.init(root: dir.path, configuration: configuration, scanners: [scanner]))

@@ -18,8 +18,8 @@ func scan(
 @Suite struct ScanEngineTests {
     @Test func findsAndCompletesFindings() async throws {
         let dir = TemporaryDirectory()
-        dir.write("app/main.py", "import os\nx = eval(data)\n# TODO-SECURITY fix\n")
-        dir.write("README.md", "eval( in markdown is not scanned\n")
+        try dir.write("app/main.py", "import os\nx = eval(data)\n# TODO-SECURITY fix\n")
+        try dir.write("README.md", "eval( in markdown is not scanned\n")
         let report = try await scan(dir)
         #expect(report.files == 1)
         #expect(report.findings.map(\.ruleId.rawValue) == ["test/T001", "test/T002"])
@@ -45,7 +45,7 @@ func scan(
 
     @Test func bareNosecSuppressesEverythingOnTheLine() async throws {
         let dir = TemporaryDirectory()
-        dir.write("a.py", "x = eval(data)  # nosec\ny = eval(data)\n")
+        try dir.write("a.py", "x = eval(data)  # nosec\ny = eval(data)\n")
         let report = try await scan(dir)
         #expect(report.findings.count == 2)
         let suppressed = report.findings.filter(\.isSuppressed)
@@ -56,7 +56,7 @@ func scan(
 
     @Test func nosecWithRuleListOnlySuppressesThoseRules() async throws {
         let dir = TemporaryDirectory()
-        dir.write("a.py", """
+        try dir.write("a.py", """
         a = eval(x)  # nosec T001
         b = eval(x)  # nosec B602, B607
         c = eval(x)  # nosec: eval_used reviewed by sec team
@@ -75,7 +75,7 @@ func scan(
 
     @Test func rampartIgnoreCommentCarriesItsReason() async throws {
         let dir = TemporaryDirectory()
-        dir.write("a.py", "x = eval(v)  # rampart: ignore[test/T001] input is a constant\ny = eval(v)  # rampart: ignore[test/T002] wrong rule\nz = eval(v)  # rampart: ignore\n")
+        try dir.write("a.py", "x = eval(v)  # rampart: ignore[test/T001] input is a constant\ny = eval(v)  # rampart: ignore[test/T002] wrong rule\nz = eval(v)  # rampart: ignore\n")
         let report = try await scan(dir)
         #expect(report.findings.map(\.isSuppressed) == [true, false, true])
         #expect(report.findings[0].suppression == Suppression(kind: .inline, reason: "input is a constant"))
@@ -84,9 +84,9 @@ func scan(
 
     @Test func configuredIgnoresMatchRuleAndPathAndExpire() async throws {
         let dir = TemporaryDirectory()
-        dir.write("tests/test_a.py", "eval(x)\n")
-        dir.write("app/b.py", "eval(x)\n")
-        dir.write("old/c.py", "eval(x)\n")
+        try dir.write("tests/test_a.py", "eval(x)\n")
+        try dir.write("app/b.py", "eval(x)\n")
+        try dir.write("old/c.py", "eval(x)\n")
         var configuration = Configuration()
         configuration.ignores = [
             IgnoreEntry(rule: "test/T001", path: "tests/", reason: "test code", expires: "2027-01-31", line: 4),
@@ -110,7 +110,7 @@ func scan(
 
     @Test func ruleSettingsAndThresholds() async throws {
         let dir = TemporaryDirectory()
-        dir.write("a.py", "eval(x)\n# TODO-SECURITY\n")
+        try dir.write("a.py", "eval(x)\n# TODO-SECURITY\n")
         var configuration = Configuration()
         configuration.rules["test/T002"] = RuleOverride(severity: .critical)
         var report = try await scan(dir, configuration: configuration)
@@ -143,24 +143,24 @@ func scan(
     @Test func baselineSurvivesMovedCodeAndEditsElsewhere() async throws {
         let dir = TemporaryDirectory()
         let original = "import os\n\ndef run(data):\n    return eval(data)\n"
-        dir.write("app.py", original)
+        try dir.write("app.py", original)
         let first = try await scan(dir)
         #expect(first.findings.count == 1)
         // Round trip through the file format.
-        let file = dir.write("baseline.json", Baseline(findings: first.activeFindings).serialized(toolVersion: "test"))
+        let file = try dir.write("baseline.json", Baseline(findings: first.activeFindings).serialized(toolVersion: "test"))
         let baseline = try Baseline.load(path: file)
         #expect(baseline.fingerprints == Set(first.findings.map(\.fingerprint)))
 
         // 20 lines inserted above, indentation changed, an unrelated edit in the same file.
         let moved = "import os\nimport sys\n" + String(repeating: "# padding\n", count: 20) + "\ndef run(data):\n        return eval(data)\n\nprint('other change')\n"
-        dir.write("app.py", moved)
+        try dir.write("app.py", moved)
         let second = try await scan(dir, baseline: baseline)
         #expect(second.findings.isEmpty)
         #expect(second.baselined == 1)
         #expect(second.exitCode == 0)
 
         // A new finding is still reported.
-        dir.write("app.py", moved + "x = eval(other)\n")
+        try dir.write("app.py", moved + "x = eval(other)\n")
         let third = try await scan(dir, baseline: baseline)
         #expect(third.findings.count == 1)
         if case .source(let s) = third.findings.first?.location { #expect(s.snippet == "x = eval(other)") }
@@ -169,7 +169,7 @@ func scan(
 
     @Test func repeatedIdenticalLinesGetDistinctFingerprints() async throws {
         let dir = TemporaryDirectory()
-        dir.write("a.py", "eval(x)\neval(x)\n")
+        try dir.write("a.py", "eval(x)\neval(x)\n")
         let report = try await scan(dir)
         #expect(Set(report.findings.map(\.fingerprint)).count == 2)
         // Baseline of one copy: the second copy is new.
@@ -180,20 +180,20 @@ func scan(
 
     @Test func aFindingsReportIsAcceptedAsBaseline() async throws {
         let dir = TemporaryDirectory()
-        let file = dir.write("report.json", """
+        let file = try dir.write("report.json", """
         {"schema": "rampart/findings@1", "findings": [{"fingerprint": "abc", "ruleId": "x/y"}], "summary": {}}
         """)
         let baseline = try Baseline.load(path: file)
         #expect(baseline.fingerprints == ["abc"])
-        let bad = dir.write("bad.json", "{\"schema\": \"other\", \"findings\": []}")
+        let bad = try dir.write("bad.json", "{\"schema\": \"other\", \"findings\": []}")
         #expect(throws: Baseline.LoadError.self) { try Baseline.load(path: bad) }
-        let garbage = dir.write("garbage.json", "\u{0}\u{1}not json")
+        let garbage = try dir.write("garbage.json", "\u{0}\u{1}not json")
         #expect(throws: Baseline.LoadError.self) { try Baseline.load(path: garbage) }
     }
 
     @Test func timeBudgetCancelsAndKeepsPartialResults() async throws {
         let dir = TemporaryDirectory()
-        dir.write("a.py", "eval(x)\n")
+        try dir.write("a.py", "eval(x)\n")
         var configuration = Configuration()
         configuration.timeout = 0.5
         let started = ContinuousClock.now
@@ -227,7 +227,7 @@ func scan(
 
     @Test func disabledScannersDoNotRun() async throws {
         let dir = TemporaryDirectory()
-        dir.write("a.py", "eval(x)\n")
+        try dir.write("a.py", "eval(x)\n")
         var configuration = Configuration()
         configuration.scanners = ["webtest"]
         let report = try await scan(dir, configuration: configuration, scanners: [TokenScanner(), WebProbeScanner()])
@@ -237,11 +237,11 @@ func scan(
 
     @Test func unreadableAndHostileFilesBecomeDiagnostics() async throws {
         let dir = TemporaryDirectory()
-        dir.write("good.py", "eval(x)\n")
+        try dir.write("good.py", "eval(x)\n")
         // Invalid UTF-8 still scans (lossy), a NUL makes it binary, a huge file is skipped.
         _ = FileManager.default.createFile(atPath: dir.path + "/latin1.py", contents: Data([0x65, 0x76, 0x61, 0x6C, 0x28, 0xFF, 0xFE, 0x29, 0x0A]))
         _ = FileManager.default.createFile(atPath: dir.path + "/blob.py", contents: Data([0x65, 0x00, 0x01]))
-        dir.write("huge.py", String(repeating: "a", count: 4096))
+        try dir.write("huge.py", String(repeating: "a", count: 4096))
         var configuration = Configuration()
         configuration.maxFileSize = 1024
         let report = try await scan(dir, configuration: configuration)
@@ -254,13 +254,13 @@ func scan(
     @Test func sinceLimitsTheScanToChangedFiles() async throws {
         let dir = TemporaryDirectory()
         try dir.git("init", "-q")
-        dir.write("old.py", "eval(a)\n")
-        dir.write("changed.py", "x = 1\n")
+        try dir.write("old.py", "eval(a)\n")
+        try dir.write("changed.py", "x = 1\n")
         try dir.git("add", ".")
         try dir.git("commit", "-qm", "base")
         try dir.git("checkout", "-qb", "feature")
-        dir.write("changed.py", "x = eval(b)\n")
-        dir.write("new_untracked.py", "eval(c)\n")
+        try dir.write("changed.py", "x = eval(b)\n")
+        try dir.write("new_untracked.py", "eval(c)\n")
         let report = try await scan(dir, since: "main")
         #expect(Set(report.findings.compactMap(\.location.path)) == ["changed.py", "new_untracked.py"])
         #expect(report.target.since == "main")
@@ -271,8 +271,8 @@ func scan(
 @Suite struct SingleFileTargetTests {
     @Test func aSingleFileIsScannedWithItsFolderAsRoot() async throws {
         let dir = TemporaryDirectory()
-        dir.write("pkg/a.py", "x = eval(y)\n")
-        dir.write("pkg/b.py", "eval(z)\n")
+        try dir.write("pkg/a.py", "x = eval(y)\n")
+        try dir.write("pkg/b.py", "eval(z)\n")
         let report = try await ScanEngine(toolVersion: "test").run(.init(
             root: dir.path + "/pkg/a.py", configuration: Configuration(), scanners: [TokenScanner()]))
         #expect(report.findings.count == 1)

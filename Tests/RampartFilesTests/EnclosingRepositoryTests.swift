@@ -1,12 +1,13 @@
 import Foundation
 import RampartCore
 import RampartFiles
+import RampartTestSupport
 import Testing
 
 /// Scanning a folder inside a git work tree applies the ignore files above it, as git does.
 @Suite struct EnclosingRepositoryTests {
     @Test func ignoreFilesAboveTheScanRootApply() throws {
-        let tree = try TestTree("enclosing-repo")
+        let tree = TestTree("enclosing-repo")
         _ = try runGit(["init", "-q"], in: tree.path)
         try tree.write(".gitignore", "*.log\n/top-only.txt\nsub/inner/generated/\n")
         try tree.write(".git/info/exclude", "secret-local.txt\n")

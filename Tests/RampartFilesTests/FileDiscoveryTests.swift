@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import RampartCore
+import RampartTestSupport
 import Testing
 @testable import RampartFiles
 #if canImport(Glibc)
@@ -18,7 +19,7 @@ private func codes(_ result: FileDiscovery.Result) -> [String] {
 @Suite("ignore files")
 struct IgnoreFileTests {
     @Test func rampartignoreWorksLikeGitignore() throws {
-        let tree = try TestTree("rampartignore")
+        let tree = TestTree("rampartignore")
         try tree.write(".rampartignore", "*.secret\n!keep.secret\n/top-only.txt\n")
         try tree.write("sub/.rampartignore", "local/\n")
         try tree.write("a.secret", "x")
@@ -36,7 +37,7 @@ struct IgnoreFileTests {
     }
 
     @Test func rampartignoreOverridesGitignoreInTheSameFolder() throws {
-        let tree = try TestTree("rampartignore-precedence")
+        let tree = TestTree("rampartignore-precedence")
         try tree.write(".gitignore", "*.txt\n")
         try tree.write(".rampartignore", "!important.txt\ngenerated.py\n")
         try tree.write("important.txt", "x")
@@ -48,7 +49,7 @@ struct IgnoreFileTests {
     }
 
     @Test func gitInfoExcludeIsHonoured() throws {
-        let tree = try TestTree("info-exclude")
+        let tree = TestTree("info-exclude")
         try tree.write(".git/info/exclude", "# comment\n*.local\nprivate/\n")
         try tree.write("settings.local", "x")
         try tree.write("sub/more.local", "x")
@@ -60,7 +61,7 @@ struct IgnoreFileTests {
     }
 
     @Test func ignoreFilesCanBeDisabled() throws {
-        let tree = try TestTree("no-ignore-files")
+        let tree = TestTree("no-ignore-files")
         try tree.write(".gitignore", "*.log\n")
         try tree.write(".rampartignore", "*.txt\n")
         try tree.write(".git/info/exclude", "*.md\n")
@@ -73,7 +74,7 @@ struct IgnoreFileTests {
     }
 
     @Test func gitFoldersAreAlwaysSkipped() throws {
-        let tree = try TestTree("dot-git")
+        let tree = TestTree("dot-git")
         try tree.write(".git/HEAD", "ref: refs/heads/main\n")
         try tree.write(".git/config", "[core]\n")
         try tree.write("sub/.git/HEAD", "ref: refs/heads/main\n")
@@ -89,7 +90,7 @@ struct IgnoreFileTests {
 @Suite("default excludes")
 struct DefaultExcludeTests {
     private func makeTree() throws -> TestTree {
-        let tree = try TestTree("default-excludes")
+        let tree = TestTree("default-excludes")
         try tree.write(".venv/lib/site.py", "x")
         try tree.write("node_modules/left-pad/index.js", "x")
         try tree.write("my-odd-env/pyvenv.cfg", "home = /usr/bin\n")
@@ -119,7 +120,7 @@ struct DefaultExcludeTests {
     }
 
     @Test func folderNamesMatchExactly() throws {
-        let tree = try TestTree("default-excludes-exact")
+        let tree = TestTree("default-excludes-exact")
         try tree.write("vendors/a.txt", "x")
         try tree.write("my_node_modules/b.txt", "x")
         try tree.write("venv.txt", "x")
@@ -131,7 +132,7 @@ struct DefaultExcludeTests {
 @Suite("include and exclude globs")
 struct GlobOptionTests {
     private func makeTree() throws -> TestTree {
-        let tree = try TestTree("globs")
+        let tree = TestTree("globs")
         for path in [
             "src/a.py", "src/b.js", "src/gen/c.py", "tests/test_a.py", "docs/index.md", "setup.py", "lib/gen/d.py",
         ] {
@@ -177,7 +178,7 @@ struct GlobOptionTests {
 @Suite("binary and oversized files")
 struct ContentCheckTests {
     @Test func nulByteMeansBinary() throws {
-        let tree = try TestTree("binary")
+        let tree = TestTree("binary")
         try tree.write("data.txt", bytes: Array("header".utf8) + [0] + Array("rest".utf8))
         try tree.write("text.txt", "plain text\n")
         let result = FileDiscovery().discover(root: tree.path)
@@ -190,7 +191,7 @@ struct ContentCheckTests {
     }
 
     @Test func onlyTheFirst8000BytesAreSniffed() throws {
-        let tree = try TestTree("binary-prefix")
+        let tree = TestTree("binary-prefix")
         var late = [UInt8](repeating: UInt8(ascii: "a"), count: 9000)
         late[8000] = 0
         var last = [UInt8](repeating: UInt8(ascii: "a"), count: 9000)
@@ -204,7 +205,7 @@ struct ContentCheckTests {
     }
 
     @Test func binaryExtensionsAreSkippedSilently() throws {
-        let tree = try TestTree("binary-ext")
+        let tree = TestTree("binary-ext")
         try tree.write("logo.png", "not really a png, but text\n")
         try tree.write("PHOTO.JPG", "text\n")
         try tree.write("notes.txt", "text\n")
@@ -215,7 +216,7 @@ struct ContentCheckTests {
     }
 
     @Test func invalidUTF8WithoutNulIsKept() throws {
-        let tree = try TestTree("invalid-utf8")
+        let tree = TestTree("invalid-utf8")
         try tree.write("latin1.txt", bytes: [0x63, 0x61, 0x66, 0xE9, 0xFF, 0xFE, 0x80, 0x0A])
         try tree.write("empty.txt", bytes: [])
         let result = FileDiscovery().discover(root: tree.path)
@@ -225,7 +226,7 @@ struct ContentCheckTests {
     }
 
     @Test func oversizedFilesAreSkippedWithADiagnostic() throws {
-        let tree = try TestTree("too-large")
+        let tree = TestTree("too-large")
         try tree.write("big.txt", String(repeating: "x", count: 1000))
         try tree.write("exact.txt", String(repeating: "x", count: 100))
         try tree.write("over.txt", String(repeating: "x", count: 101))
@@ -244,7 +245,7 @@ struct ContentCheckTests {
 @Suite("symlinks")
 struct SymlinkTests {
     @Test func symlinksAreNotFollowedByDefault() throws {
-        let tree = try TestTree("symlinks-off")
+        let tree = TestTree("symlinks-off")
         try tree.write("real/a.txt", "x")
         try tree.symlink("link-dir", to: "real")
         try tree.symlink("link-file.txt", to: "real/a.txt")
@@ -255,7 +256,7 @@ struct SymlinkTests {
     }
 
     @Test func followedSymlinksReachInsideFiles() throws {
-        let tree = try TestTree("symlinks-on")
+        let tree = TestTree("symlinks-on")
         try tree.write(".gitignore", "build/\n")
         try tree.write("build/data/a.txt", "x")
         try tree.write("build/real.cfg", "x")
@@ -270,7 +271,7 @@ struct SymlinkTests {
 
     /// With two names for one folder, the real folder wins over a symlink alias, whatever sorts first.
     @Test func realFolderWinsOverASymlinkAlias() throws {
-        let tree = try TestTree("symlink-alias")
+        let tree = TestTree("symlink-alias")
         try tree.write("zreal/f.txt", "x")
         try tree.symlink("alias", to: "zreal")
         let result = FileDiscovery(options: .init(followSymlinks: true)).discover(root: tree.path)
@@ -283,8 +284,8 @@ struct SymlinkTests {
     /// git opens `.gitignore` with O_NOFOLLOW and ignores a symlinked one ("Too many levels of
     /// symbolic links"); so does FileDiscovery.
     @Test func symlinkedIgnoreFileIsNotRead() throws {
-        let tree = try TestTree("symlinked-gitignore")
-        let outside = try TestTree("symlinked-gitignore-target")
+        let tree = TestTree("symlinked-gitignore")
+        let outside = TestTree("symlinked-gitignore-target")
         try outside.write("patterns", "a.txt\n")
         try tree.symlink(".gitignore", to: outside.absolute("patterns"))
         try tree.write("a.txt", "x")
@@ -295,7 +296,7 @@ struct SymlinkTests {
     }
 
     @Test func symlinkLoopsTerminate() throws {
-        let tree = try TestTree("symlink-loop")
+        let tree = TestTree("symlink-loop")
         try tree.write("top.txt", "x")
         try tree.write("a/file.txt", "x")
         try tree.symlink("a/loop", to: "..")
@@ -308,13 +309,13 @@ struct SymlinkTests {
     }
 
     @Test func symlinksOutsideTheRootAreNotFollowed() throws {
-        let tree = try TestTree("symlink-outside")
-        let outside = try TestTree("symlink-outside-target")
+        let tree = TestTree("symlink-outside")
+        let outside = TestTree("symlink-outside-target")
         try outside.write("secret.txt", "x")
         try tree.write("in.txt", "x")
         try tree.symlink("escape", to: outside.path)
         try tree.symlink("escape-file.txt", to: outside.absolute("secret.txt"))
-        try tree.symlink("sneaky", to: "../" + outside.url.lastPathComponent)
+        try tree.symlink("sneaky", to: "../" + (outside.path as NSString).lastPathComponent)
         let result = FileDiscovery(options: .init(followSymlinks: true)).discover(root: tree.path)
         #expect(paths(result) == ["in.txt"])
         #expect(codes(result) == ["symlink-outside", "symlink-outside", "symlink-outside"])
@@ -322,7 +323,7 @@ struct SymlinkTests {
     }
 
     @Test func brokenSymlinksAreReported() throws {
-        let tree = try TestTree("symlink-broken")
+        let tree = TestTree("symlink-broken")
         try tree.write("ok.txt", "x")
         try tree.symlink("dangling", to: "does-not-exist")
         let result = FileDiscovery(options: .init(followSymlinks: true)).discover(root: tree.path)
@@ -336,7 +337,7 @@ struct SymlinkTests {
 @Suite("hostile trees")
 struct HostileTreeTests {
     @Test func fifosAreNeverOpened() throws {
-        let tree = try TestTree("fifo")
+        let tree = TestTree("fifo")
         try tree.write("a.txt", "x")
         try tree.mkdir("sub")
         let fifo = tree.absolute("sub/pipe.txt")
@@ -367,7 +368,7 @@ struct HostileTreeTests {
 
     @Test(.enabled(if: !runningAsRoot, "root can read a folder with mode 000"))
     func unreadableFoldersAreReported() throws {
-        let tree = try TestTree("unreadable")
+        let tree = TestTree("unreadable")
         try tree.write("a.txt", "x")
         try tree.write("locked/b.txt", "x")
         #expect(chmod(tree.absolute("locked"), 0) == 0)
@@ -380,7 +381,7 @@ struct HostileTreeTests {
     }
 
     @Test func deepNestingStopsAtMaxDepth() throws {
-        let tree = try TestTree("deep")
+        let tree = TestTree("deep")
         let levels = (1...300).map { _ in "d" }
         let deepest = levels.joined(separator: "/")
         try tree.mkdir(deepest)
@@ -398,7 +399,7 @@ struct HostileTreeTests {
     }
 
     @Test func smallMaxDepth() throws {
-        let tree = try TestTree("depth-1")
+        let tree = TestTree("depth-1")
         try tree.write("a/x.txt", "x")
         try tree.write("a/b/c.txt", "x")
         try tree.write("root.txt", "x")
@@ -412,7 +413,7 @@ struct HostileTreeTests {
     /// `String(cString:)` into a different name, so lstat fails and the file is lost with a
     /// misleading "No such file or directory" diagnostic.
     @Test func fileNamesThatAreNotUTF8() throws {
-        let tree = try TestTree("non-utf8-name")
+        let tree = TestTree("non-utf8-name")
         try tree.write("ok.txt", "x")
         let bytes = Array((tree.path + "/bad").utf8) + [0xFF] + Array(".txt".utf8) + [0]
         let fd = bytes.withUnsafeBufferPointer { buffer in
@@ -441,7 +442,7 @@ struct HostileTreeTests {
     }
 
     @Test func missingRootIsAnError() throws {
-        let tree = try TestTree("missing")
+        let tree = TestTree("missing")
         let result = FileDiscovery().discover(root: tree.absolute("nope"))
         #expect(result.files.isEmpty)
         let diagnostic = try #require(result.diagnostics.only)
@@ -453,7 +454,7 @@ struct HostileTreeTests {
 @Suite("single-file roots")
 struct SingleFileRootTests {
     @Test func aFileRootIsReturnedAsOneFile() throws {
-        let tree = try TestTree("single")
+        let tree = TestTree("single")
         try tree.write("sub/script.py", "print('hi')\n")
         try tree.write("sub/other.py", "x")
         let result = FileDiscovery().discover(root: tree.absolute("sub/script.py"))
@@ -462,7 +463,7 @@ struct SingleFileRootTests {
     }
 
     @Test func aBinaryFileRootIsStillSkipped() throws {
-        let tree = try TestTree("single-binary")
+        let tree = TestTree("single-binary")
         try tree.write("blob.dat", bytes: [1, 2, 0, 3])
         let result = FileDiscovery().discover(root: tree.absolute("blob.dat"))
         #expect(result.files.isEmpty)

@@ -1,4 +1,5 @@
 import Foundation
+import RampartTestSupport
 import Testing
 @testable import RampartFiles
 
@@ -7,7 +8,7 @@ struct GitChangeSetTests {
     /// A repo with `main` holding a few files, then a `feature` branch checked out with one file
     /// modified (uncommitted), one new committed file, one untracked file and one ignored file.
     private func makeRepo() throws -> TestTree {
-        let tree = try TestTree("changeset")
+        let tree = TestTree("changeset")
         let repo = tree.path
         try runGit(["init", "-q", "-b", "main"], in: repo)
         try tree.write(".gitignore", "*.ignored\n")
@@ -90,7 +91,7 @@ struct GitChangeSetTests {
     }
 
     @Test func notARepositoryThrows() async throws {
-        let tree = try TestTree("not-a-repo")
+        let tree = TestTree("not-a-repo")
         try tree.write("a.txt", "x")
         await #expect(throws: GitChangeSet.Failure.self) {
             try await GitChangeSet.changedFiles(root: tree.path, since: "main")

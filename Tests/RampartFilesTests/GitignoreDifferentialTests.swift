@@ -1,5 +1,6 @@
 import Foundation
 import RampartCore
+import RampartTestSupport
 import Testing
 @testable import RampartFiles
 
@@ -183,7 +184,7 @@ struct GitignoreDifferentialTests {
 
     /// Creates the scenario in a fresh git repository and checks FileDiscovery against git.
     private func compareWithGit(_ scenario: IgnoreScenario) throws {
-        let tree = try TestTree("gitignore")
+        let tree = TestTree("gitignore")
         try runGit(["init", "-q"], in: tree.path)
         for (path, text) in scenario.ignoreFiles {
             try tree.write(path, text)
@@ -220,7 +221,7 @@ struct GitignoreDifferentialTests {
     }
 
     @Test func ignoredEntriesAreCounted() throws {
-        let tree = try TestTree("ignored-count")
+        let tree = TestTree("ignored-count")
         try tree.write(".gitignore", "*.log\nbuild/\n")
         try tree.write("a.log", "x")
         try tree.write("b.log", "x")
@@ -234,7 +235,7 @@ struct GitignoreDifferentialTests {
     }
 
     @Test func sizesAreReported() throws {
-        let tree = try TestTree("sizes")
+        let tree = TestTree("sizes")
         try tree.write("five.txt", "12345")
         try tree.write("sub/empty.txt", "")
         let result = FileDiscovery().discover(root: tree.path)

@@ -1,4 +1,5 @@
 import RampartCore
+import RampartTestSupport
 import Testing
 
 struct GlobCase: Sendable, CustomTestStringConvertible {

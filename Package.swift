@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "rampart", targets: ["rampart"]),
         .library(name: "RampartCore", targets: ["RampartCore"]),
+        .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // A Python 3 tokenizer, parser and AST mirroring CPython's `ast`; depends on nothing of Rampart.
+        .target(name: "PythonSyntax", swiftSettings: strict),
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
         .target(
             name: "RampartFiles",
@@ -56,7 +59,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -74,6 +77,7 @@ let package = Package(
             path: "Tests/RampartTestSupport",
             swiftSettings: strict
         ),
+        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),

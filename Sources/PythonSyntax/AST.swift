@@ -44,6 +44,8 @@ public enum ConstantValue: Sendable, Hashable {
     /// An imaginary literal (`2j`): the imaginary part.
     case complex(Double)
     case string(String)
+    /// A string holding lone surrogates (`'\\ud800'`), which Swift strings cannot: its code points.
+    case codePoints([UInt32])
     case bytes([UInt8])
     case ellipsis
 }

@@ -4,11 +4,13 @@
 public struct ASTDump {
     public var version: PythonVersion
     public var includeAttributes: Bool
+    private let unicode: (Int, Int)
     private var out = ""
 
     public init(version: PythonVersion = .v3_11, includeAttributes: Bool = true) {
         self.version = version
         self.includeAttributes = includeAttributes
+        self.unicode = PythonRepr.unicodeVersion(of: version)
     }
 
     public static func dump(_ module: Module, version: PythonVersion = .v3_11, includeAttributes: Bool = true) -> String {
@@ -17,6 +19,7 @@ public struct ASTDump {
         dumper.module(module)
         return dumper.out
     }
+
 
     mutating func module(_ m: Module) {
         out += "Module(body="
@@ -57,7 +60,7 @@ public struct ASTDump {
 
     private mutating func stmts(_ items: [Stmt]) { list(items) { $0.stmt($1) } }
     private mutating func exprs(_ items: [Expr]) { list(items) { $0.expr($1) } }
-    private mutating func strings(_ items: [String]) { list(items) { $0.out += PythonRepr.string($1) } }
+    private mutating func strings(_ items: [String]) { list(items) { d, s in d.out += PythonRepr.string(s, unicode: d.unicode) } }
 
     private mutating func optional(_ name: String, _ e: Expr?) {
         guard let e else { return }
@@ -68,7 +71,7 @@ public struct ASTDump {
     private mutating func optionalString(_ name: String, _ s: String?) {
         guard let s else { return }
         field(name)
-        out += PythonRepr.string(s)
+        out += PythonRepr.string(s, unicode: unicode)
     }
 
     private mutating func typeParams(_ params: [TypeParam]) {
@@ -83,7 +86,7 @@ public struct ASTDump {
         switch s.kind {
         case .functionDef(let f):
             open(f.isAsync ? "AsyncFunctionDef" : "FunctionDef")
-            field("name", first: true); out += PythonRepr.string(f.name)
+            field("name", first: true); out += PythonRepr.string(f.name, unicode: unicode)
             field("args"); arguments(f.args)
             field("body"); stmts(f.body)
             field("decorator_list"); exprs(f.decorators)
@@ -91,7 +94,7 @@ public struct ASTDump {
             typeParams(f.typeParams)
         case .classDef(let name, let bases, let keywords, let body, let decorators, let params):
             open("ClassDef")
-            field("name", first: true); out += PythonRepr.string(name)
+            field("name", first: true); out += PythonRepr.string(name, unicode: unicode)
             field("bases"); exprs(bases)
             field("keywords"); list(keywords) { $0.keyword($1) }
             field("body"); stmts(body)
@@ -166,7 +169,7 @@ public struct ASTDump {
                 d.open("ExceptHandler")
                 var firstField = true
                 if let type = h.type { d.field("type", first: true); d.expr(type); firstField = false }
-                if let name = h.name { d.field("name", first: firstField); d.out += PythonRepr.string(name); firstField = false }
+                if let name = h.name { d.field("name", first: firstField); d.out += PythonRepr.string(name, unicode: d.unicode); firstField = false }
                 d.field("body", first: firstField); d.stmts(h.body)
                 d.attributes(h.span)
                 d.out += ")"
@@ -179,7 +182,7 @@ public struct ASTDump {
             open("Import"); field("names", first: true); list(names) { $0.alias($1) }
         case .importFrom(let module, let names, let level):
             open("ImportFrom")
-            if let module { field("module", first: true); out += PythonRepr.string(module) }
+            if let module { field("module", first: true); out += PythonRepr.string(module, unicode: unicode) }
             field("names", first: module == nil); list(names) { $0.alias($1) }
             field("level"); out += String(level)
         case .global(let names):
@@ -259,7 +262,7 @@ public struct ASTDump {
             optional("format_spec", spec)
         case .interpolation(let value, let str, let conversion, let spec):
             open("Interpolation"); field("value", first: true); expr(value)
-            field("str"); out += PythonRepr.string(str)
+            field("str"); out += PythonRepr.string(str, unicode: unicode)
             field("conversion"); out += String(conversion)
             optional("format_spec", spec)
         case .joinedStr(let values):
@@ -267,11 +270,11 @@ public struct ASTDump {
         case .templateStr(let values):
             open("TemplateStr"); field("values", first: true); exprs(values)
         case .constant(let value, let kind):
-            open("Constant"); field("value", first: true); out += PythonRepr.constant(value)
+            open("Constant"); field("value", first: true); out += PythonRepr.constant(value, unicode: unicode)
             optionalString("kind", kind)
         case .attribute(let value, let attr, let ctx):
             open("Attribute"); field("value", first: true); expr(value)
-            field("attr"); out += PythonRepr.string(attr)
+            field("attr"); out += PythonRepr.string(attr, unicode: unicode)
             field("ctx"); out += ctx.rawValue + "()"
         case .subscript(let value, let slice, let ctx):
             open("Subscript"); field("value", first: true); expr(value)
@@ -280,7 +283,7 @@ public struct ASTDump {
         case .starred(let value, let ctx):
             open("Starred"); field("value", first: true); expr(value); field("ctx"); out += ctx.rawValue + "()"
         case .name(let id, let ctx):
-            open("Name"); field("id", first: true); out += PythonRepr.string(id); field("ctx"); out += ctx.rawValue + "()"
+            open("Name"); field("id", first: true); out += PythonRepr.string(id, unicode: unicode); field("ctx"); out += ctx.rawValue + "()"
         case .list(let elts, let ctx):
             open("List"); field("elts", first: true); exprs(elts); field("ctx"); out += ctx.rawValue + "()"
         case .tuple(let elts, let ctx):
@@ -325,7 +328,7 @@ public struct ASTDump {
     }
 
     private mutating func arg(_ a: Arg) {
-        open("arg"); field("arg", first: true); out += PythonRepr.string(a.arg)
+        open("arg"); field("arg", first: true); out += PythonRepr.string(a.arg, unicode: unicode)
         optional("annotation", a.annotation)
         attributes(a.span)
         out += ")"
@@ -333,14 +336,14 @@ public struct ASTDump {
 
     private mutating func keyword(_ k: Keyword) {
         open("keyword")
-        if let name = k.arg { field("arg", first: true); out += PythonRepr.string(name) }
+        if let name = k.arg { field("arg", first: true); out += PythonRepr.string(name, unicode: unicode) }
         field("value", first: k.arg == nil); expr(k.value)
         attributes(k.span)
         out += ")"
     }
 
     private mutating func alias(_ a: Alias) {
-        open("alias"); field("name", first: true); out += PythonRepr.string(a.name)
+        open("alias"); field("name", first: true); out += PythonRepr.string(a.name, unicode: unicode)
         optionalString("asname", a.asname)
         attributes(a.span)
         out += ")"
@@ -349,12 +352,12 @@ public struct ASTDump {
     private mutating func typeParam(_ p: TypeParam) {
         switch p.kind {
         case .typeVar(let bound):
-            open("TypeVar"); field("name", first: true); out += PythonRepr.string(p.name)
+            open("TypeVar"); field("name", first: true); out += PythonRepr.string(p.name, unicode: unicode)
             optional("bound", bound)
         case .paramSpec:
-            open("ParamSpec"); field("name", first: true); out += PythonRepr.string(p.name)
+            open("ParamSpec"); field("name", first: true); out += PythonRepr.string(p.name, unicode: unicode)
         case .typeVarTuple:
-            open("TypeVarTuple"); field("name", first: true); out += PythonRepr.string(p.name)
+            open("TypeVarTuple"); field("name", first: true); out += PythonRepr.string(p.name, unicode: unicode)
         }
         if version >= .v3_13 { optional("default_value", p.defaultValue) }
         attributes(p.span)
@@ -368,7 +371,7 @@ public struct ASTDump {
         case .matchValue(let value):
             open("MatchValue"); field("value", first: true); expr(value)
         case .matchSingleton(let value):
-            open("MatchSingleton"); field("value", first: true); out += PythonRepr.constant(value)
+            open("MatchSingleton"); field("value", first: true); out += PythonRepr.constant(value, unicode: unicode)
         case .matchSequence(let patterns):
             open("MatchSequence"); field("patterns", first: true); list(patterns) { $0.pattern($1) }
         case .matchMapping(let keys, let patterns, let rest):
@@ -382,7 +385,7 @@ public struct ASTDump {
             field("kwd_patterns"); list(kwdPatterns) { $0.pattern($1) }
         case .matchStar(let name):
             open("MatchStar")
-            if let name { field("name", first: true); out += PythonRepr.string(name) }
+            if let name { field("name", first: true); out += PythonRepr.string(name, unicode: unicode) }
             attributes(p.span, hasFields: name != nil)
             out += ")"
             return
@@ -390,7 +393,7 @@ public struct ASTDump {
             open("MatchAs")
             var firstField = true
             if let inner { field("pattern", first: true); pattern(inner); firstField = false }
-            if let name { field("name", first: firstField); out += PythonRepr.string(name); firstField = false }
+            if let name { field("name", first: firstField); out += PythonRepr.string(name, unicode: unicode); firstField = false }
             attributes(p.span, hasFields: !firstField)
             out += ")"
             return

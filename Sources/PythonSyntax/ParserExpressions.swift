@@ -109,7 +109,7 @@ extension Parser {
         }
         var operand = try comparison()
         for begin in starts.reversed() {
-            operand = Expr(.unaryOp(op: .not, operand: operand), Span(begin, operand.span.end))
+            operand = Expr(.unaryOp(op: .not, operand: operand), span(from: begin))
         }
         return operand
     }
@@ -176,11 +176,13 @@ extension Parser {
     /// Binary operators by precedence climbing: left-associative; recursion depth is bounded by
     /// the number of precedence levels, not by the length of a chain.
     mutating func binary(minLevel: Int) throws(PythonSyntaxError) -> Expr {
+        // Spans run from the first token to the last, parentheses of operands included, as CPython's.
+        let begin = start
         var left = try factor()
         while let (op, level) = Parser.binaryOperator(kind), level >= minLevel {
             advance()
             let right = try binary(minLevel: level + 1)
-            left = Expr(.binOp(left: left, op: op, right: right), Span(left.span.start, right.span.end))
+            left = Expr(.binOp(left: left, op: op, right: right), span(from: begin))
         }
         return left
     }
@@ -200,20 +202,21 @@ extension Parser {
         }
         var operand = try power()
         for (op, begin) in ops.reversed() {
-            operand = Expr(.unaryOp(op: op, operand: operand), Span(begin, operand.span.end))
+            operand = Expr(.unaryOp(op: op, operand: operand), span(from: begin))
         }
         return operand
     }
 
     /// `await primary ** factor` (right-associative).
     mutating func power() throws(PythonSyntaxError) -> Expr {
+        let begin = start
         let left = try awaitPrimary()
         if at(.doubleStar) {
             advance()
             try enter()
             defer { leave() }
             let right = try factor()
-            return Expr(.binOp(left: left, op: .pow, right: right), Span(left.span.start, right.span.end))
+            return Expr(.binOp(left: left, op: .pow, right: right), span(from: begin))
         }
         return left
     }
@@ -260,7 +263,11 @@ extension Parser {
     mutating func slices() throws(PythonSyntaxError) -> Expr {
         let begin = start
         let first = try slice()
-        guard at(.comma) else { return first }
+        guard at(.comma) else {
+            // `a[*b]` is a one-element tuple of a starred expression.
+            if case .starred = first.kind { return Expr(.tuple(elts: [first], ctx: .load), span(from: begin)) }
+            return first
+        }
         var elts = [first]
         while accept(.comma) {
             guard !at(.rsqb) else { break }

@@ -103,13 +103,22 @@ extension Parser {
         }
         guard pieces.contains(where: { $0.flags.contains(.format) || $0.flags.contains(.template) }) else {
             var value = ""
-            for p in pieces { value += try stringValue(p.bodyStart, p.bodyEnd, raw: p.flags.contains(.raw), at: p.token.startPosition) }
+            var sawSurrogate = false
+            for p in pieces {
+                value += try stringValue(p.bodyStart, p.bodyEnd, raw: p.flags.contains(.raw), at: p.token.startPosition, sawSurrogate: &sawSurrogate)
+            }
+            if sawSurrogate {
+                let points = value.unicodeScalars.map { scalar in
+                    scalar.value >= PythonRepr.surrogateBase ? scalar.value - PythonRepr.surrogateBase + 0xD800 : scalar.value
+                }
+                return Expr(.constant(value: .codePoints(points), kind: kind), whole)
+            }
             return Expr(.constant(value: .string(value), kind: kind), whole)
         }
         var builder = JoinedBuilder(span: whole)
         for p in pieces {
             if p.flags.contains(.format) || p.flags.contains(.template), let layout = fstrings[p.index] {
-                try appendLayout(layout, raw: p.flags.contains(.raw), to: &builder, template: isTemplate, at: p.token.startPosition)
+                try appendLayout(layout, raw: p.flags.contains(.raw), to: &builder, template: isTemplate, at: p.token.startPosition, pieceSpan: Span(p.token.startPosition, p.token.endPosition))
             } else {
                 builder.literal += try stringValue(p.bodyStart, p.bodyEnd, raw: p.flags.contains(.raw), at: p.token.startPosition)
             }
@@ -132,7 +141,9 @@ extension Parser {
         }
     }
 
-    mutating func appendLayout(_ layout: FStringLayout, raw: Bool, to builder: inout JoinedBuilder, template: Bool, at position: SourcePosition) throws(PythonSyntaxError) {
+    /// Adds an f-string's pieces. In CPython 3.11 the pieces take the span of the whole
+    /// concatenation, except format specs, which take the span of their own string token.
+    mutating func appendLayout(_ layout: FStringLayout, raw: Bool, to builder: inout JoinedBuilder, template: Bool, at position: SourcePosition, pieceSpan: Span) throws(PythonSyntaxError) {
         for part in layout.parts {
             switch part {
             case .literal(let start, let end):
@@ -145,10 +156,10 @@ extension Parser {
                 builder.flush()
                 var spec: Expr?
                 if let layout = field.formatSpec {
-                    var specBuilder = JoinedBuilder(span: builder.span)
-                    try appendLayout(layout, raw: raw, to: &specBuilder, template: template, at: position)
+                    var specBuilder = JoinedBuilder(span: pieceSpan)
+                    try appendLayout(layout, raw: raw, to: &specBuilder, template: template, at: position, pieceSpan: pieceSpan)
                     specBuilder.flush()
-                    spec = Expr(.joinedStr(values: specBuilder.values), builder.span)
+                    spec = Expr(.joinedStr(values: specBuilder.values), pieceSpan)
                 }
                 var conversion = field.conversion.map(Int.init) ?? -1
                 if field.debugEnd != nil && field.conversion == nil && field.formatSpec == nil { conversion = Int(UInt8(ascii: "r")) }
@@ -173,6 +184,10 @@ extension Parser {
         sub.depth = depth + 8
         let value = try sub.at(.kwYield) ? sub.yieldExpression() : sub.starExpressions()
         guard sub.at(.endMarker) else { throw sub.error("f-string: expecting '}'") }
+        if case .tuple = value.kind, src[field.expressionStart..<field.expressionEnd].first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) != UInt8(ascii: "(") {
+            // CPython 3.11 reads a field as "(expr)": a bare tuple spans the braces.
+            value.span = Span(position(ofOffset: field.expressionStart - 1), position(ofOffset: field.closeBrace + 1))
+        }
         return value
     }
 
@@ -189,6 +204,11 @@ extension Parser {
 
     /// The value of a `str` literal body, escapes processed unless raw; in f-strings `{{` and `}}` are single braces.
     func stringValue(_ start: Int, _ end: Int, raw: Bool, at position: SourcePosition, fstring: Bool = false) throws(PythonSyntaxError) -> String {
+        var ignored = false
+        return try stringValue(start, end, raw: raw, at: position, fstring: fstring, sawSurrogate: &ignored)
+    }
+
+    func stringValue(_ start: Int, _ end: Int, raw: Bool, at position: SourcePosition, fstring: Bool = false, sawSurrogate: inout Bool) throws(PythonSyntaxError) -> String {
         var scalars = String.UnicodeScalarView()
         var k = start
         var plainStart = k
@@ -237,10 +257,12 @@ extension Parser {
                     throw error("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\\(Character(Unicode.Scalar(e)))\(String(repeating: "X", count: count)) escape", at: position)
                 }
                 guard let scalar = Unicode.Scalar(value) else {
-                    if value >= 0xD800 && value <= 0xDFFF {
-                        // A lone surrogate: Python keeps it; Swift strings cannot, so it becomes U+FFFD.
-                        scalars.append("\u{FFFD}")
+                    if value >= 0xD800 && value <= 0xDFFF, let stand = PythonRepr.surrogateStandIn(value) {
+                        // A lone surrogate: Python keeps it; Swift strings cannot, so a stand-in does.
+                        scalars.append(stand)
+                        sawSurrogate = true
                         k += count
+                        plainStart = k
                         continue
                     }
                     throw error("(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character", at: position)

@@ -71,7 +71,18 @@ extension Parser {
         return body
     }
 
-    func endOf(_ body: [Stmt]) -> SourcePosition { body.last?.span.end ?? lastEnd }
+    /// Where a compound statement ends: its last token that is not a NEWLINE, INDENT or DEDENT
+    /// (a trailing `;` counts), as CPython computes it.
+    func endOf(_ body: [Stmt]) -> SourcePosition {
+        var k = i - 1
+        while k > 0 {
+            switch tokens[k].kind {
+            case .newline, .indent, .dedent, .endMarker: k -= 1
+            default: return tokens[k].endPosition
+            }
+        }
+        return body.last?.span.end ?? lastEnd
+    }
 
     // MARK: Simple statements
 
@@ -164,7 +175,7 @@ extension Parser {
                 return Stmt(.augAssign(target: first, op: op, value: value), span(from: begin))
             }
             if case .starred = first.kind { throw error("can't use starred expression here", at: first.span.start) }
-            return Stmt(.expr(value: first), first.span)
+            return Stmt(.expr(value: first), span(from: begin))
         }
     }
 

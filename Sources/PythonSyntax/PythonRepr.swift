@@ -1,13 +1,24 @@
 /// Python's `repr()` of constants, as `ast.dump` prints them.
 public enum PythonRepr {
-    public static func constant(_ value: ConstantValue) -> String {
+    /// The Unicode version a Python release's `str.isprintable` follows.
+    public static func unicodeVersion(of version: PythonVersion) -> (Int, Int) {
+        switch version {
+        case .v3_11: (14, 0)
+        case .v3_12: (15, 0)
+        case .v3_13: (15, 1)
+        case .v3_14: (16, 0)
+        }
+    }
+
+    public static func constant(_ value: ConstantValue, unicode: (Int, Int) = (16, 0)) -> String {
         switch value {
         case .none: "None"
         case .bool(let b): b ? "True" : "False"
         case .int(let digits): digits
         case .float(let d): float(d)
         case .complex(let d): float(d, addDotZero: false) + "j"
-        case .string(let s): string(s)
+        case .string(let s): string(s, unicode: unicode)
+        case .codePoints(let points): codePoints(points, unicode: unicode)
         case .bytes(let b): bytes(b)
         case .ellipsis: "Ellipsis"
         }
@@ -59,14 +70,31 @@ public enum PythonRepr {
         return sign + digits[..<index] + "." + digits[index...]
     }
 
+    /// Lone surrogates (`'\\ud800'`) cannot live in a Swift string; they are kept as scalars of
+    /// 2,048 code points of plane 16 (private use) while a literal is read, then as `codePoints`.
+    static let surrogateBase: UInt32 = 0x10A000
+
+    public static func surrogateStandIn(_ value: UInt32) -> Unicode.Scalar? {
+        Unicode.Scalar(surrogateBase + (value - 0xD800))
+    }
+
     /// `repr(str)`.
-    public static func string(_ s: String) -> String {
-        let hasSingle = s.unicodeScalars.contains("'")
-        let hasDouble = s.unicodeScalars.contains("\"")
+    public static func string(_ s: String, unicode: (Int, Int) = (16, 0)) -> String {
+        codePoints(s.unicodeScalars.map(\.value), unicode: unicode)
+    }
+
+    /// `repr(str)` of a string given as code points (lone surrogates allowed).
+    public static func codePoints(_ points: [UInt32], unicode: (Int, Int) = (16, 0)) -> String {
+        let hasSingle = points.contains(0x27)
+        let hasDouble = points.contains(0x22)
         let quote: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
         var out = String.UnicodeScalarView()
         out.append(quote)
-        for scalar in s.unicodeScalars {
+        for point in points {
+            guard let scalar = Unicode.Scalar(point) else {
+                out.append(contentsOf: hex("\\u", point, 4).unicodeScalars)
+                continue
+            }
             switch scalar {
             case quote, "\\":
                 out.append("\\")
@@ -77,7 +105,7 @@ public enum PythonRepr {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     out.append(contentsOf: hex("\\x", scalar.value, 2).unicodeScalars)
-                } else if scalar.value < 0x7F || isPrintable(scalar) {
+                } else if scalar.value < 0x7F || isPrintable(scalar, unicode: unicode) {
                     out.append(scalar)
                 } else if scalar.value < 0x100 {
                     out.append(contentsOf: hex("\\x", scalar.value, 2).unicodeScalars)
@@ -123,8 +151,12 @@ public enum PythonRepr {
 
     /// `str.isprintable()` for one character: not a control, format, surrogate, private-use,
     /// unassigned or separator character (the space excepted).
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    /// Characters assigned after `unicode` count as unassigned, as in that Python release.
+    static func isPrintable(_ scalar: Unicode.Scalar, unicode: (Int, Int)) -> Bool {
         if scalar == " " { return true }
+        if let age = scalar.properties.age, age.major > unicode.0 || (age.major == unicode.0 && age.minor > unicode.1) {
+            return false
+        }
         switch scalar.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
             return false

@@ -11,17 +11,16 @@ public enum SourceDecoder {
             hadBOM = true
         }
         var utf8: [UInt8]
-        if let encoding = declaredEncoding(body), !isUTF8Name(encoding) {
-            if hadBOM {
-                throw PythonSyntaxError(.encoding, "encoding problem: \(encoding) with BOM", at: SourcePosition(line: 1, column: 0))
+        let declared = declaredEncoding(body)
+        if hadBOM, let declared {
+            // With a BOM, CPython accepts only a declaration that normalises to exactly "utf-8".
+            let normal = declared.lowercased().replacingOccurrences(of: "_", with: "-")
+            guard normal == "utf-8" || normal.hasPrefix("utf-8-") else {
+                throw PythonSyntaxError(.encoding, "encoding problem: \(declared) with BOM", at: SourcePosition(line: 1, column: 0))
             }
-            guard let foundationEncoding = foundationEncoding(encoding) else {
-                throw PythonSyntaxError(.encoding, "unknown encoding: \(encoding)", at: SourcePosition(line: 1, column: 0))
-            }
-            guard let text = String(data: Data(body), encoding: foundationEncoding) else {
-                throw PythonSyntaxError(.encoding, "source cannot be decoded as \(encoding)", at: SourcePosition(line: 1, column: 0))
-            }
-            utf8 = Array(text.utf8)
+        }
+        if let encoding = declared, !isUTF8Name(encoding) {
+            utf8 = try convertToUTF8(Array(body), from: encoding)
         } else {
             utf8 = Array(body)
             if let bad = firstInvalidUTF8(utf8) {
@@ -88,20 +87,33 @@ public enum SourceDecoder {
         return n == "utf-8" || n == "utf8" || n.hasPrefix("utf-8-") || n == "utf8-sig" || n == "utf-8-sig"
     }
 
-    static func foundationEncoding(_ name: String) -> String.Encoding? {
-        let n = name.lowercased().replacingOccurrences(of: "_", with: "-")
-        switch n {
-        case "latin-1", "latin1", "iso-8859-1", "iso8859-1", "iso-latin-1", "l1": return .isoLatin1
-        case "ascii", "us-ascii": return .ascii
-        case "cp1252", "windows-1252": return .windowsCP1252
-        case "iso-8859-2", "latin-2", "latin2": return .isoLatin2
-        case "cp1251", "windows-1251": return .windowsCP1251
-        case "cp1250", "windows-1250": return .windowsCP1250
-        case "euc-jp": return .japaneseEUC
-        case "shift-jis", "shift_jis", "sjis": return .shiftJIS
-        case "utf-16": return .utf16
-        default: return nil
+    /// Converts text in a declared encoding to UTF-8 with the C library's iconv, which knows the
+    /// encodings Python does (latin-1, cp1252, koi8-r, euc-jp, shift_jis, …).
+    static func convertToUTF8(_ bytes: [UInt8], from encoding: String) throws(PythonSyntaxError) -> [UInt8] {
+        let name = encoding.uppercased().replacingOccurrences(of: "_", with: "-")
+        let aliases = ["LATIN-1": "ISO-8859-1", "LATIN1": "ISO-8859-1", "ISO-LATIN-1": "ISO-8859-1", "L1": "ISO-8859-1", "CP65001": "UTF-8"]
+        let iconvName = aliases[name] ?? name
+        let converter = iconv_open("UTF-8", iconvName)
+        guard let converter, converter != iconv_t(bitPattern: -1) else {
+            throw PythonSyntaxError(.encoding, "unknown encoding: \(encoding)", at: SourcePosition(line: 1, column: 0))
         }
+        defer { iconv_close(converter) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
+        let produced: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuffer.count
+                var outLeft = outBuffer.count
+                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                return result == -1 || inLeft != 0 ? -1 : outBuffer.count - outLeft
+            }
+        }
+        guard produced >= 0 else {
+            throw PythonSyntaxError(.encoding, "source cannot be decoded as \(encoding)", at: SourcePosition(line: 1, column: 0))
+        }
+        return Array(output[..<produced])
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil.

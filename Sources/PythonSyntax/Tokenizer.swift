@@ -392,8 +392,12 @@ public struct Tokenizer {
                     if src[pos] == 0x0A {
                         pos += 1
                         newline()
-                    } else if !raw && (src[pos] == UInt8(ascii: "{") || src[pos] == UInt8(ascii: "}")) {
+                    } else if src[pos] == UInt8(ascii: "{") || src[pos] == UInt8(ascii: "}") {
                         // `\{` is a backslash then a brace: let the brace be seen.
+                    } else if !raw && src[pos] == UInt8(ascii: "N") && peek(1) == UInt8(ascii: "{") {
+                        // `\N{NAME}` is an escape, not a replacement field.
+                        while pos < end && src[pos] != UInt8(ascii: "}") && src[pos] != 0x0A { pos += 1 }
+                        if pos < end && src[pos] == UInt8(ascii: "}") { pos += 1 }
                     } else {
                         pos += 1
                     }
@@ -543,7 +547,12 @@ public struct Tokenizer {
             }
             if c == UInt8(ascii: "\\") && !raw {
                 pos += 1
-                if pos < end && src[pos] != UInt8(ascii: "{") && src[pos] != UInt8(ascii: "}") { pos += 1 }
+                if pos < end && src[pos] == UInt8(ascii: "N") && peek(1) == UInt8(ascii: "{") {
+                    while pos < end && src[pos] != UInt8(ascii: "}") && src[pos] != 0x0A { pos += 1 }
+                    if pos < end && src[pos] == UInt8(ascii: "}") { pos += 1 }
+                } else if pos < end && src[pos] != UInt8(ascii: "{") && src[pos] != UInt8(ascii: "}") {
+                    pos += 1
+                }
                 continue
             }
             pos += 1

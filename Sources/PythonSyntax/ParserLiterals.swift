@@ -109,7 +109,7 @@ extension Parser {
             }
             if sawSurrogate {
                 let points = value.unicodeScalars.map { scalar in
-                    scalar.value >= PythonRepr.surrogateBase ? scalar.value - PythonRepr.surrogateBase + 0xD800 : scalar.value
+                    (PythonRepr.surrogateBase..<(PythonRepr.surrogateBase + 0x800)).contains(scalar.value) ? scalar.value - PythonRepr.surrogateBase + 0xD800 : scalar.value
                 }
                 return Expr(.constant(value: .codePoints(points), kind: kind), whole)
             }

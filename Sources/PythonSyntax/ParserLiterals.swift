@@ -142,7 +142,7 @@ extension Parser {
     }
 
     /// Adds an f-string's pieces. In CPython 3.11 the pieces take the span of the whole
-    /// concatenation, except format specs, which take the span of their own string token.
+    /// concatenation (format specs of plain text excepted).
     mutating func appendLayout(_ layout: FStringLayout, raw: Bool, to builder: inout JoinedBuilder, template: Bool, at position: SourcePosition, pieceSpan: Span) throws(PythonSyntaxError) {
         for part in layout.parts {
             switch part {
@@ -156,7 +156,10 @@ extension Parser {
                 builder.flush()
                 var spec: Expr?
                 if let layout = field.formatSpec {
-                    var specBuilder = JoinedBuilder(span: pieceSpan)
+                    // CPython 3.11: the spec takes its string token's span; its pieces take that
+                    // too when they are plain text, and the whole concatenation's otherwise.
+                    let hasFields = layout.parts.contains { if case .field = $0 { true } else { false } }
+                    var specBuilder = JoinedBuilder(span: hasFields ? builder.span : pieceSpan)
                     try appendLayout(layout, raw: raw, to: &specBuilder, template: template, at: position, pieceSpan: pieceSpan)
                     specBuilder.flush()
                     spec = Expr(.joinedStr(values: specBuilder.values), pieceSpan)

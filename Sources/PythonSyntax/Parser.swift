@@ -16,7 +16,10 @@ public struct ParsedModule: Sendable {
 /// `PythonSyntaxError`, never a stack overflow.
 public struct Parser {
     /// Nested expressions (lambdas, conditionals, brackets) the parser follows before giving up.
-    public static let maxDepth = 600
+    public static let maxDepth = 2000
+    /// How deep a tree may grow through chains (`a+a+…`, `-(-(…))`, `a.b.c…`): CPython stops at
+    /// about 3,000 levels ("maximum recursion depth exceeded during ast construction").
+    public static let maxTreeDepth = 3000
 
     let src: [UInt8]
     var tokens: [Token]
@@ -116,6 +119,13 @@ public struct Parser {
     }
 
     mutating func leave() { depth -= 1 }
+
+    /// Checks a chain of `length` nested nodes built at the current depth.
+    func checkChain(_ length: Int) throws(PythonSyntaxError) {
+        if length + depth * 8 > Parser.maxTreeDepth {
+            throw error("expression too deeply nested (the syntax tree would be over \(Parser.maxTreeDepth) levels)", kind: .tooDeep)
+        }
+    }
 
     /// The name of an identifier token, NFKC-normalised as Python does.
     func identifier(_ t: Token) -> String {

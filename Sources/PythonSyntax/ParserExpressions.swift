@@ -107,6 +107,7 @@ extension Parser {
             starts.append(start)
             advance()
         }
+        try checkChain(starts.count)
         var operand = try comparison()
         for begin in starts.reversed() {
             operand = Expr(.unaryOp(op: .not, operand: operand), span(from: begin))
@@ -179,7 +180,10 @@ extension Parser {
         // Spans run from the first token to the last, parentheses of operands included, as CPython's.
         let begin = start
         var left = try factor()
+        var chain = 0
         while let (op, level) = Parser.binaryOperator(kind), level >= minLevel {
+            chain += 1
+            if chain & 63 == 0 { try checkChain(chain) }
             advance()
             let right = try binary(minLevel: level + 1)
             left = Expr(.binOp(left: left, op: op, right: right), span(from: begin))
@@ -200,6 +204,7 @@ extension Parser {
             if kind != .plus && kind != .minus && kind != .tilde { break }
             advance()
         }
+        try checkChain(ops.count)
         var operand = try power()
         for (op, begin) in ops.reversed() {
             operand = Expr(.unaryOp(op: op, operand: operand), span(from: begin))
@@ -237,7 +242,10 @@ extension Parser {
     mutating func primary() throws(PythonSyntaxError) -> Expr {
         let begin = start
         var value = try atom()
+        var chain = 0
         while true {
+            chain += 1
+            if chain & 63 == 0 { try checkChain(chain) }
             switch kind {
             case .dot:
                 advance()

@@ -355,24 +355,35 @@ extension Parser {
         return Stmt(.classDef(name: cname, bases: bases, keywords: keywords, body: body, decorators: decorators, typeParams: params), Span(begin, endOf(body)))
     }
 
+    /// `if … elif … else …`: the `elif` clauses are read in a loop (long chains are common in
+    /// generated code) and nested into `orelse` afterwards, as CPython's tree has them.
     mutating func ifStatement() throws(PythonSyntaxError) -> Stmt {
-        let begin = start
-        let line = tok.startPosition.line
-        let construct = at(.kwIf) ? "'if' statement" : "'elif' statement"
-        advance()
-        let test = try namedExpression()
-        _ = try expect(.colon, "':'")
-        let body = try block(after: construct, line: line)
+        var clauses: [(begin: SourcePosition, test: Expr, body: [Stmt])] = []
+        var construct = "'if' statement"
+        repeat {
+            let begin = start
+            let line = tok.startPosition.line
+            advance()
+            let test = try namedExpression()
+            _ = try expect(.colon, "':'")
+            let body = try block(after: construct, line: line)
+            clauses.append((begin, test, body))
+            construct = "'elif' statement"
+        } while at(.kwElif)
+        try checkChain(clauses.count)
         var orelse: [Stmt] = []
-        if at(.kwElif) {
-            orelse = [try ifStatement()]
-        } else if at(.kwElse) {
+        if at(.kwElse) {
             let elseLine = tok.startPosition.line
             advance()
             _ = try expect(.colon, "':'")
             orelse = try block(after: "'else' statement", line: elseLine)
         }
-        return Stmt(.if(test: test, body: body, orelse: orelse), Span(begin, endOf(orelse.isEmpty ? body : orelse)))
+        let end = endOf(orelse.isEmpty ? clauses[clauses.count - 1].body : orelse)
+        for clause in clauses.reversed() {
+            let statement = Stmt(.if(test: clause.test, body: clause.body, orelse: orelse), Span(clause.begin, end))
+            orelse = [statement]
+        }
+        return orelse[0]
     }
 
     mutating func whileStatement() throws(PythonSyntaxError) -> Stmt {

@@ -122,7 +122,7 @@ public struct Parser {
 
     /// Checks a chain of `length` nested nodes built at the current depth.
     func checkChain(_ length: Int) throws(PythonSyntaxError) {
-        if length + depth * 8 > Parser.maxTreeDepth {
+        if length > 0 && length + depth > Parser.maxTreeDepth {
             throw error("expression too deeply nested (the syntax tree would be over \(Parser.maxTreeDepth) levels)", kind: .tooDeep)
         }
     }

@@ -1,22 +1,29 @@
 import Foundation
 
-/// The entry point that runs the parser on a thread with a stack large enough for the deepest
+/// Entry points that run the parser on a thread with a stack large enough for the deepest
 /// nesting the parser accepts, whatever thread the caller is on (cooperative pool threads have
 /// small stacks).
 public enum PythonParsing {
-    /// Stack for parsing: the parser's own depth limits keep it well inside this.
+    /// Stack for parsing and walking trees: the parser's depth limits keep well inside it.
     public static let stackSize = 64 << 20
 
+    /// Parses `bytes`. The tree is returned to the caller; trees are at most
+    /// `Parser.maxTreeDepth` deep, so releasing one is safe on ordinary threads.
     public static func parse(_ bytes: [UInt8], version: PythonVersion = .v3_14) throws(PythonSyntaxError) -> ParsedModule {
-        let box = ResultBox()
+        try withModule(bytes, version: version) { $0 }
+    }
+
+    /// Parses `bytes` and runs `body` on the tree, both on the deep-stack thread, so recursive
+    /// walks of the tree (dumps, rules) are safe too.
+    public static func withModule<T>(_ bytes: [UInt8], version: PythonVersion = .v3_14, _ body: @escaping @Sendable (ParsedModule) -> T) throws(PythonSyntaxError) -> T {
+        let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            do {
-                box.result = .success(try Parser.parse(bytes, version: version))
-            } catch let error as PythonSyntaxError {
-                box.result = .failure(error)
+            do throws(PythonSyntaxError) {
+                let parsed = try Parser.parse(bytes, version: version)
+                box.result = .success(body(parsed))
             } catch {
-                box.result = .failure(PythonSyntaxError(.syntax, "\(error)", at: SourcePosition(line: 1, column: 0)))
+                box.result = .failure(error)
             }
             done.signal()
         }
@@ -24,13 +31,13 @@ public enum PythonParsing {
         thread.start()
         done.wait()
         switch box.result {
-        case .success(let parsed): return parsed
+        case .success(let value): return value
         case .failure(let error): throw error
         case nil: throw PythonSyntaxError(.syntax, "parser did not finish", at: SourcePosition(line: 1, column: 0))
         }
     }
 
-    private final class ResultBox: @unchecked Sendable {
-        var result: Result<ParsedModule, PythonSyntaxError>?
+    private final class ResultBox<T>: @unchecked Sendable {
+        var result: Result<T, PythonSyntaxError>?
     }
 }

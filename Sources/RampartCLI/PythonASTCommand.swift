@@ -20,6 +20,12 @@ struct PythonASTCommand: AsyncParsableCommand {
     @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more file paths from this file, one per line.", valueName: "path"))
     var filesFrom: String?
 
+    @Flag(name: .long, help: "Only parse and time: read every file first, then parse them all, print the time (for bench/python-parse).")
+    var time = false
+
+    @Option(name: .long, help: ArgumentHelp("With --time: parse on this many threads.", valueName: "n"))
+    var jobs: Int = 1
+
     func validate() throws {
         guard Self.version(pythonVersion) != nil else { throw ValidationError("--python takes 3.11, 3.12, 3.13 or 3.14") }
     }
@@ -43,6 +49,10 @@ struct PythonASTCommand: AsyncParsableCommand {
             paths += list.split(separator: "\n").map(String.init)
         }
         let version = Self.version(pythonVersion) ?? .v3_11
+        if time {
+            try timeParsing(paths, version: version)
+            return
+        }
         let several = paths.count > 1
         var failures = 0
         var out = ""
@@ -57,8 +67,9 @@ struct PythonASTCommand: AsyncParsableCommand {
                 continue
             }
             do {
-                let parsed = try PythonParsing.parse(bytes, version: version)
-                out += ASTDump.dump(parsed.module, version: version) + "\n"
+                out += try PythonParsing.withModule(bytes, version: version) { parsed in
+                    ASTDump.dump(parsed.module, version: version)
+                } + "\n"
             } catch {
                 out += "!! SyntaxError: \(path):\(error)\n"
                 failures += 1
@@ -71,4 +82,36 @@ struct PythonASTCommand: AsyncParsableCommand {
         Terminal.writeStdout(out)
         if failures > 0 && !several { throw ExitCode(1) }
     }
+
+    /// Reads every file, then parses them all (on `jobs` threads) and prints the parse time only.
+    func timeParsing(_ paths: [String], version: PythonVersion) throws {
+        let sources = paths.compactMap { try? FileReader.read($0, limit: 256 << 20) }
+        let bytes = sources.reduce(0) { $0 + $1.count }
+        let failures = Counter()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let jobs = max(1, self.jobs)
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            var index = worker
+            while index < sources.count {
+                do {
+                    _ = try PythonParsing.withModule(sources[index], version: version) { _ in 0 }
+                } catch {
+                    failures.add()
+                }
+                index += jobs
+            }
+        }
+        let elapsed = clock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        Terminal.writeStdout(String(format: "parsed %d files (%d bytes) in %.3f s on %d thread(s); %d rejected\n", sources.count, bytes, seconds, jobs, failures.value))
+    }
+}
+
+/// A thread-safe count.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

@@ -17,7 +17,56 @@ public struct ASTDump {
         var dumper = ASTDump(version: version, includeAttributes: includeAttributes)
         dumper.out.reserveCapacity(4096)
         dumper.module(module)
-        return dumper.out
+        // Python 3.13's ast.dump leaves out empty lists and None fields (show_empty=False).
+        return version >= .v3_13 ? omittingEmptyLists(dumper.out) : dumper.out
+    }
+
+    /// Removes `name=[]` fields outside string literals.
+    static func omittingEmptyLists(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        var quote: UInt8 = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if quote != 0 {
+                out.append(c)
+                if c == UInt8(ascii: "\\") && i + 1 < bytes.count {
+                    out.append(bytes[i + 1])
+                    i += 2
+                    continue
+                }
+                if c == quote { quote = 0 }
+                i += 1
+                continue
+            }
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+                quote = c
+                out.append(c)
+                i += 1
+                continue
+            }
+            // At a field start (after "(" or ", "), look for name=[] followed by "," or ")".
+            let atFieldStart = out.last == UInt8(ascii: "(") || (out.count >= 2 && out[out.count - 1] == UInt8(ascii: " ") && out[out.count - 2] == UInt8(ascii: ","))
+            if atFieldStart, c >= UInt8(ascii: "a"), c <= UInt8(ascii: "z") {
+                var j = i
+                while j < bytes.count, (bytes[j] >= UInt8(ascii: "a") && bytes[j] <= UInt8(ascii: "z")) || bytes[j] == UInt8(ascii: "_") { j += 1 }
+                if j + 2 < bytes.count, bytes[j] == UInt8(ascii: "="), bytes[j + 1] == UInt8(ascii: "["), bytes[j + 2] == UInt8(ascii: "]") {
+                    var k = j + 3
+                    if k + 1 < bytes.count, bytes[k] == UInt8(ascii: ","), bytes[k + 1] == UInt8(ascii: " ") {
+                        k += 2
+                    } else if out.count >= 2, out[out.count - 1] == UInt8(ascii: " "), out[out.count - 2] == UInt8(ascii: ",") {
+                        out.removeLast(2)
+                    }
+                    i = k
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
 

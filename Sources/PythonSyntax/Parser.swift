@@ -40,7 +40,7 @@ public struct Parser {
 
     /// Parses already decoded source (UTF-8, LF line ends).
     public static func parse(normalizedUTF8 source: [UInt8], version: PythonVersion) throws(PythonSyntaxError) -> ParsedModule {
-        let output = try Tokenizer.tokenize(source)
+        let output = try Tokenizer.tokenize(source, nestedQuotes: version >= .v3_12)
         var parser = Parser(src: source, tokens: output.tokens, fstrings: output.fstrings, version: version)
         let body = try parser.file()
         return ParsedModule(module: Module(body: body, typeIgnores: []), comments: output.comments)

@@ -31,10 +31,13 @@ public struct Tokenizer {
     var lineHasTokens = false
     /// Tokenizing an expression inside an f-string: no lines, no indentation.
     let expressionMode: Bool
+    /// PEP 701 (3.12): a replacement field may hold strings with the f-string's own quote.
+    var nestedQuotes = true
 
     /// Tokenizes a whole module.
-    public static func tokenize(_ source: [UInt8]) throws(PythonSyntaxError) -> Output {
+    public static func tokenize(_ source: [UInt8], nestedQuotes: Bool = true) throws(PythonSyntaxError) -> Output {
         var tokenizer = Tokenizer(src: source, start: 0, end: source.count, line: 1, lineStart: 0, expressionMode: false)
+        tokenizer.nestedQuotes = nestedQuotes
         try tokenizer.run()
         return Output(tokens: tokenizer.tokens, comments: tokenizer.comments, fstrings: tokenizer.fstrings)
     }
@@ -439,8 +442,8 @@ public struct Tokenizer {
         while true {
             guard pos < end else { throw error("f-string: expecting '}'", at: open) }
             let c = src[pos]
-            if c == quote && brackets == 0 && (!triple || (peek(1) == quote && peek(2) == quote)) {
-                throw error("f-string: expecting '}'", at: open)
+            if c == quote && !nestedQuotes && (!triple || (peek(1) == quote && peek(2) == quote)) {
+                throw error(brackets == 0 ? "f-string: expecting '}'" : "f-string: unmatched bracket", at: open)
             }
             switch c {
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):

@@ -34,6 +34,8 @@ let package = Package(
         ),
         // A Python 3 tokenizer, parser and AST mirroring CPython's `ast`; depends on nothing of Rampart.
         .target(name: "PythonSyntax", swiftSettings: strict),
+        // Python SAST: Bandit's checks on the PythonSyntax tree.
+        .target(name: "RampartPythonSAST", dependencies: ["RampartCore", "PythonSyntax"], swiftSettings: strict),
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
         .target(
             name: "RampartFiles",
@@ -59,7 +61,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -78,6 +80,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(name: "RampartPythonSASTTests", dependencies: ["RampartPythonSAST", "RampartEngine", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),

@@ -37,6 +37,22 @@ public enum PythonParsing {
         }
     }
 
+    /// `parse`, suspending instead of blocking the caller's thread (for async callers).
+    public static func parseAsync(_ bytes: [UInt8], version: PythonVersion = .v3_14) async throws(PythonSyntaxError) -> ParsedModule {
+        let result: Result<ParsedModule, PythonSyntaxError> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                do throws(PythonSyntaxError) {
+                    continuation.resume(returning: .success(try Parser.parse(bytes, version: version)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+            thread.stackSize = stackSize
+            thread.start()
+        }
+        return try result.get()
+    }
+
     private final class ResultBox<T>: @unchecked Sendable {
         var result: Result<T, PythonSyntaxError>?
     }

@@ -28,13 +28,16 @@ struct ScanRunner {
     var options: CommonOptions
     var path: String
     var useBaseline = true
+    /// Run only these scanners (`rampart sast` runs `python`); nil runs every enabled one.
+    var onlyScanners: Set<String>?
 
     func run() async throws -> ScanReport {
         guard FileManager.default.fileExists(atPath: path) else {
             throw UsageFailure("error: no such file or folder: \(path)")
         }
-        let scanners = ScannerCatalog.current
-        let configuration = try options.configuration(scanRoot: path, scanners: scanners)
+        let catalog = ScannerCatalog.current
+        let configuration = try options.configuration(scanRoot: path, scanners: catalog)
+        let scanners = onlyScanners.map { only in catalog.filter { only.contains($0.id) } } ?? catalog
         var baseline: Baseline?
         if useBaseline, let file = options.baseline ?? configuration.baseline.map({ Self.resolve($0, against: configuration) }) {
             do {
@@ -84,5 +87,26 @@ struct ScanRunner {
                 Terminal.writeStdout(text)
             }
         }
+    }
+}
+
+/// `rampart sast [PATH]`: only the Python SAST scanner.
+struct SASTCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sast",
+        abstract: "Scan Python code with Bandit's checks (and Rampart's), and gate on the findings."
+    )
+
+    @Argument(help: "The folder (or file) to scan.")
+    var path: String = "."
+
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        var runner = ScanRunner(options: options, path: path)
+        runner.onlyScanners = ["python"]
+        let report = try await runner.run()
+        try ScanRunner.write(report, options: options)
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

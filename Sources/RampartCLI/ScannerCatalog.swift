@@ -1,4 +1,5 @@
 import RampartCore
+import RampartPythonSAST
 
 /// The scanners the binary ships. Scanner modules add themselves to `builtIn`; tests swap the list
 /// for their own with `ScannerCatalog.$override.withValue(…)`.
@@ -6,7 +7,7 @@ public enum ScannerCatalog {
     @TaskLocal public static var override: [any SecurityScanner]?
 
     /// Every scanner of the binary, in the order they are listed.
-    public static var builtIn: [any SecurityScanner] { [] }
+    public static var builtIn: [any SecurityScanner] { [PythonSASTScanner()] }
 
     public static var current: [any SecurityScanner] { override ?? builtIn }
 }

@@ -1,6 +1,6 @@
 /// Something a scan could not do, or wants the user to know: an unreadable file, a skipped binary,
 /// a scanner that failed, an expired ignore, an overrun time budget. Never a finding.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Error, Sendable, Hashable {
     public enum Level: String, Sendable, Hashable, Comparable {
         case note, warning, error
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 
 /// What a scanner gets to work with.
@@ -54,7 +55,15 @@ public struct ScanContext: Sendable {
                 guard next < selected.count, !Task.isCancelled else { return false }
                 let file = selected[next]
                 next += 1
-                group.addTask { self.scanOne(file, scanner: scanner, body) }
+                // Scanning is synchronous CPU work: it runs on a Dispatch thread so that the
+                // cooperative pool stays free for timers and cancellation.
+                group.addTask {
+                    await withCheckedContinuation { continuation in
+                        DispatchQueue.global().async {
+                            continuation.resume(returning: self.scanOne(file, scanner: scanner, body))
+                        }
+                    }
+                }
                 return true
             }
             for _ in 0..<width where !startNext() { break }
@@ -77,6 +86,9 @@ public struct ScanContext: Sendable {
             return ScannerOutput(findings: try body(file, text), filesScanned: 1)
         } catch let error as FileReadError {
             return ScannerOutput(diagnostics: [error.diagnostic(scanner: scanner, path: file.path)])
+        } catch let diagnostic as Diagnostic {
+            // A scanner's own verdict on the file (it does not parse, say): reported as it is.
+            return ScannerOutput(diagnostics: [diagnostic])
         } catch {
             return ScannerOutput(diagnostics: [
                 Diagnostic(.error, code: "scanner-failed", message: "\(error)", scanner: scanner, path: file.path)

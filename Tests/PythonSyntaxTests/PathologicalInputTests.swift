@@ -4,17 +4,17 @@ import Testing
 
 /// Hostile input ends in a diagnostic or a result: never a crash, a stack overflow or a hang.
 @Suite struct PathologicalInputTests {
-    func parse(_ source: String) -> Result<ParsedModule, PythonSyntaxError> {
+    func parse(_ source: String) async -> Result<ParsedModule, PythonSyntaxError> {
         do {
-            return .success(try PythonParsing.parse(Array(source.utf8)))
+            return .success(try await PythonParsing.parseAsync(Array(source.utf8)))
         } catch {
             return .failure(error)
         }
     }
 
-    @Test func hundredThousandNestedBrackets() {
+    @Test func hundredThousandNestedBrackets() async {
         for open in ["(", "[", "{"] {
-            guard case .failure(let error) = parse(String(repeating: open, count: 100_000)) else {
+            guard case .failure(let error) = await parse(String(repeating: open, count: 100_000)) else {
                 Issue.record("accepted 100,000 nested \(open)")
                 continue
             }
@@ -22,20 +22,20 @@ import Testing
         }
     }
 
-    @Test func deeplyNestedButBalancedBrackets() {
-        guard case .failure(let error) = parse(String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)) else {
+    @Test func deeplyNestedButBalancedBrackets() async {
+        guard case .failure(let error) = await parse(String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)) else {
             Issue.record("accepted")
             return
         }
         #expect(error.kind == .tooDeep)
         // CPython's limit: 200 levels parse.
-        guard case .success = parse(String(repeating: "(", count: 199) + "x" + String(repeating: ")", count: 199)) else {
+        guard case .success = await parse(String(repeating: "(", count: 199) + "x" + String(repeating: ")", count: 199)) else {
             Issue.record("rejected 199 nested parentheses")
             return
         }
     }
 
-    @Test func longChainsEndInADiagnosticOrATree() {
+    @Test func longChainsEndInADiagnosticOrATree() async {
         for (source, accepted) in [
             (Array(repeating: "a", count: 100_000).joined(separator: "+"), false),
             (Array(repeating: "a", count: 1_000).joined(separator: "+"), true),
@@ -48,86 +48,86 @@ import Testing
             (String(repeating: "lambda: ", count: 100_000) + "a", false),
             (Array(repeating: "a if b else", count: 100_000).joined(separator: " ") + " c", false),
         ] {
-            switch parse(source) {
+            switch await parse(source) {
             case .success: #expect(accepted, "\(source.prefix(20))… was accepted")
             case .failure(let error): #expect(!accepted && error.kind == .tooDeep, "\(source.prefix(20))…: \(error)")
             }
         }
     }
 
-    @Test func longElifChains() {
+    @Test func longElifChains() async {
         let chain = "if a:\n pass\n" + (0..<2_000).map { "elif a\($0):\n pass\n" }.joined()
-        guard case .success(let parsed) = parse(chain) else {
+        guard case .success(let parsed) = await parse(chain) else {
             Issue.record("rejected 2,000 elifs, which CPython accepts")
             return
         }
         #expect(parsed.module.body.count == 1)
         let tooLong = "if a:\n pass\n" + (0..<5_000).map { "elif a\($0):\n pass\n" }.joined()
-        guard case .failure(let error) = parse(tooLong) else {
+        guard case .failure(let error) = await parse(tooLong) else {
             Issue.record("accepted 5,000 elifs")
             return
         }
         #expect(error.kind == .tooDeep)
     }
 
-    @Test func deepIndentation() {
+    @Test func deepIndentation() async {
         var source = ""
         for level in 0..<150 { source += String(repeating: " ", count: level) + "if x:\n" }
         source += String(repeating: " ", count: 150) + "pass\n"
-        guard case .failure(let error) = parse(source) else {
+        guard case .failure(let error) = await parse(source) else {
             Issue.record("accepted 150 indentation levels")
             return
         }
         #expect(error.kind == .tooDeep)
     }
 
-    @Test func fiftyMegabyteLine() {
+    @Test func fiftyMegabyteLine() async {
         let source = "x = '" + String(repeating: "a", count: 50_000_000) + "'\n"
-        guard case .success(let parsed) = parse(source) else {
+        guard case .success(let parsed) = await parse(source) else {
             Issue.record("rejected a 50 MB string literal")
             return
         }
         #expect(parsed.module.body.count == 1)
         let sum = "x = " + Array(repeating: "1", count: 2_000_000).joined(separator: ", ") + "\n"
-        guard case .success = parse(sum) else {
+        guard case .success = await parse(sum) else {
             Issue.record("rejected a tuple of 2 million items")
             return
         }
     }
 
-    @Test func millionStatements() {
+    @Test func millionStatements() async {
         let source = String(repeating: "x = 1\n", count: 1_000_000)
-        guard case .success(let parsed) = parse(source) else {
+        guard case .success(let parsed) = await parse(source) else {
             Issue.record("rejected a million statements")
             return
         }
         #expect(parsed.module.body.count == 1_000_000)
     }
 
-    @Test func binaryGarbageAndInvalidUTF8() {
+    @Test func binaryGarbageAndInvalidUTF8() async {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<50 {
             let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            _ = try? PythonParsing.parse(bytes)
+            _ = try? await PythonParsing.parseAsync(bytes)
         }
         do {
-            _ = try PythonParsing.parse([0x78, 0x20, 0x3D, 0x20, 0x27, 0xFF, 0xFE, 0x27, 0x0A])
+            _ = try await PythonParsing.parseAsync([0x78, 0x20, 0x3D, 0x20, 0x27, 0xFF, 0xFE, 0x27, 0x0A])
             Issue.record("accepted invalid UTF-8")
         } catch {
             #expect(error.kind == .encoding)
             #expect(error.position.line == 1)
         }
         do {
-            _ = try PythonParsing.parse(Array("x = 1\0\n".utf8))
+            _ = try await PythonParsing.parseAsync(Array("x = 1\0\n".utf8))
             Issue.record("accepted a NUL byte")
         } catch {
             #expect(error.kind == .syntax)
         }
     }
 
-    @Test func truncatedConstructs() {
+    @Test func truncatedConstructs() async {
         for source in ["def f(", "class", "x = [1, 2", "f'{", "'''abc", "if x:\n", "match x:\n case", "lambda", "@", "x = (yield", "a[1:2:3:4]", "from . import"] {
-            if case .success = parse(source) { Issue.record("accepted truncated \(source.debugDescription)") }
+            if case .success = await parse(source) { Issue.record("accepted truncated \(source.debugDescription)") }
         }
     }
 }

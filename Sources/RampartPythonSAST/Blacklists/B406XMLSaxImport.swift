@@ -1,0 +1,13 @@
+import RampartCore
+
+/// B406 (import_xml_sax): Import of xml.sax.
+enum B406XMLSaxImport: BlacklistRule {
+    static let kind = BlacklistKind.importName
+    static let qualnames = ["xml.sax"]
+    static let message = "Import of {name}: The standard XML parsers are open to entity-expansion attacks on untrusted XML."
+    static let metadata = RuleMetadata.bandit(
+        "B406", "import_xml_sax", title: "Import of xml.sax", severity: .low, confidence: .high, cwe: 20, owasp: .a05,
+        documentation: "## What it does\nFlags imports of `xml.sax` (also through `__import__` and `importlib.import_module`).\n\n## Why is this bad?\nThe standard XML parsers are open to entity-expansion attacks on untrusted XML.\n\n## What to do instead\nImport `defusedxml.sax` instead.\n\n## References\n- [CWE-20](https://cwe.mitre.org/data/definitions/20.html)\n",
+        examples: [.triggers("import xml.sax\n"), .passes("import defusedxml.sax\n")]
+    )
+}

@@ -1,0 +1,96 @@
+import PythonSyntax
+
+/// What a rule sees of a node: the node, Bandit's qualified call name, the imports seen so far
+/// in the file, its parent and the file's text.
+public struct PythonRuleContext {
+    public enum Node {
+        case call(Expr)
+        case importStatement(Stmt, [Alias])
+        case importFrom(Stmt, module: String?, [Alias])
+        case functionDef(Stmt, Stmt.FunctionDef)
+        case string(Expr, String)
+        case bytes(Expr, [UInt8])
+        case assertStatement(Stmt)
+        case exceptHandler(ExceptHandler)
+        case file
+    }
+
+    public let node: Node
+    /// `subprocess.Popen` for `sp.Popen(...)` after `import subprocess as sp`; "" when unknown.
+    public let qualname: String
+    /// The last part of `qualname`.
+    public let name: String
+    /// Every module and `module.name` imported so far (Bandit's `imports`).
+    public let imports: Set<String>
+    public let importAliases: [String: String]
+    /// The node's parent and grandparent, when there are.
+    public let parent: BanditWalker.Parent?
+    public let grandparent: BanditWalker.Parent?
+    public let path: String
+    public let source: [UInt8]
+    public let options: PythonSASTOptions
+
+    var call: Expr? {
+        if case .call(let e) = node { return e }
+        return nil
+    }
+
+    /// The call's positional arguments.
+    public var callArguments: [Expr] { call?.callArguments ?? [] }
+
+    /// The call's keyword arguments by name (Bandit's `call_keywords`).
+    public var callKeywords: [(name: String, value: Expr)] {
+        guard case .call(_, _, let keywords)? = call?.kind else { return [] }
+        return keywords.compactMap { k in k.arg.map { ($0, k.value) } }
+    }
+
+    func keyword(_ name: String) -> Expr? {
+        callKeywords.last { $0.name == name }?.value
+    }
+
+    /// Bandit's `check_call_arg_value`: nil when the keyword is absent or not a literal,
+    /// else whether its literal equals one of `values`.
+    func checkKeyword(_ name: String, _ values: [String]) -> Bool? {
+        guard let value = keyword(name), let literal = BanditLiteral.ofArgument(value) else { return nil }
+        return values.contains { literal == .str($0) }
+    }
+
+    /// Bandit's `get_call_arg_value(name) is None`.
+    func keywordIsMissingOrNotLiteral(_ name: String) -> Bool {
+        guard let value = keyword(name) else { return true }
+        return BanditLiteral.ofArgument(value) == nil
+    }
+
+    /// The line of a keyword argument's value (Bandit's `get_lineno_for_call_arg`).
+    func lineOfKeyword(_ name: String) -> Int? {
+        keyword(name)?.span.start.line
+    }
+
+    /// Bandit's `get_call_arg_at_position`.
+    func argument(at index: Int) -> BanditLiteral? {
+        let args = callArguments
+        guard index < args.count else { return nil }
+        return BanditLiteral.ofArgument(args[index])
+    }
+
+    /// Bandit's `is_module_imported_like`: some import contains `module` as a substring.
+    func isModuleImportedLike(_ module: String) -> Bool {
+        imports.contains { $0.contains(module) }
+    }
+
+    func isModuleImportedExact(_ module: String) -> Bool {
+        imports.contains(module)
+    }
+}
+
+/// Settings of the Python SAST scanner (`python:` in `.rampart.yml`, or a Bandit configuration).
+public struct PythonSASTOptions: Sendable, Hashable {
+    /// Glob patterns of files where `assert` is fine (B101's `skips`).
+    public var assertSkips: [String] = []
+    public var tmpDirectories: [String] = ["/tmp", "/var/tmp", "/dev/shm"]
+    public var checkTypedException = false
+    /// Reproduce Bandit exactly where Rampart deliberately differs.
+    public var banditCompatible = true
+
+    public init() {}
+}

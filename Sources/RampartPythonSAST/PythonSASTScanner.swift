@@ -1,0 +1,90 @@
+import Foundation
+import PythonSyntax
+import RampartCore
+
+/// Python SAST: Bandit's checks, natively, on Rampart's own parser. Files are parsed and checked
+/// in parallel; a file that does not parse is a warning in the report, and the scan goes on.
+public struct PythonSASTScanner: SecurityScanner {
+    public var options: PythonSASTOptions
+    /// The grammar read: the newest, so any Python 3 file parses whatever Python is installed.
+    public var version: PythonVersion
+
+    public init(options: PythonSASTOptions = PythonSASTOptions(), version: PythonVersion = .v3_14) {
+        self.options = options
+        self.version = version
+    }
+
+    public var id: String { "python" }
+    public var title: String { "Python SAST (Bandit's checks)" }
+    public var exampleFileName: String { "example.py" }
+    public var rules: [RuleMetadata] { PythonRules.all.map { $0.metadata } }
+
+    public func wants(_ file: SourceFile) -> Bool {
+        let ext = file.pathExtension
+        return ext == "py" || ext == "pyw"
+    }
+
+    public func scan(_ context: ScanContext) async -> ScannerOutput {
+        let enabled = PythonRules.all.filter { context.configuration.isEnabled($0.metadata.id) }
+        let options = self.options
+        let version = self.version
+        return await context.forEachFile(scanner: id, where: wants) { file, text in
+            let hits: [BanditWalker.Hit]
+            do throws(PythonSyntaxError) {
+                hits = try PythonParsing.withModule(text.bytes, version: version) { parsed in
+                    var walker = BanditWalker(rules: enabled, path: file.path, source: text.bytes, options: options)
+                    return walker.run(parsed.module)
+                }
+            } catch {
+                throw Diagnostic(
+                    .warning, code: error.kind == .python2 ? "python2" : "parse-error",
+                    message: error.kind == .python2 ? "skipped, Python 2 syntax: \(error.message)" : "skipped, does not parse: \(error.message)",
+                    scanner: "python", path: file.path, line: error.position.line
+                )
+            }
+            return hits.map { hit in
+                var line = hit.result.line ?? hit.span.start.line
+                var endLine = max(line, hit.span.end.line)
+                if hit.result.line != nil { endLine = max(endLine, line) } else { line = hit.span.start.line }
+                var finding = Finding(rule: hit.rule, location: .source(SourceLocation(
+                    path: file.path, line: line, column: hit.span.start.column + 1, endLine: endLine,
+                    endColumn: hit.span.end.column + 1)), message: hit.result.message)
+                finding.severity = hit.result.severity
+                finding.confidence = hit.result.confidence
+                if hit.rule.tags.contains("secret"), case .source(var location) = finding.location {
+                    location.snippet = Self.redactedSnippet(text, line: line)
+                    finding.location = .source(location)
+                }
+                return finding
+            }
+        }
+    }
+
+    /// The finding's line with its string literals masked, for rules about secrets.
+    static func redactedSnippet(_ text: SourceText, line: Int) -> String? {
+        let lines = text.lines
+        guard line >= 1, line <= lines.count else { return nil }
+        var out = ""
+        var quote: Character?
+        var kept = 0
+        for c in lines[line - 1] {
+            if let open = quote {
+                if c == open {
+                    quote = nil
+                    out.append(c)
+                } else {
+                    out.append(kept < 2 ? c : "*")
+                    kept += 1
+                }
+            } else {
+                if c == "'" || c == "\"" {
+                    quote = c
+                    kept = 0
+                }
+                out.append(c)
+            }
+        }
+        return out
+    }
+}
+

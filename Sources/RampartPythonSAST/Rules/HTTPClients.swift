@@ -1,0 +1,13 @@
+/// The `requests` and `httpx` entry points B113 and B501 look at.
+enum HTTPClients {
+    static let verbs: Set<String> = ["get", "options", "head", "post", "put", "patch", "delete"]
+    static let httpxNames: Set<String> = verbs.union(["request", "stream", "Client", "AsyncClient"])
+
+    /// `requests` or `httpx` when the call is one of their request functions.
+    static func library(_ context: PythonRuleContext, includeHTTPX: Bool) -> String? {
+        let root = context.qualname.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if root == "requests" && verbs.contains(context.name) { return root }
+        if includeHTTPX && root == "httpx" && httpxNames.contains(context.name) { return root }
+        return nil
+    }
+}

@@ -47,6 +47,18 @@ indirect enum BanditLiteral: Equatable {
         return nil
     }
 
+    /// Python truthiness, for Bandit's `a or b or default` chains.
+    var isTruthy: Bool {
+        switch self {
+        case .str(let s): return !s.isEmpty
+        case .int(let digits): return digits != "0"
+        case .float(let d): return d != 0
+        case .bytes(let b): return !b.isEmpty
+        case .list(let e), .tuple(let e), .set(let e): return !e.isEmpty
+        case .dict: return true
+        }
+    }
+
     var integer: Int? {
         if case .int(let digits) = self { return Int(digits) }
         return nil

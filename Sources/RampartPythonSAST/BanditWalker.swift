@@ -36,6 +36,7 @@ public struct BanditWalker {
     var aliases: [String: String] = [:]
     var hits: [Hit] = []
     var parents: [Parent] = []
+    var moduleBody: [Stmt] = []
 
     init(rules: [any PythonRule.Type], path: String, source: [UInt8], options: PythonSASTOptions) {
         var byKind: [PythonNodeKind: [any PythonRule.Type]] = [:]
@@ -51,6 +52,7 @@ public struct BanditWalker {
     }
 
     mutating func run(_ module: Module) -> [Hit] {
+        moduleBody = module.body
         dispatch(.file, span: Span(SourcePosition(line: 1, column: 0), SourcePosition(line: 1, column: 0)))
         for statement in module.body { visit(statement) }
         return hits
@@ -74,8 +76,7 @@ public struct BanditWalker {
         let name = qualname.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init) ?? qualname
         let context = PythonRuleContext(
             node: node, qualname: qualname, name: name, imports: imports, importAliases: aliases,
-            parent: parents.last, grandparent: parents.count > 1 ? parents[parents.count - 2] : nil,
-            path: path, source: source, options: options
+            ancestors: parents, path: path, moduleBody: moduleBody, source: source, options: options
         )
         for rule in rules[kind] ?? [] where !(rule is any BlacklistRule.Type) {
             if let result = rule.check(context) {

@@ -23,10 +23,18 @@ public struct PythonRuleContext {
     /// Every module and `module.name` imported so far (Bandit's `imports`).
     public let imports: Set<String>
     public let importAliases: [String: String]
-    /// The node's parent and grandparent, when there are.
-    public let parent: BanditWalker.Parent?
-    public let grandparent: BanditWalker.Parent?
+    /// The node's ancestors, innermost last.
+    public let ancestors: [BanditWalker.Parent]
+    public var parent: BanditWalker.Parent? { ancestors.last }
+    public var grandparent: BanditWalker.Parent? { ancestors.count > 1 ? ancestors[ancestors.count - 2] : nil }
+
+    /// The ancestor `levels` above the node (1 is the parent).
+    public func ancestor(_ levels: Int) -> BanditWalker.Parent? {
+        ancestors.count >= levels ? ancestors[ancestors.count - levels] : nil
+    }
     public let path: String
+    /// The module's top-level statements (for checks that look back through a scope).
+    public let moduleBody: [Stmt]
     public let source: [UInt8]
     public let options: PythonSASTOptions
 
@@ -53,6 +61,16 @@ public struct PythonRuleContext {
     func checkKeyword(_ name: String, _ values: [String]) -> Bool? {
         guard let value = keyword(name), let literal = BanditLiteral.ofArgument(value) else { return nil }
         return values.contains { literal == .str($0) }
+    }
+
+    /// Bandit's `get_call_arg_value(name)`: the keyword's literal, nil when absent or not literal.
+    func keywordLiteral(_ name: String) -> BanditLiteral? {
+        keyword(name).flatMap { BanditLiteral.ofArgument($0) }
+    }
+
+    /// Python's `a or b`: the first truthy literal.
+    static func firstTruthy(_ values: BanditLiteral?...) -> BanditLiteral? {
+        values.first { $0?.isTruthy == true } ?? nil
     }
 
     /// Bandit's `get_call_arg_value(name) is None`.

@@ -22,20 +22,24 @@ public struct SourceText: Sendable {
     public var lines: [Substring] { SourceText.splitLines(text) }
 
     public static func splitLines(_ text: String) -> [Substring] {
+        // Byte-wise: line ends are ASCII, and walking Characters (graphemes) is many times slower.
         var result: [Substring] = []
-        var start = text.startIndex
+        let utf8 = text.utf8
+        var start = utf8.startIndex
         var index = start
-        while index < text.endIndex {
-            let c = text[index]
-            if c == "\n" || c == "\r" || c == "\r\n" {
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
                 result.append(text[start..<index])
-                index = text.index(after: index)
-                start = index
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                index = next
+                start = next
             } else {
-                index = text.index(after: index)
+                index = utf8.index(after: index)
             }
         }
-        if start < text.endIndex { result.append(text[start...]) }
+        if start != utf8.endIndex { result.append(text[start...]) }
         return result
     }
 }

@@ -27,7 +27,9 @@ struct FindingProcessor {
     mutating func process(_ raw: [Finding]) -> [Finding] {
         var findings: [Finding] = []
         findings.reserveCapacity(raw.count)
-        for var finding in raw {
+        // One file's lines are kept at a time: findings are completed file by file.
+        let ordered = raw.sorted { ($0.location.path ?? "") < ($1.location.path ?? "") }
+        for var finding in ordered {
             guard configuration.isEnabled(finding.ruleId) else { continue }
             if let severity = configuration.rules[finding.ruleId]?.severity { finding.severity = severity }
             if finding.scanner.isEmpty { finding.scanner = finding.ruleId.scanner }
@@ -48,6 +50,7 @@ struct FindingProcessor {
         for index in findings.indices {
             findings[index].suppression = suppression(for: findings[index])
         }
+        lineCache = [:]
         return findings
     }
 
@@ -99,6 +102,7 @@ struct FindingProcessor {
     /// The lines of a scanned file, read once; nil when it cannot be read.
     private mutating func lines(of path: String) -> [Substring]? {
         if let cached = lineCache[path] { return cached }
+        lineCache.removeAll(keepingCapacity: true)
         let absolute = root.hasSuffix("/") ? root + path : root + "/" + path
         let lines = (try? FileReader.read(absolute, limit: configuration.maxFileSize))
             .map { SourceText(bytes: $0).lines }

@@ -32,7 +32,14 @@ public struct BanditWalker {
     let path: String
     let source: [UInt8]
     let options: PythonSASTOptions
-    var imports = Set<String>()
+    var imports = Set<String>() {
+        didSet { importedLike = Self.watched.filter { module in imports.contains { TextSearch.contains($0, module) } } }
+    }
+    /// The modules rules test with `is_module_imported_like`, kept up to date as imports are met.
+    var importedLike = Set<String>()
+    static let watched: Set<String> = [
+        "flask", "paramiko", "django.db.models", "django.utils.safestring", "transformers", "datasets", "huggingface_hub",
+    ]
     var aliases: [String: String] = [:]
     var hits: [Hit] = []
     var parents: [Parent] = []
@@ -40,7 +47,8 @@ public struct BanditWalker {
 
     init(rules: [any PythonRule.Type], path: String, source: [UInt8], options: PythonSASTOptions) {
         var byKind: [PythonNodeKind: [any PythonRule.Type]] = [:]
-        for rule in rules {
+        // Blacklists run centrally (first match wins), so they are not dispatched per rule.
+        for rule in rules where !(rule is any BlacklistRule.Type) {
             for kind in rule.nodeKinds { byKind[kind, default: []].append(rule) }
         }
         self.rules = byKind
@@ -73,12 +81,13 @@ public struct BanditWalker {
         case .exceptHandler: kind = .exceptHandler
         case .file: kind = .file
         }
-        let name = qualname.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init) ?? qualname
+        let parts = qualname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let context = PythonRuleContext(
-            node: node, qualname: qualname, name: name, imports: imports, importAliases: aliases,
+            node: node, qualname: qualname, qualnameParts: parts, name: parts.last ?? qualname, imports: imports,
+            importedLike: importedLike, importAliases: aliases,
             ancestors: parents, path: path, moduleBody: moduleBody, source: source, options: options
         )
-        for rule in rules[kind] ?? [] where !(rule is any BlacklistRule.Type) {
+        for rule in rules[kind] ?? [] {
             if let result = rule.check(context) {
                 hits.append(Hit(rule: rule.metadata, result: result, span: span))
             }

@@ -18,10 +18,14 @@ public struct PythonRuleContext {
     public let node: Node
     /// `subprocess.Popen` for `sp.Popen(...)` after `import subprocess as sp`; "" when unknown.
     public let qualname: String
+    /// `qualname` split on dots.
+    public let qualnameParts: [String]
     /// The last part of `qualname`.
     public let name: String
     /// Every module and `module.name` imported so far (Bandit's `imports`).
     public let imports: Set<String>
+    /// The watched modules (`BanditWalker.watched`) some import contains.
+    let importedLike: Set<String>
     public let importAliases: [String: String]
     /// The node's ancestors, innermost last.
     public let ancestors: [BanditWalker.Parent]
@@ -93,7 +97,8 @@ public struct PythonRuleContext {
 
     /// Bandit's `is_module_imported_like`: some import contains `module` as a substring.
     func isModuleImportedLike(_ module: String) -> Bool {
-        imports.contains { $0.contains(module) }
+        if BanditWalker.watched.contains(module) { return importedLike.contains(module) }
+        return imports.contains { TextSearch.contains($0, module) }
     }
 
     func isModuleImportedExact(_ module: String) -> Bool {

@@ -26,7 +26,7 @@ enum B103BadFilePermissions: PythonRule {
     )
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
-        guard context.name.contains("chmod"), context.callArguments.count == 2, let mode = context.argument(at: 1)?.integer else { return nil }
+        guard TextSearch.contains(context.name, "chmod"), context.callArguments.count == 2, let mode = context.argument(at: 1)?.integer else { return nil }
         let dangerous = 0o002 | 0o020 | 0o010 | 0o001
         guard mode & dangerous != 0 else { return nil }
         let file = context.argument(at: 0)?.string ?? "NOT PARSED"

@@ -26,7 +26,7 @@ enum B202TarfileUnsafeMembers: PythonRule {
     )
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
-        guard context.isModuleImportedExact("tarfile"), context.name.contains("extractall") else { return nil }
+        guard context.isModuleImportedExact("tarfile"), TextSearch.contains(context.name, "extractall") else { return nil }
         if let filter = context.keyword("filter") {
             if filter.stringValue == "data" { return nil }
         }

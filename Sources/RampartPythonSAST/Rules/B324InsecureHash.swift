@@ -30,7 +30,7 @@ enum B324InsecureHash: PythonRule {
     static let weakCryptMethods: Set<String> = ["METHOD_CRYPT", "METHOD_MD5", "METHOD_BLOWFISH"]
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
-        let parts = context.qualname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = context.qualnameParts
         let function = parts.last ?? ""
         let usedForSecurity = context.keyword("usedforsecurity").flatMap { BanditLiteral.ofArgument($0) } ?? .str("True")
         if parts.contains("hashlib") {

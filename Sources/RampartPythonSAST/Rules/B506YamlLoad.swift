@@ -23,7 +23,7 @@ enum B506YamlLoad: PythonRule {
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard context.isModuleImportedExact("yaml") else { return nil }
-        let parts = context.qualname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = context.qualnameParts
         guard parts.contains("yaml"), parts.last == "load" else { return nil }
         if context.checkKeyword("Loader", ["SafeLoader"]) == true || context.checkKeyword("Loader", ["CSafeLoader"]) == true { return nil }
         if let second = context.argument(at: 1), second == .str("SafeLoader") || second == .str("CSafeLoader") { return nil }

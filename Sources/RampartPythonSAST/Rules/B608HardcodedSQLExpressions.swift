@@ -34,8 +34,7 @@ enum B608HardcodedSQLExpressions: PythonRule {
     )
 
     static func looksLikeSQL(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        guard lower.contains("select") || lower.contains("delete") || lower.contains("insert") || lower.contains("update") else { return false }
+        guard ["select", "delete", "insert", "update"].contains(where: { TextSearch.containsIgnoringCase(text, $0) }) else { return false }
         return sql?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 

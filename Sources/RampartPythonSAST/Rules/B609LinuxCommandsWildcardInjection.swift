@@ -31,7 +31,7 @@ enum B609LinuxCommandsWildcardInjection: PythonRule {
         case .str(let s): text = s
         default: break
         }
-        guard !text.isEmpty, text.contains("*"), ["chown", "chmod", "tar", "rsync"].contains(where: { text.contains($0) }) else { return nil }
+        guard !text.isEmpty, TextSearch.contains(text, "*"), ["chown", "chmod", "tar", "rsync"].contains(where: { TextSearch.contains(text, $0) }) else { return nil }
         return RuleHit(.high, .medium, "Possible wildcard injection in call: \(q)", line: context.lineOfKeyword("shell"))
     }
 

@@ -32,7 +32,7 @@ enum B615HuggingfaceUnsafeDownload: PythonRule {
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard ["transformers", "datasets", "huggingface_hub"].contains(where: { context.isModuleImportedLike($0) }) else { return nil }
-        let parts = context.qualname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = context.qualnameParts
         let function = parts.last ?? ""
         guard let module = patterns[function], parts.contains(module) else { return nil }
         for (name, value) in context.callKeywords where name == "revision" || name == "commit_id" {

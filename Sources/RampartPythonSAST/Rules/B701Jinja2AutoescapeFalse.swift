@@ -27,7 +27,7 @@ enum B701Jinja2AutoescapeFalse: PythonRule {
     )
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
-        let parts = context.qualname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = context.qualnameParts
         guard parts.contains("jinja2"), parts.last == "Environment", let call = context.call else { return nil }
         // `ast.walk` order: breadth first through the call, keywords of nested calls included.
         var queue: [SyntaxNode] = [.expression(call)]

@@ -22,7 +22,7 @@ enum B702UseOfMakoTemplates: PythonRule {
     )
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
-        let parts = context.qualname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = context.qualnameParts
         guard parts.contains("mako"), parts.last == "Template" else { return nil }
         return RuleHit(.medium, .high, "Mako templates allow HTML/JS rendering by default and are inherently open to XSS attacks. Ensure variables in all templates are properly sanitized via the 'n', 'h' or 'x' flags (depending on context).")
     }

@@ -5,7 +5,7 @@ enum HTTPClients {
 
     /// `requests` or `httpx` when the call is one of their request functions.
     static func library(_ context: PythonRuleContext, includeHTTPX: Bool) -> String? {
-        let root = context.qualname.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let root = context.qualnameParts.first ?? ""
         if root == "requests" && verbs.contains(context.name) { return root }
         if includeHTTPX && root == "httpx" && httpxNames.contains(context.name) { return root }
         return nil

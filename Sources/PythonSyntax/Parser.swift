@@ -40,6 +40,10 @@ public struct Parser {
 
     /// Parses already decoded source (UTF-8, LF line ends).
     public static func parse(normalizedUTF8 source: [UInt8], version: PythonVersion) throws(PythonSyntaxError) -> ParsedModule {
+        // Offsets are kept in 32 bits.
+        guard source.count < Int(Int32.max) else {
+            throw PythonSyntaxError(.tooDeep, "file too large to parse (over 2 GiB)", at: SourcePosition(line: 1, column: 0))
+        }
         let output = try Tokenizer.tokenize(source, nestedQuotes: version >= .v3_12)
         var parser = Parser(src: source, tokens: output.tokens, fstrings: output.fstrings, version: version)
         let body = try parser.file()

@@ -45,13 +45,31 @@ public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConver
 }
 
 /// One token: its kind, its byte range in the (UTF-8, LF-normalised) source and its positions.
+/// Stored in 32-bit fields: files are at most a few hundred megabytes, and tokens are many.
 public struct Token: Sendable, Hashable {
     public var kind: TokenKind
+    private var startOffset: Int32
+    private var endOffset: Int32
+    private var startLine: Int32
+    private var startColumn: Int32
+    private var endLine: Int32
+    private var endColumn: Int32
+
+    public init(kind: TokenKind, start: Int, end: Int, startPosition: SourcePosition, endPosition: SourcePosition) {
+        self.kind = kind
+        self.startOffset = Int32(truncatingIfNeeded: start)
+        self.endOffset = Int32(truncatingIfNeeded: end)
+        self.startLine = Int32(truncatingIfNeeded: startPosition.line)
+        self.startColumn = Int32(truncatingIfNeeded: startPosition.column)
+        self.endLine = Int32(truncatingIfNeeded: endPosition.line)
+        self.endColumn = Int32(truncatingIfNeeded: endPosition.column)
+    }
+
     /// Byte offsets into the source, `start..<end`.
-    public var start: Int
-    public var end: Int
-    public var startPosition: SourcePosition
-    public var endPosition: SourcePosition
+    public var start: Int { Int(startOffset) }
+    public var end: Int { Int(endOffset) }
+    public var startPosition: SourcePosition { SourcePosition(line: Int(startLine), column: Int(startColumn)) }
+    public var endPosition: SourcePosition { SourcePosition(line: Int(endLine), column: Int(endColumn)) }
 }
 
 /// A comment, kept for suppression comments (`# nosec`) and tools that read them.

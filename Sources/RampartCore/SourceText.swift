@@ -4,15 +4,15 @@
 /// trap on hostile bytes; scanners that need exact bytes read `bytes`.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
-    public let text: String
-    public let isValidUTF8: Bool
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        let decoded = String(validating: bytes, as: UTF8.self)
-        self.isValidUTF8 = decoded != nil
-        self.text = decoded ?? String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The text, decoded on each call (scanners that read bytes never pay for it).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public var isValidUTF8: Bool { String(validating: bytes, as: UTF8.self) != nil }
 
     public init(_ text: String) {
         self.init(bytes: Array(text.utf8))

@@ -32,6 +32,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Scan only files changed since the merge base with this git ref, plus untracked files.", valueName: "ref"))
     var since: String?
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Files scanned at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
     @Option(name: .customLong("docs-base-url"), help: ArgumentHelp("Base URL of rule pages in reports (a team wiki, say).", valueName: "url"))
     var docsBaseURL: String?
 
@@ -67,6 +70,9 @@ struct CommonOptions: ParsableArguments {
         if let confidence, Confidence(parsing: confidence) == nil {
             throw ValidationError("--confidence takes low, medium or high, not '\(confidence)'")
         }
+        if let jobs, !(1...256).contains(jobs) {
+            throw ValidationError("--jobs takes a number from 1 to 256")
+        }
         if let timeout, !(timeout > 0 && timeout.isFinite) {
             throw ValidationError("--timeout must be a positive number of seconds")
         }
@@ -80,6 +86,7 @@ struct CommonOptions: ParsableArguments {
         if let severity { configuration.severityThreshold = Severity(parsing: severity) ?? configuration.severityThreshold }
         if let confidence { configuration.confidenceThreshold = Confidence(parsing: confidence) ?? configuration.confidenceThreshold }
         if let timeout { configuration.timeout = timeout }
+        if let jobs { configuration.jobs = jobs }
         if let docsBaseURL {
             configuration.docsBaseURL = docsBaseURL
             configuration.docsURLSuffix = ""

@@ -178,7 +178,7 @@ extension Parser {
 
     /// Parses the expression of a replacement field with its own tokens, positions as in the file.
     func fieldExpression(_ field: FStringLayout.Field) throws(PythonSyntaxError) -> Expr {
-        var output = try Tokenizer.tokenizeExpression(src, start: field.expressionStart, end: field.expressionEnd)
+        var output = try Tokenizer.tokenizeExpression(src, start: field.expressionStart, end: field.expressionEnd, at: position(ofOffset: field.expressionStart))
         guard let last = output.tokens.last else {
             throw error("f-string: valid expression required before '}'", at: position(ofOffset: field.expressionStart))
         }
@@ -194,13 +194,24 @@ extension Parser {
         return value
     }
 
-    /// The line and column of a byte offset.
+    /// The line and column of a byte offset, from the nearest token before it (f-string fields
+    /// lie inside their string token, so this scans only within one token).
     func position(ofOffset offset: Int) -> SourcePosition {
-        var line = 1
-        var lineStart = 0
-        for k in 0..<min(offset, src.count) where src[k] == 0x0A {
-            line += 1
-            lineStart = k + 1
+        var k = min(i, tokens.count - 1)
+        while k > 0 && tokens[k].start > offset { k -= 1 }
+        var line = tokens[k].startPosition.line
+        var lineStart = tokens[k].start - tokens[k].startPosition.column
+        if tokens[k].start > offset {
+            line = 1
+            lineStart = 0
+        }
+        var j = max(lineStart, 0)
+        while j < min(offset, src.count) {
+            if src[j] == 0x0A {
+                line += 1
+                lineStart = j + 1
+            }
+            j += 1
         }
         return SourcePosition(line: line, column: offset - lineStart)
     }

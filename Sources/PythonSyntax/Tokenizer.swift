@@ -44,17 +44,9 @@ public struct Tokenizer {
 
     /// Tokenizes `start..<end` of `source` as one expression (an f-string replacement field),
     /// with positions as in the whole file.
-    static func tokenizeExpression(_ source: [UInt8], start: Int, end: Int) throws(PythonSyntaxError) -> Output {
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        while i < start {
-            if source[i] == 0x0A {
-                line += 1
-                lineStart = i + 1
-            }
-            i += 1
-        }
+    static func tokenizeExpression(_ source: [UInt8], start: Int, end: Int, at position: SourcePosition) throws(PythonSyntaxError) -> Output {
+        let line = position.line
+        let lineStart = start - position.column
         var tokenizer = Tokenizer(src: source, start: start, end: end, line: line, lineStart: lineStart, expressionMode: true)
         try tokenizer.run()
         return Output(tokens: tokenizer.tokens, comments: tokenizer.comments, fstrings: tokenizer.fstrings)

@@ -26,7 +26,8 @@ public struct BanditWalker {
         public var span: Span
     }
 
-    let rules: [PythonNodeKind: [any PythonRule.Type]]
+    /// Rules by node kind (`PythonNodeKind.index`).
+    let rules: [[any PythonRule.Type]]
     let blacklistCalls: [any BlacklistRule.Type]
     let blacklistImports: [any BlacklistRule.Type]
     let path: String
@@ -46,10 +47,10 @@ public struct BanditWalker {
     var moduleBody: [Stmt] = []
 
     init(rules: [any PythonRule.Type], path: String, source: [UInt8], options: PythonSASTOptions) {
-        var byKind: [PythonNodeKind: [any PythonRule.Type]] = [:]
+        var byKind: [[any PythonRule.Type]] = Array(repeating: [], count: PythonNodeKind.count)
         // Blacklists run centrally (first match wins), so they are not dispatched per rule.
         for rule in rules where !(rule is any BlacklistRule.Type) {
-            for kind in rule.nodeKinds { byKind[kind, default: []].append(rule) }
+            for kind in rule.nodeKinds { byKind[kind.index].append(rule) }
         }
         self.rules = byKind
         self.blacklistCalls = rules.compactMap { $0 as? any BlacklistRule.Type }.filter { $0.kind == .call }.sorted { $0.metadata.id < $1.metadata.id }
@@ -87,7 +88,7 @@ public struct BanditWalker {
             importedLike: importedLike, importAliases: aliases,
             ancestors: parents, path: path, moduleBody: moduleBody, source: source, options: options
         )
-        for rule in rules[kind] ?? [] {
+        for rule in rules[kind.index] {
             if let result = rule.check(context) {
                 hits.append(Hit(rule: rule.metadata, result: result, span: span))
             }

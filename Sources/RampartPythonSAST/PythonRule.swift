@@ -2,8 +2,11 @@ import PythonSyntax
 import RampartCore
 
 /// The node kinds Bandit runs checks on.
-public enum PythonNodeKind: Sendable, Hashable {
+public enum PythonNodeKind: Int, Sendable, Hashable, CaseIterable {
     case call, importStatement, importFrom, functionDef, string, bytes, assertStatement, exceptHandler, file
+
+    static let count = allCases.count
+    var index: Int { rawValue }
 }
 
 /// What a rule reports: Bandit's severity and confidence for this situation, a message, and the

@@ -25,14 +25,29 @@ enum B613TrojanSource: PythonRule {
     static let characters: [Unicode.Scalar] = ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{200F}"]
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
-        // All of these are three UTF-8 bytes starting 0xE2 0x80 or 0xE2 0x81: skip files without them.
-        guard context.source.contains(0xE2) else { return nil }
-        let text = String(decoding: context.source, as: UTF8.self)
-        for (index, line) in SourceText.splitLines(text).enumerated() {
-            for character in characters where line.unicodeScalars.contains(character) {
-                return RuleHit(.high, .medium, "A Python source file contains bidirectional control characters (U+\(String(character.value, radix: 16, uppercase: true))).", line: index + 1)
+        // All of these are three UTF-8 bytes, E2 80 xx or E2 81 xx: look for those bytes, by line.
+        let bytes = context.source
+        guard bytes.contains(0xE2) else { return nil }
+        var line = 1
+        var found: [Unicode.Scalar] = []
+        var lineOfFirst = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A {
+                if !found.isEmpty { break }
+                line += 1
+            } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
+                let value = 0x2000 + (UInt32(bytes[i + 1] & 0x3F) << 6) + UInt32(bytes[i + 2] & 0x3F)
+                if let scalar = Unicode.Scalar(value), characters.contains(scalar) {
+                    found.append(scalar)
+                    lineOfFirst = line
+                }
             }
+            i += 1
         }
-        return nil
+        // Bandit reports the first of its list that the line contains.
+        guard let character = characters.first(where: { found.contains($0) }) else { return nil }
+        return RuleHit(.high, .medium, "A Python source file contains bidirectional control characters (U+\(String(character.value, radix: 16, uppercase: true))).", line: lineOfFirst)
     }
 }

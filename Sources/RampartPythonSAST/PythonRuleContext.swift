@@ -1,8 +1,8 @@
 import PythonSyntax
 
 /// What a rule sees of a node: the node, Bandit's qualified call name, the imports seen so far
-/// in the file, its parent and the file's text.
-public struct PythonRuleContext {
+/// in the file, its parent and the file's text. A class, so that handing it to each rule is cheap.
+public final class PythonRuleContext {
     public enum Node {
         case call(Expr)
         case importStatement(Stmt, [Alias])
@@ -42,6 +42,25 @@ public struct PythonRuleContext {
     public let source: [UInt8]
     public let options: PythonSASTOptions
 
+    init(
+        node: Node, qualname: String, qualnameParts: [String], name: String, imports: Set<String>, importedLike: Set<String>,
+        importAliases: [String: String], ancestors: [BanditWalker.Parent], path: String, moduleBody: [Stmt],
+        source: [UInt8], options: PythonSASTOptions
+    ) {
+        self.node = node
+        self.qualname = qualname
+        self.qualnameParts = qualnameParts
+        self.name = name
+        self.imports = imports
+        self.importedLike = importedLike
+        self.importAliases = importAliases
+        self.ancestors = ancestors
+        self.path = path
+        self.moduleBody = moduleBody
+        self.source = source
+        self.options = options
+    }
+
     var call: Expr? {
         if case .call(let e) = node { return e }
         return nil
@@ -50,11 +69,11 @@ public struct PythonRuleContext {
     /// The call's positional arguments.
     public var callArguments: [Expr] { call?.callArguments ?? [] }
 
-    /// The call's keyword arguments by name (Bandit's `call_keywords`).
-    public var callKeywords: [(name: String, value: Expr)] {
+    /// The call's keyword arguments by name (Bandit's `call_keywords`), built once per node.
+    public lazy var callKeywords: [(name: String, value: Expr)] = {
         guard case .call(_, _, let keywords)? = call?.kind else { return [] }
         return keywords.compactMap { k in k.arg.map { ($0, k.value) } }
-    }
+    }()
 
     func keyword(_ name: String) -> Expr? {
         callKeywords.last { $0.name == name }?.value

@@ -35,6 +35,7 @@ struct ConfigCommand: AsyncParsableCommand {
             } catch {
                 throw UsageFailure("configuration error: \(error)")
             }
+            _ = try ScanRunner.configure(ScannerCatalog.current, with: configuration)
             var lines = ["\(CommonOptions.display(file)): ok"]
             lines.append("  scanners: \(configuration.scanners?.joined(separator: ", ") ?? "all")")
             lines.append("  fail on: \(configuration.failOn); report from severity \(configuration.severityThreshold.rawValue), confidence \(configuration.confidenceThreshold.rawValue)")

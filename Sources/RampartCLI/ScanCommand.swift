@@ -37,7 +37,8 @@ struct ScanRunner {
         }
         let catalog = ScannerCatalog.current
         let configuration = try options.configuration(scanRoot: path, scanners: catalog)
-        let scanners = onlyScanners.map { only in catalog.filter { only.contains($0.id) } } ?? catalog
+        var scanners = onlyScanners.map { only in catalog.filter { only.contains($0.id) } } ?? catalog
+        scanners = try Self.configure(scanners, with: configuration)
         var baseline: Baseline?
         if useBaseline, let file = options.baseline ?? configuration.baseline.map({ Self.resolve($0, against: configuration) }) {
             do {
@@ -55,6 +56,19 @@ struct ScanRunner {
             ))
         } catch let error as ScanEngine.Failure {
             throw UsageFailure("error: \(error)")
+        }
+    }
+
+    /// Each scanner set up from its section of the configuration.
+    static func configure(_ scanners: [any SecurityScanner], with configuration: Configuration) throws -> [any SecurityScanner] {
+        let reader = NodeReader(file: configuration.sourcePath.map(CommonOptions.display) ?? ".rampart.yml")
+        return try scanners.map { scanner in
+            guard let section = configuration.scannerSections[scanner.id] else { return scanner }
+            do {
+                return try scanner.configured(with: section, reader: reader)
+            } catch {
+                throw UsageFailure("configuration error: \(error)")
+            }
         }
     }
 

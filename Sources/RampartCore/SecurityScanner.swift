@@ -18,10 +18,21 @@ public protocol SecurityScanner: Sendable {
     func wants(_ file: SourceFile) -> Bool
     /// Scans and returns what was found. Must return (with what it has) soon after cancellation.
     func scan(_ context: ScanContext) async -> ScannerOutput
+    /// This scanner set up from its section of `.rampart.yml` (`python:` for the `python` scanner);
+    /// errors name the file, line and key.
+    func configured(with section: ConfigNode, reader: NodeReader) throws(ConfigurationError) -> any SecurityScanner
 }
 
 extension SecurityScanner {
     public var exampleFileName: String { "example.txt" }
+
+    /// Scanners without settings accept only an empty section.
+    public func configured(with section: ConfigNode, reader: NodeReader) throws(ConfigurationError) -> any SecurityScanner {
+        if let first = try reader.mapping(section, key: id).first {
+            throw reader.error(section, key: "\(id).\(first.key)", "unknown key: the \(id) scanner has no settings")
+        }
+        return self
+    }
     /// Target scanners (web, host) read no files.
     public func wants(_ file: SourceFile) -> Bool { false }
 

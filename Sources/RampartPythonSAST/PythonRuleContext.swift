@@ -131,6 +131,10 @@ public struct PythonSASTOptions: Sendable, Hashable {
     public var assertSkips: [String] = []
     public var tmpDirectories: [String] = ["/tmp", "/var/tmp", "/dev/shm"]
     public var checkTypedException = false
+    /// Bandit's `tests`: only these rules (ids like `B602` or names); empty means all.
+    public var tests: [String] = []
+    /// Bandit's `skips`: rules that never run.
+    public var skips: [String] = []
     /// Reproduce Bandit exactly where Rampart deliberately differs.
     public var banditCompatible = true
 

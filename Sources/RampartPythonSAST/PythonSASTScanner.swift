@@ -24,8 +24,46 @@ public struct PythonSASTScanner: SecurityScanner {
         return ext == "py" || ext == "pyw"
     }
 
+    /// Reads the `python:` section: `tests` and `skips` (Bandit's lists of ids or names),
+    /// `assert_skips`, `tmp_dirs`, `check_typed_exception`.
+    public func configured(with section: ConfigNode, reader: NodeReader) throws(ConfigurationError) -> any SecurityScanner {
+        var copy = self
+        for entry in try reader.mapping(section, key: "python") {
+            let key = "python.\(entry.key)"
+            switch entry.key {
+            case "tests": copy.options.tests = try ruleNames(entry.value, key: key, reader: reader)
+            case "skips": copy.options.skips = try ruleNames(entry.value, key: key, reader: reader)
+            case "assert_skips": copy.options.assertSkips = try reader.strings(entry.value, key: key)
+            case "tmp_dirs": copy.options.tmpDirectories = try reader.strings(entry.value, key: key)
+            case "check_typed_exception": copy.options.checkTypedException = try reader.bool(entry.value, key: key)
+            default:
+                throw ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: key,
+                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception")
+            }
+        }
+        return copy
+    }
+
+    private func ruleNames(_ node: ConfigNode, key: String, reader: NodeReader) throws(ConfigurationError) -> [String] {
+        let names = try reader.strings(node, key: key)
+        for name in names where !PythonRules.all.contains(where: { $0.metadata.isNamed(name) }) {
+            throw reader.error(node, key: key, "no Python rule is named '\(name)'")
+        }
+        return names
+    }
+
+    /// The rules that run: enabled in the configuration, in `tests` when it is given, not in `skips`.
+    func enabledRules(_ configuration: Configuration) -> [any PythonRule.Type] {
+        PythonRules.all.filter { rule in
+            let metadata = rule.metadata
+            guard configuration.isEnabled(metadata.id) else { return false }
+            if !options.tests.isEmpty && !options.tests.contains(where: { metadata.isNamed($0) }) { return false }
+            return !options.skips.contains { metadata.isNamed($0) }
+        }
+    }
+
     public func scan(_ context: ScanContext) async -> ScannerOutput {
-        let enabled = PythonRules.all.filter { context.configuration.isEnabled($0.metadata.id) }
+        let enabled = enabledRules(context.configuration)
         let options = self.options
         let version = self.version
         return await context.forEachFile(scanner: id, where: wants) { file, text in

@@ -42,3 +42,38 @@ import Testing
         #expect(!B607StartProcessWithPartialPath.isFullPath("1:x"))
     }
 }
+
+@Suite struct PythonSectionTests {
+    func scanner(_ yaml: String) throws -> PythonSASTScanner {
+        let node = try ConfigNode.parse(yaml: yaml, file: ".rampart.yml")
+        guard case .mapping(let pairs, _) = node, let section = pairs.first?.value else { throw ConfigurationError(file: "", line: 0, column: 0, key: nil, message: "no section") }
+        return try #require(try PythonSASTScanner().configured(with: section, reader: NodeReader(file: ".rampart.yml")) as? PythonSASTScanner)
+    }
+
+    @Test func testsAndSkipsSelectRules() throws {
+        let configured = try scanner("python:\n  tests: [B602, hardcoded_password_string, B101]\n  skips: [B101]\n")
+        let ids = configured.enabledRules(Configuration()).map { $0.metadata.id.code }
+        #expect(ids == ["B105", "B602"])
+    }
+
+    @Test func optionsReachTheRules() throws {
+        let configured = try scanner("python:\n  assert_skips: ['*/tests/*']\n  tmp_dirs: [/scratch]\n  check_typed_exception: true\n")
+        #expect(configured.options.assertSkips == ["*/tests/*"])
+        #expect(configured.options.tmpDirectories == ["/scratch"])
+        #expect(configured.options.checkTypedException)
+    }
+
+    @Test func mistakesNameTheLine() {
+        #expect(throws: ConfigurationError.self) { try scanner("python:\n  skip: [B101]\n") }
+        #expect(throws: ConfigurationError.self) { try scanner("python:\n  skips: [B999]\n") }
+        do {
+            _ = try scanner("python:\n  tests: [B602]\n  bogus: 1\n")
+            Issue.record("accepted an unknown key")
+        } catch let error as ConfigurationError {
+            #expect(error.line == 3)
+            #expect(error.key == "python.bogus")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}

@@ -6,6 +6,10 @@ import RampartCore
 /// in parallel; a file that does not parse is a warning in the report, and the scan goes on.
 public struct PythonSASTScanner: SecurityScanner {
     public var options: PythonSASTOptions
+    /// Settings read from a Bandit configuration (YAML named in `.rampart.yml`, or discovered).
+    public var banditSettings: BanditSettings?
+    /// Whether `.rampart.yml` has a `python:` section (it then wins over discovered Bandit files).
+    var configuredExplicitly = false
     /// The grammar read: the newest, so any Python 3 file parses whatever Python is installed.
     public var version: PythonVersion
 
@@ -28,6 +32,7 @@ public struct PythonSASTScanner: SecurityScanner {
     /// `assert_skips`, `tmp_dirs`, `check_typed_exception`.
     public func configured(with section: ConfigNode, reader: NodeReader) throws(ConfigurationError) -> any SecurityScanner {
         var copy = self
+        copy.configuredExplicitly = true
         for entry in try reader.mapping(section, key: "python") {
             let key = "python.\(entry.key)"
             switch entry.key {
@@ -36,9 +41,19 @@ public struct PythonSASTScanner: SecurityScanner {
             case "assert_skips": copy.options.assertSkips = try reader.strings(entry.value, key: key)
             case "tmp_dirs": copy.options.tmpDirectories = try reader.strings(entry.value, key: key)
             case "check_typed_exception": copy.options.checkTypedException = try reader.bool(entry.value, key: key)
+            case "bandit_config":
+                let path = try reader.string(entry.value, key: key)
+                let base = reader.file.contains("/") ? String(reader.file[..<(reader.file.lastIndex(of: "/") ?? reader.file.endIndex)]) : "."
+                let full = path.hasPrefix("/") ? path : base + "/" + path
+                guard let text = BanditConfigImport.read(full) else {
+                    throw reader.error(entry.value, key: key, "cannot read Bandit configuration \(path)")
+                }
+                copy.banditSettings = try BanditConfigImport.fromYAML(text, file: path)
+            case "bandit_compat":
+                copy.options.banditCompatible = try reader.bool(entry.value, key: key)
             default:
                 throw ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: key,
-                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception")
+                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception, bandit_config, bandit_compat")
             }
         }
         return copy
@@ -62,11 +77,42 @@ public struct PythonSASTScanner: SecurityScanner {
         }
     }
 
+    /// This scanner with the Bandit settings applied: explicit `python:` settings win.
+    func applyingBanditSettings(_ settings: BanditSettings) -> PythonSASTScanner {
+        var copy = self
+        copy.banditSettings = settings
+        if copy.options.tests.isEmpty { copy.options.tests = settings.tests.filter { name in PythonRules.all.contains { $0.metadata.isNamed(name) } } }
+        if copy.options.skips.isEmpty { copy.options.skips = settings.skips }
+        if copy.options.assertSkips.isEmpty, let skips = settings.assertSkips { copy.options.assertSkips = skips }
+        if let dirs = settings.tmpDirectories, copy.options.tmpDirectories == PythonSASTOptions().tmpDirectories { copy.options.tmpDirectories = dirs }
+        if let typed = settings.checkTypedException, !copy.options.checkTypedException { copy.options.checkTypedException = typed }
+        return copy
+    }
+
     public func scan(_ context: ScanContext) async -> ScannerOutput {
+        var scanner = self
+        var notes: [Diagnostic] = []
+        if let settings = banditSettings {
+            scanner = applyingBanditSettings(settings)
+        } else if !configuredExplicitly {
+            let (found, problems) = BanditConfigImport.discover(root: context.root)
+            notes += problems
+            if let found {
+                scanner = applyingBanditSettings(found)
+                notes.append(Diagnostic(.note, code: "bandit-config", message: "using the Bandit settings in \(found.source ?? "the Bandit configuration")", scanner: id))
+            }
+        }
+        var output = await scanner.scanFiles(context)
+        output.diagnostics += notes
+        return output
+    }
+
+    private func scanFiles(_ context: ScanContext) async -> ScannerOutput {
         let enabled = enabledRules(context.configuration)
         let options = self.options
         let version = self.version
-        return await context.forEachFile(scanner: id, where: wants) { file, text in
+        let excluded = banditSettings
+        return await context.forEachFile(scanner: id, where: { wants($0) && !(excluded?.excludes($0.path) ?? false) }) { file, text in
             let hits: [BanditWalker.Hit]
             do throws(PythonSyntaxError) {
                 hits = try PythonParsing.withModule(text.bytes, version: version) { parsed in

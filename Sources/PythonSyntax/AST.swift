@@ -59,12 +59,13 @@ public final class Expr: @unchecked Sendable {
         self.span = span
     }
 
-    public indirect enum Kind: Sendable {
+    // Not `indirect` as a whole: the node is already a class, so only the one large payload is boxed.
+    public enum Kind: Sendable {
         case boolOp(op: BoolOperator, values: [Expr])
         case namedExpr(target: Expr, value: Expr)
         case binOp(left: Expr, op: Operator, right: Expr)
         case unaryOp(op: UnaryOperator, operand: Expr)
-        case lambda(args: Arguments, body: Expr)
+        indirect case lambda(args: Arguments, body: Expr)
         case ifExp(test: Expr, body: Expr, orelse: Expr)
         case dict(keys: [Expr?], values: [Expr])
         case set(elts: [Expr])
@@ -111,9 +112,9 @@ public final class Stmt: @unchecked Sendable {
         public var isAsync: Bool
     }
 
-    public indirect enum Kind: Sendable {
-        case functionDef(FunctionDef)
-        case classDef(name: String, bases: [Expr], keywords: [Keyword], body: [Stmt], decorators: [Expr], typeParams: [TypeParam])
+    public enum Kind: Sendable {
+        indirect case functionDef(FunctionDef)
+        indirect case classDef(name: String, bases: [Expr], keywords: [Keyword], body: [Stmt], decorators: [Expr], typeParams: [TypeParam])
         case `return`(value: Expr?)
         case delete(targets: [Expr])
         case assign(targets: [Expr], value: Expr)
@@ -126,7 +127,7 @@ public final class Stmt: @unchecked Sendable {
         case with(items: [WithItem], body: [Stmt], isAsync: Bool)
         case match(subject: Expr, cases: [MatchCase])
         case raise(exc: Expr?, cause: Expr?)
-        case `try`(body: [Stmt], handlers: [ExceptHandler], orelse: [Stmt], finalbody: [Stmt], isStar: Bool)
+        indirect case `try`(body: [Stmt], handlers: [ExceptHandler], orelse: [Stmt], finalbody: [Stmt], isStar: Bool)
         case assert(test: Expr, msg: Expr?)
         case `import`(names: [Alias])
         case importFrom(module: String?, names: [Alias], level: Int)
@@ -203,7 +204,7 @@ public final class Pattern: @unchecked Sendable {
         self.span = span
     }
 
-    public indirect enum Kind: Sendable {
+    public enum Kind: Sendable {
         case matchValue(value: Expr)
         case matchSingleton(value: ConstantValue)
         case matchSequence(patterns: [Pattern])

@@ -48,10 +48,16 @@ enum Blacklists {
             }
         }
         guard let name else { return nil }
-        for rule in calls + imports where rule.qualnames.contains(name) {
-            return (rule, rule.hit(name))
-        }
-        return nil
+        guard let rule = index(calls + imports)[name] else { return nil }
+        return (rule, rule.hit(name))
+    }
+
+    /// Call names to the first rule listing them, built once per rule list (the lists are the
+    /// enabled rules, fixed for a scan).
+    private static let cache = IndexCache()
+
+    private static func index(_ rules: [any BlacklistRule.Type]) -> [String: any BlacklistRule.Type] {
+        cache.index(rules)
     }
 
     /// The first import blacklist entry that any imported name starts with.
@@ -78,3 +84,26 @@ enum Blacklists {
         return nil
     }
 }
+
+/// Remembers the name index of the last rule list it was asked for.
+final class IndexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var key: [ObjectIdentifier] = []
+    private var value: [String: any BlacklistRule.Type] = [:]
+
+    func index(_ rules: [any BlacklistRule.Type]) -> [String: any BlacklistRule.Type] {
+        let identity = rules.map { ObjectIdentifier($0) }
+        lock.lock()
+        defer { lock.unlock() }
+        if identity == key { return value }
+        var built: [String: any BlacklistRule.Type] = [:]
+        for rule in rules {
+            for name in rule.qualnames where built[name] == nil { built[name] = rule }
+        }
+        key = identity
+        value = built
+        return built
+    }
+}
+
+import Foundation

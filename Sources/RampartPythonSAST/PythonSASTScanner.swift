@@ -126,6 +126,7 @@ public struct PythonSASTScanner: SecurityScanner {
                     scanner: "python", path: file.path, line: error.position.line
                 )
             }
+            var lines: [Substring]?
             return hits.map { hit in
                 var line = hit.result.line ?? hit.span.start.line
                 var endLine = max(line, hit.span.end.line)
@@ -136,7 +137,8 @@ public struct PythonSASTScanner: SecurityScanner {
                 finding.severity = hit.result.severity
                 finding.confidence = hit.result.confidence
                 if hit.rule.tags.contains("secret"), case .source(var location) = finding.location {
-                    location.snippet = Self.redactedSnippet(text, line: line)
+                    if lines == nil { lines = SourceText.splitLines(text.text) }
+                    location.snippet = Self.redactedSnippet(lines ?? [], line: line)
                     finding.location = .source(location)
                 }
                 return finding
@@ -145,8 +147,7 @@ public struct PythonSASTScanner: SecurityScanner {
     }
 
     /// The finding's line with its string literals masked, for rules about secrets.
-    static func redactedSnippet(_ text: SourceText, line: Int) -> String? {
-        let lines = text.lines
+    static func redactedSnippet(_ lines: [Substring], line: Int) -> String? {
         guard line >= 1, line <= lines.count else { return nil }
         var out = ""
         var quote: Character?

@@ -22,7 +22,7 @@ enum B502SSLWithBadVersion: PythonRule {
     )
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
-        let bad = Array(InsecureTLS.badVersions)
+        let bad = InsecureTLS.badVersionList
         switch context.qualname {
         case "ssl.wrap_socket":
             guard context.checkKeyword("ssl_version", bad) == true else { return nil }

@@ -31,7 +31,7 @@ enum B615HuggingfaceUnsafeDownload: PythonRule {
     ]
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
-        guard ["transformers", "datasets", "huggingface_hub"].contains(where: { context.isModuleImportedLike($0) }) else { return nil }
+        guard context.isModuleImportedLike("transformers") || context.isModuleImportedLike("datasets") || context.isModuleImportedLike("huggingface_hub") else { return nil }
         let parts = context.qualnameParts
         let function = parts.last ?? ""
         guard let module = patterns[function], parts.contains(module) else { return nil }

@@ -4,4 +4,5 @@ enum InsecureTLS {
         "PROTOCOL_SSLv2", "SSLv2_METHOD", "SSLv23_METHOD", "PROTOCOL_SSLv3", "PROTOCOL_TLSv1", "SSLv3_METHOD",
         "TLSv1_METHOD", "PROTOCOL_TLSv1_1", "TLSv1_1_METHOD",
     ]
+    static let badVersionList = Array(badVersions)
 }

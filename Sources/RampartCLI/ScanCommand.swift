@@ -17,9 +17,7 @@ struct ScanCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        let report = try await ScanRunner(options: options, path: path).run()
-        try ScanRunner.write(report, options: options)
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        try await ScanRunner(options: options, path: path).execute()
     }
 }
 
@@ -57,6 +55,13 @@ struct ScanRunner {
         } catch let error as ScanEngine.Failure {
             throw UsageFailure("error: \(error)")
         }
+    }
+
+    /// Scans, writes every report, and exits by the gate.
+    func execute() async throws {
+        let report = try await run()
+        try Self.write(report, options: options)
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 
     /// Each scanner set up from its section of the configuration.
@@ -119,8 +124,6 @@ struct SASTCommand: AsyncParsableCommand {
     func run() async throws {
         var runner = ScanRunner(options: options, path: path)
         runner.onlyScanners = ["python"]
-        let report = try await runner.run()
-        try ScanRunner.write(report, options: options)
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        try await runner.execute()
     }
 }

@@ -26,8 +26,10 @@ public struct BanditWalker {
         public var span: Span
     }
 
-    /// Rules by node kind (`PythonNodeKind.index`).
+    /// Rules by node kind (`PythonNodeKind.index`); call rules only when they take every call.
     let rules: [[any PythonRule.Type]]
+    /// Call rules that take only some qualified names, by name.
+    let callRulesByName: [String: [any PythonRule.Type]]
     let blacklistCalls: [any BlacklistRule.Type]
     let blacklistImports: [any BlacklistRule.Type]
     let path: String
@@ -49,10 +51,18 @@ public struct BanditWalker {
     init(rules: [any PythonRule.Type], path: String, source: [UInt8], options: PythonSASTOptions) {
         var byKind: [[any PythonRule.Type]] = Array(repeating: [], count: PythonNodeKind.count)
         // Blacklists run centrally (first match wins), so they are not dispatched per rule.
+        var byName: [String: [any PythonRule.Type]] = [:]
         for rule in rules where !(rule is any BlacklistRule.Type) {
-            for kind in rule.nodeKinds { byKind[kind.index].append(rule) }
+            for kind in rule.nodeKinds {
+                if kind == .call, let names = rule.callNames {
+                    for name in names { byName[name, default: []].append(rule) }
+                } else {
+                    byKind[kind.index].append(rule)
+                }
+            }
         }
         self.rules = byKind
+        self.callRulesByName = byName
         self.blacklistCalls = rules.compactMap { $0 as? any BlacklistRule.Type }.filter { $0.kind == .call }.sorted { $0.metadata.id < $1.metadata.id }
         self.blacklistImports = rules.compactMap { $0 as? any BlacklistRule.Type }.filter { $0.kind == .importName }.sorted { $0.metadata.id < $1.metadata.id }
         self.path = path
@@ -91,6 +101,13 @@ public struct BanditWalker {
         for rule in rules[kind.index] {
             if let result = rule.check(context) {
                 hits.append(Hit(rule: rule.metadata, result: result, span: span))
+            }
+        }
+        if kind == .call, let named = callRulesByName[qualname] {
+            for rule in named {
+                if let result = rule.check(context) {
+                    hits.append(Hit(rule: rule.metadata, result: result, span: span))
+                }
             }
         }
         // Bandit's blacklist test reports the first matching entry for a node, in id order.

@@ -29,7 +29,14 @@ public struct RuleHit: Sendable {
 public protocol PythonRule: Rule {
     /// The node kinds the rule looks at.
     static var nodeKinds: Set<PythonNodeKind> { get }
+    /// For call rules that only look at calls of known qualified names: those names, so the
+    /// walker runs the rule on nothing else. nil: every call.
+    static var callNames: Set<String>? { get }
     static func check(_ context: PythonRuleContext) -> RuleHit?
+}
+
+extension PythonRule {
+    public static var callNames: Set<String>? { nil }
 }
 
 extension RuleMetadata {

@@ -3,6 +3,7 @@ import RampartCore
 /// B102 (exec_used): `exec` runs arbitrary code.
 enum B102ExecUsed: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ["exec"]
     static let metadata = RuleMetadata.bandit(
         "B102", "exec_used", title: "Use of exec", severity: .medium, confidence: .high, cwe: 78, owasp: .a03,
         documentation: """

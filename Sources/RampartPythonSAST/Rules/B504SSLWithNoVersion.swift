@@ -3,6 +3,7 @@ import RampartCore
 /// B504 (ssl_with_no_version): `ssl.wrap_socket` with the default protocol.
 enum B504SSLWithNoVersion: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ["ssl.wrap_socket"]
     static let metadata = RuleMetadata.bandit(
         "B504", "ssl_with_no_version", title: "ssl.wrap_socket without a protocol version", severity: .low, confidence: .medium, cwe: 327, owasp: .a02,
         documentation: """

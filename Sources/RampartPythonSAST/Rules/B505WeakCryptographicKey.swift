@@ -3,6 +3,7 @@ import RampartCore
 /// B505 (weak_cryptographic_key): RSA/DSA keys under 2048 bits, EC keys under 224 bits.
 enum B505WeakCryptographicKey: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ["cryptography.hazmat.primitives.asymmetric.dsa.generate_private_key", "cryptography.hazmat.primitives.asymmetric.rsa.generate_private_key", "cryptography.hazmat.primitives.asymmetric.ec.generate_private_key", "Crypto.PublicKey.DSA.generate", "Cryptodome.PublicKey.DSA.generate", "Crypto.PublicKey.RSA.generate", "Cryptodome.PublicKey.RSA.generate"]
     static let metadata = RuleMetadata.bandit(
         "B505", "weak_cryptographic_key", title: "Weak cryptographic key size", severity: .high, confidence: .high, cwe: 326, owasp: .a02,
         documentation: """

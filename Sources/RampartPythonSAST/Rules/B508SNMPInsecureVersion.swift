@@ -3,6 +3,7 @@ import RampartCore
 /// B508 (snmp_insecure_version): SNMP v1 or v2c.
 enum B508SNMPInsecureVersion: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ["pysnmp.hlapi.CommunityData"]
     static let metadata = RuleMetadata.bandit(
         "B508", "snmp_insecure_version", title: "Insecure SNMP version", severity: .medium, confidence: .high, cwe: 319, owasp: .a02,
         documentation: """

@@ -3,6 +3,7 @@ import RampartCore
 /// B509 (snmp_weak_cryptography): SNMPv3 without both authentication and privacy.
 enum B509SNMPWeakCryptography: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ["pysnmp.hlapi.UsmUserData"]
     static let metadata = RuleMetadata.bandit(
         "B509", "snmp_weak_cryptography", title: "SNMPv3 without encryption", severity: .medium, confidence: .high, cwe: 319, owasp: .a02,
         documentation: """

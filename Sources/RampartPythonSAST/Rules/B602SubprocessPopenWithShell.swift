@@ -3,6 +3,7 @@ import RampartCore
 /// B602 (subprocess_popen_with_shell_equals_true).
 enum B602SubprocessPopenWithShell: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ShellInjection.subprocess
     static let metadata = RuleMetadata.bandit(
         "B602", "subprocess_popen_with_shell_equals_true", title: "subprocess call with shell=True", severity: .high, confidence: .high, cwe: 78, owasp: .a03,
         documentation: """

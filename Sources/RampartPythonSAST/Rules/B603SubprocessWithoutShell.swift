@@ -3,6 +3,7 @@ import RampartCore
 /// B603 (subprocess_without_shell_equals_true): every other subprocess call, for review.
 enum B603SubprocessWithoutShell: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ShellInjection.subprocess
     static let metadata = RuleMetadata.bandit(
         "B603", "subprocess_without_shell_equals_true", title: "subprocess call without a shell", severity: .low, confidence: .high, cwe: 78, owasp: .a03,
         documentation: """

@@ -3,6 +3,7 @@ import RampartCore
 /// B605 (start_process_with_a_shell): `os.system`, `os.popen` and friends.
 enum B605StartProcessWithShell: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ShellInjection.shell
     static let metadata = RuleMetadata.bandit(
         "B605", "start_process_with_a_shell", title: "Process started with a shell", severity: .high, confidence: .high, cwe: 78, owasp: .a03,
         documentation: """

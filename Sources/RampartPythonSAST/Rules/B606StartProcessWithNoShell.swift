@@ -3,6 +3,7 @@ import RampartCore
 /// B606 (start_process_with_no_shell): `os.exec*`, `os.spawn*`, `os.startfile`.
 enum B606StartProcessWithNoShell: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ShellInjection.noShell
     static let metadata = RuleMetadata.bandit(
         "B606", "start_process_with_no_shell", title: "Process started without a shell", severity: .low, confidence: .medium, cwe: 78, owasp: .a03,
         documentation: """

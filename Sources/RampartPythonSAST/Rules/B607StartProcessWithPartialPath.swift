@@ -3,6 +3,7 @@ import RampartCore
 /// B607 (start_process_with_partial_path): a program found through `PATH`.
 enum B607StartProcessWithPartialPath: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ShellInjection.subprocess.union(ShellInjection.shell).union(ShellInjection.noShell)
     static let metadata = RuleMetadata.bandit(
         "B607", "start_process_with_partial_path", title: "Process started with a partial path", severity: .low, confidence: .high, cwe: 78, owasp: .a03,
         documentation: """

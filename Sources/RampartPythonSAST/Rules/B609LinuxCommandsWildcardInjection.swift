@@ -3,6 +3,7 @@ import RampartCore
 /// B609 (linux_commands_wildcard_injection): `*` handed to chown, chmod, tar or rsync through a shell.
 enum B609LinuxCommandsWildcardInjection: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ShellInjection.subprocess.union(ShellInjection.shell)
     static let metadata = RuleMetadata.bandit(
         "B609", "linux_commands_wildcard_injection", title: "Wildcard injection in a shell command", severity: .high, confidence: .medium, cwe: 155, owasp: .a03,
         documentation: """

@@ -3,6 +3,7 @@ import RampartCore
 /// B612 (logging_config_insecure_listen): a logging configuration socket without verification.
 enum B612LoggingConfigInsecureListen: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ["logging.config.listen"]
     static let metadata = RuleMetadata.bandit(
         "B612", "logging_config_insecure_listen", title: "logging.config.listen without verify", severity: .medium, confidence: .high, cwe: 94, owasp: .a08,
         documentation: """

@@ -3,6 +3,7 @@ import RampartCore
 /// B614 (pytorch_load): `torch.load` that unpickles.
 enum B614PytorchLoad: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ["torch.load", "torch.serialization.load"]
     static let metadata = RuleMetadata.bandit(
         "B614", "pytorch_load", title: "Unsafe torch.load", severity: .medium, confidence: .high, cwe: 502, owasp: .a08,
         documentation: """

@@ -4,6 +4,7 @@ import RampartCore
 /// B704 (markupsafe_markup_xss): `Markup()` around something that is not a literal.
 enum B704MarkupsafeMarkupXSS: PythonRule {
     static let nodeKinds: Set<PythonNodeKind> = [.call]
+    static let callNames: Set<String>? = ["markupsafe.Markup", "flask.Markup"]
     static let metadata = RuleMetadata.bandit(
         "B704", "markupsafe_markup_xss", title: "markupsafe.Markup on non-literal data", severity: .medium, confidence: .high, cwe: 79, owasp: .a03,
         documentation: """

@@ -68,3 +68,24 @@ import Testing
         #expect(report.diagnostics.contains { $0.code == "bandit-config" })
     }
 }
+
+@Suite struct HostilePythonFilesTests {
+    @Test func filesThatDoNotParseAreWarningsAndTheScanGoesOn() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("good.py", "import pickle\npickle.loads(data)\n")
+        try dir.write("py2.py", "print 'hello'\n")
+        try dir.write("broken.py", "def f(:\n")
+        try dir.write("deep.py", String(repeating: "(", count: 100_000))
+        try dir.write("latin.py", bytes: Array("# -*- coding: latin-1 -*-\ns = '".utf8) + [0xE9] + Array("'\nimport telnetlib\n".utf8))
+        try dir.write("badutf8.py", bytes: [0x78, 0x20, 0x3D, 0x20, 0x27, 0xFF, 0x27, 0x0A])
+        let report = try await ScanEngine(toolVersion: "test").run(.init(root: dir.path, configuration: Configuration(), scanners: [PythonSASTScanner()]))
+        #expect(Set(report.findings.map(\.ruleId.code)) == ["B301", "B403", "B401"])
+        let byPath = Dictionary(report.diagnostics.compactMap { d in d.path.map { ($0, d) } }, uniquingKeysWith: { a, _ in a })
+        #expect(byPath["py2.py"]?.code == "python2")
+        #expect(byPath["broken.py"]?.code == "parse-error")
+        #expect(byPath["deep.py"]?.code == "parse-error")
+        #expect(byPath["badutf8.py"]?.code == "parse-error")
+        #expect(report.diagnostics.allSatisfy { $0.level != .error }, "a file that does not parse does not fail the scan")
+        #expect(report.exitCode != 3)
+    }
+}

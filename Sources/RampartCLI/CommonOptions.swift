@@ -38,6 +38,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("docs-base-url"), help: ArgumentHelp("Base URL of rule pages in reports (a team wiki, say).", valueName: "url"))
     var docsBaseURL: String?
 
+    @Flag(name: .customLong("bandit-compat"), help: "Python SAST: reproduce Bandit exactly where Rampart deliberately differs.")
+    var banditCompat = false
+
     @Flag(name: [.short, .long], help: "Print only the report and errors.")
     var quiet = false
 

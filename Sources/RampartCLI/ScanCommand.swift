@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RampartCore
 import RampartEngine
+import RampartPythonSAST
 import RampartReporters
 
 /// `rampart scan [PATH]`: every enabled scanner over a folder, reports written, exit by the gate.
@@ -37,6 +38,13 @@ struct ScanRunner {
         let configuration = try options.configuration(scanRoot: path, scanners: catalog)
         var scanners = onlyScanners.map { only in catalog.filter { only.contains($0.id) } } ?? catalog
         scanners = try Self.configure(scanners, with: configuration)
+        if options.banditCompat {
+            scanners = scanners.map { scanner in
+                guard var python = scanner as? PythonSASTScanner else { return scanner }
+                python.options.banditCompatible = true
+                return python
+            }
+        }
         var baseline: Baseline?
         if useBaseline, let file = options.baseline ?? configuration.baseline.map({ Self.resolve($0, against: configuration) }) {
             do {

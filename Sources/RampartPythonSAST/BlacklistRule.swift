@@ -74,14 +74,23 @@ enum Blacklists {
         default:
             return nil
         }
+        let compatible = context.options.banditCompatible
         for rule in imports {
             for alias in names {
-                for qualname in rule.qualnames where (prefix + alias.name).hasPrefix(qualname) {
+                let imported = prefix + alias.name
+                for qualname in rule.qualnames where matches(imported, qualname, bandit: compatible) {
                     return (rule, rule.hit(alias.name))
                 }
             }
         }
         return nil
+    }
+
+    /// Bandit compares import names as text prefixes, so `pickletools` counts as `pickle`;
+    /// Rampart compares whole module names unless asked to behave like Bandit.
+    static func matches(_ imported: String, _ qualname: String, bandit: Bool) -> Bool {
+        if bandit { return imported.hasPrefix(qualname) }
+        return imported == qualname || imported.hasPrefix(qualname + ".")
     }
 }
 

@@ -135,8 +135,9 @@ public struct PythonSASTOptions: Sendable, Hashable {
     public var tests: [String] = []
     /// Bandit's `skips`: rules that never run.
     public var skips: [String] = []
-    /// Reproduce Bandit exactly where Rampart deliberately differs.
-    public var banditCompatible = true
+    /// Reproduce Bandit exactly where Rampart deliberately differs (`--bandit-compat`); the
+    /// differences are on the rules' pages.
+    public var banditCompatible = false
 
     public init() {}
 }

@@ -89,3 +89,26 @@ import Testing
         #expect(report.exitCode != 3)
     }
 }
+
+@Suite struct BanditCompatTests {
+    func codes(_ source: String, compatible: Bool) async throws -> [String] {
+        let dir = TemporaryDirectory()
+        try dir.write("a.py", source)
+        var scanner = PythonSASTScanner()
+        scanner.options.banditCompatible = compatible
+        let report = try await ScanEngine(toolVersion: "test").run(.init(root: dir.path, configuration: Configuration(), scanners: [scanner]))
+        return report.findings.map(\.ruleId.code)
+    }
+
+    @Test func pickletoolsIsNotPickleUnlessAskedToBehaveLikeBandit() async throws {
+        #expect(try await codes("import pickletools\n", compatible: false) == [])
+        #expect(try await codes("import pickletools\n", compatible: true) == ["B403"])
+        #expect(try await codes("import pickle.foo\n", compatible: false) == ["B403"])
+    }
+
+    @Test func aTimeoutThatIsNotALiteralIsStillATimeout() async throws {
+        let source = "import requests\nrequests.get(url, timeout=settings.timeout())\n"
+        #expect(try await codes(source, compatible: false) == [])
+        #expect(try await codes(source, compatible: true) == ["B113"])
+    }
+}

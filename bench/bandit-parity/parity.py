@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Differential test of Rampart's Python SAST against real Bandit.
+"""Differential test of Rampart's Python SAST (in --bandit-compat mode) against real Bandit.
 
 Runs Bandit (from the virtualenv `.ci/run` makes) and `rampart sast` on the same folder and
 compares findings as (file, line, test id, severity, confidence). Prints
@@ -46,7 +46,7 @@ config = tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False)
 config.write("default_excludes: false\nexclude: ['site-packages/', '__pycache__/']\n")
 config.close()
 ours_out = tempfile.NamedTemporaryFile(suffix=".json", delete=False).name
-subprocess.run([args.rampart, "sast", root, "--config", config.name, "--fail-on", "none", "--quiet",
+subprocess.run([args.rampart, "sast", root, "--bandit-compat", "--config", config.name, "--fail-on", "none", "--quiet",
                 "--format", "json", "--output", ours_out], check=False)
 ours = json.load(open(ours_out))
 os.unlink(ours_out)

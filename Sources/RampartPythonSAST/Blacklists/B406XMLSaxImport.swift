@@ -7,7 +7,7 @@ enum B406XMLSaxImport: BlacklistRule {
     static let message = "Import of {name}: The standard XML parsers are open to entity-expansion attacks on untrusted XML."
     static let metadata = RuleMetadata.bandit(
         "B406", "import_xml_sax", title: "Import of xml.sax", severity: .low, confidence: .high, cwe: 20, owasp: .a05,
-        documentation: "## What it does\nFlags imports of `xml.sax` (also through `__import__` and `importlib.import_module`).\n\n## Why is this bad?\nThe standard XML parsers are open to entity-expansion attacks on untrusted XML.\n\n## What to do instead\nImport `defusedxml.sax` instead.\n\n## References\n- [CWE-20](https://cwe.mitre.org/data/definitions/20.html)\n",
+        documentation: "## What it does\nFlags imports of `xml.sax` (also through `__import__` and `importlib.import_module`).\n\n## Why is this bad?\nThe standard XML parsers are open to entity-expansion attacks on untrusted XML.\n\n## What to do instead\nImport `defusedxml.sax` instead.\n\n## Difference from Bandit\nBandit matches import names as text prefixes (so `import pickletools` counts as `pickle`); Rampart matches whole module names. `--bandit-compat` restores Bandit's matching.\n\n## References\n- [CWE-20](https://cwe.mitre.org/data/definitions/20.html)\n",
         examples: [.triggers("import xml.sax\n"), .passes("import defusedxml.sax\n")]
     )
 }

@@ -15,14 +15,23 @@ enum B113RequestWithoutTimeout: PythonRule {
         ## What to do instead
         Always pass a timeout: `requests.get(url, timeout=10)`.
 
+        ## Difference from Bandit
+        Bandit also reports calls whose timeout is not a literal, such as `timeout=config.get("timeout")`, as having no timeout. Rampart reports only a missing timeout or `timeout=None`; `--bandit-compat` restores Bandit's behaviour.
+
         ## References
         - [CWE-400](https://cwe.mitre.org/data/definitions/400.html)
         """,
-        examples: [.triggers("import requests\nrequests.get(url)\n"), .triggers("import httpx\nhttpx.get(url, timeout=None)\n"), .passes("import requests\nrequests.get(url, timeout=5)\n")]
+        examples: [
+            .triggers("import requests\nrequests.get(url)\n"), .triggers("import httpx\nhttpx.get(url, timeout=None)\n"),
+            .passes("import requests\nrequests.get(url, timeout=5)\n"), .passes("import requests\nrequests.get(url, timeout=settings.timeout())\n"),
+        ]
     )
 
     static func check(_ context: PythonRuleContext) -> RuleHit? {
-        if HTTPClients.library(context, includeHTTPX: false) != nil, context.keywordIsMissingOrNotLiteral("timeout") {
+        // Bandit also reports a timeout it cannot read as a literal (`timeout=settings.get()`);
+        // Rampart only a missing one, unless asked to behave like Bandit.
+        let missing = context.options.banditCompatible ? context.keywordIsMissingOrNotLiteral("timeout") : context.keyword("timeout") == nil
+        if HTTPClients.library(context, includeHTTPX: false) != nil, missing {
             return RuleHit(.medium, .low, "Call to requests without timeout")
         }
         if let library = HTTPClients.library(context, includeHTTPX: true), context.checkKeyword("timeout", ["None"]) == true {

@@ -7,11 +7,24 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
+    /// Writes the document finding by finding, so a large report never exists twice in memory
+    /// (as a tree and as text); the text is the same as `document(report).serialized(pretty: true)`.
     public func render(_ report: ScanReport, context: ReportContext) -> String {
-        document(report).serialized(pretty: true) + "\n"
+        let empty = document(report, includingFindings: false).serialized(pretty: true)
+        guard !report.findings.isEmpty, let slot = empty.range(of: "\"findings\": []") else { return empty + "\n" }
+        var out = String(empty[..<slot.lowerBound])
+        out.reserveCapacity(report.findings.count * 900)
+        out += "\"findings\": ["
+        for (index, finding) in report.findings.enumerated() {
+            out += index == 0 ? "\n    " : ",\n    "
+            out += Self.finding(finding).serialized(pretty: true).replacingOccurrences(of: "\n", with: "\n    ")
+        }
+        out += "\n  ]"
+        out += empty[slot.upperBound...]
+        return out + "\n"
     }
 
-    public func document(_ report: ScanReport) -> JSONValue {
+    public func document(_ report: ScanReport, includingFindings: Bool = true) -> JSONValue {
         .object([
             ("schema", .string(Self.schema)),
             ("tool", .object([("name", .string("rampart")), ("version", .string(report.toolVersion))])),
@@ -19,7 +32,7 @@ public struct JSONReporter: Reporter {
                 ("path", .string(report.target.path)),
                 ("since", report.target.since.map(JSONValue.string)),
             ])),
-            ("findings", .array(report.findings.map(Self.finding))),
+            ("findings", .array(includingFindings ? report.findings.map(Self.finding) : [])),
             ("summary", .object([
                 ("bySeverity", .object(Severity.allCases.reversed().map { severity in
                     (severity.rawValue, .int(report.activeFindings.count { $0.severity == severity }))

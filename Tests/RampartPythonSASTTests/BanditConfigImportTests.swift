@@ -112,3 +112,25 @@ import Testing
         #expect(try await codes(source, compatible: true) == ["B113"])
     }
 }
+
+@Suite struct NewerSyntaxTests {
+    /// Bandit on Python 3.11 cannot read these files at all; Rampart reads every version's syntax.
+    @Test func findsIssuesInCodeUsingSyntaxNewerThanTheHostPython() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("modern.py", """
+        type Handler[T] = Callable[[T], None]
+
+        def run[T](items: list[T]) -> None:
+            print(f"{", ".join(f"{item!r}" for item in items)}")
+            eval(items[0])
+
+        try:
+            pass
+        except ValueError, TypeError:
+            import pickle
+        """)
+        let report = try await ScanEngine(toolVersion: "test").run(.init(root: dir.path, configuration: Configuration(), scanners: [PythonSASTScanner()]))
+        #expect(report.diagnostics.isEmpty, "\\(report.diagnostics)")
+        #expect(Set(report.findings.map(\.ruleId.code)) == ["B307", "B403"])
+    }
+}

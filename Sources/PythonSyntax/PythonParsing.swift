@@ -18,17 +18,10 @@ public enum PythonParsing {
     public static func withModule<T>(_ bytes: [UInt8], version: PythonVersion = .v3_14, _ body: @escaping @Sendable (ParsedModule) -> T) throws(PythonSyntaxError) -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            do throws(PythonSyntaxError) {
-                let parsed = try Parser.parse(bytes, version: version)
-                box.result = .success(body(parsed))
-            } catch {
-                box.result = .failure(error)
-            }
+        onParseThread {
+            box.result = parseResult(bytes, version).map(body)
             done.signal()
         }
-        thread.stackSize = stackSize
-        thread.start()
         done.wait()
         switch box.result {
         case .success(let value): return value
@@ -40,17 +33,24 @@ public enum PythonParsing {
     /// `parse`, suspending instead of blocking the caller's thread (for async callers).
     public static func parseAsync(_ bytes: [UInt8], version: PythonVersion = .v3_14) async throws(PythonSyntaxError) -> ParsedModule {
         let result: Result<ParsedModule, PythonSyntaxError> = await withCheckedContinuation { continuation in
-            let thread = Thread {
-                do throws(PythonSyntaxError) {
-                    continuation.resume(returning: .success(try Parser.parse(bytes, version: version)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
-            thread.stackSize = stackSize
-            thread.start()
+            onParseThread { continuation.resume(returning: parseResult(bytes, version)) }
         }
         return try result.get()
+    }
+
+    private static func parseResult(_ bytes: [UInt8], _ version: PythonVersion) -> Result<ParsedModule, PythonSyntaxError> {
+        do throws(PythonSyntaxError) {
+            return .success(try Parser.parse(bytes, version: version))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Runs `work` on a new thread with the parsing stack.
+    private static func onParseThread(_ work: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: work)
+        thread.stackSize = stackSize
+        thread.start()
     }
 
     private final class ResultBox<T>: @unchecked Sendable {

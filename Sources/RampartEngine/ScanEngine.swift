@@ -73,14 +73,10 @@ public struct ScanEngine: Sendable {
         let targetExists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
         let root = targetExists && !isFolder.boolValue ? (target as NSString).deletingLastPathComponent : target
 
-        var diagnostics: [Diagnostic] = []
-        var files: [SourceFile] = []
-        do {
-            let discovery = FileDiscovery(options: .init(configuration: configuration)).discover(root: target)
-            diagnostics += discovery.diagnostics
-            files = discovery.files
-            logger.debug("discovered \(files.count) files", metadata: ["skipped": "\(discovery.skipped)"])
-        }
+        let discovery = FileDiscovery(options: .init(configuration: configuration)).discover(root: target)
+        var diagnostics = discovery.diagnostics
+        var files = discovery.files
+        logger.debug("discovered \(files.count) files", metadata: ["skipped": "\(discovery.skipped)"])
         if let since = request.since {
             let changed: Set<String>
             do {

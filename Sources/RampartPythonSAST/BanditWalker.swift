@@ -30,7 +30,7 @@ public struct BanditWalker {
     let rules: [[any PythonRule.Type]]
     /// Call rules that take only some qualified names, by name.
     let callRulesByName: [String: [any PythonRule.Type]]
-    let blacklistCalls: [any BlacklistRule.Type]
+    let blacklistCallIndex: [String: any BlacklistRule.Type]
     let blacklistImports: [any BlacklistRule.Type]
     let path: String
     let source: [UInt8]
@@ -63,8 +63,9 @@ public struct BanditWalker {
         }
         self.rules = byKind
         self.callRulesByName = byName
-        self.blacklistCalls = rules.compactMap { $0 as? any BlacklistRule.Type }.filter { $0.kind == .call }.sorted { $0.metadata.id < $1.metadata.id }
+        let blacklistCalls = rules.compactMap { $0 as? any BlacklistRule.Type }.filter { $0.kind == .call }.sorted { $0.metadata.id < $1.metadata.id }
         self.blacklistImports = rules.compactMap { $0 as? any BlacklistRule.Type }.filter { $0.kind == .importName }.sorted { $0.metadata.id < $1.metadata.id }
+        self.blacklistCallIndex = Blacklists.callIndex(calls: blacklistCalls, imports: blacklistImports)
         self.path = path
         self.source = source
         self.options = options
@@ -113,7 +114,7 @@ public struct BanditWalker {
         // Bandit's blacklist test reports the first matching entry for a node, in id order.
         switch node {
         case .call:
-            if let (rule, result) = Blacklists.checkCall(context, calls: blacklistCalls, imports: blacklistImports) {
+            if let (rule, result) = Blacklists.checkCall(context, index: blacklistCallIndex) {
                 hits.append(Hit(rule: rule.metadata, result: result, span: span))
             }
         case .importStatement, .importFrom:

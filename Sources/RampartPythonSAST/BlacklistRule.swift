@@ -31,7 +31,16 @@ extension BlacklistRule {
 enum Blacklists {
     /// The blacklist entry a call matches: call entries first, then import entries for
     /// `__import__('x')` and `importlib.import_module('x')`.
-    static func checkCall(_ context: PythonRuleContext, calls: [any BlacklistRule.Type], imports: [any BlacklistRule.Type]) -> ((any BlacklistRule.Type), RuleHit)? {
+    /// Call names to the first rule (calls, then imports, in id order) that lists them.
+    static func callIndex(calls: [any BlacklistRule.Type], imports: [any BlacklistRule.Type]) -> [String: any BlacklistRule.Type] {
+        var index: [String: any BlacklistRule.Type] = [:]
+        for rule in calls + imports {
+            for name in rule.qualnames where index[name] == nil { index[name] = rule }
+        }
+        return index
+    }
+
+    static func checkCall(_ context: PythonRuleContext, index: [String: any BlacklistRule.Type]) -> ((any BlacklistRule.Type), RuleHit)? {
         guard let call = context.call, let function = call.callee else { return nil }
         var name: String? = context.qualname
         if case .name("__import__", _) = function.kind {
@@ -48,16 +57,8 @@ enum Blacklists {
             }
         }
         guard let name else { return nil }
-        guard let rule = index(calls + imports)[name] else { return nil }
+        guard let rule = index[name] else { return nil }
         return (rule, rule.hit(name))
-    }
-
-    /// Call names to the first rule listing them, built once per rule list (the lists are the
-    /// enabled rules, fixed for a scan).
-    private static let cache = IndexCache()
-
-    private static func index(_ rules: [any BlacklistRule.Type]) -> [String: any BlacklistRule.Type] {
-        cache.index(rules)
     }
 
     /// The first import blacklist entry that any imported name starts with.
@@ -93,26 +94,3 @@ enum Blacklists {
         return imported == qualname || imported.hasPrefix(qualname + ".")
     }
 }
-
-/// Remembers the name index of the last rule list it was asked for.
-final class IndexCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var key: [ObjectIdentifier] = []
-    private var value: [String: any BlacklistRule.Type] = [:]
-
-    func index(_ rules: [any BlacklistRule.Type]) -> [String: any BlacklistRule.Type] {
-        let identity = rules.map { ObjectIdentifier($0) }
-        lock.lock()
-        defer { lock.unlock() }
-        if identity == key { return value }
-        var built: [String: any BlacklistRule.Type] = [:]
-        for rule in rules {
-            for name in rule.qualnames where built[name] == nil { built[name] = rule }
-        }
-        key = identity
-        value = built
-        return built
-    }
-}
-
-import Foundation

@@ -128,9 +128,8 @@ public struct PythonSASTScanner: SecurityScanner {
             }
             var lines: [Substring]?
             return hits.map { hit in
-                var line = hit.result.line ?? hit.span.start.line
-                var endLine = max(line, hit.span.end.line)
-                if hit.result.line != nil { endLine = max(endLine, line) } else { line = hit.span.start.line }
+                let line = hit.result.line ?? hit.span.start.line
+                let endLine = max(line, hit.span.end.line)
                 var finding = Finding(rule: hit.rule, location: .source(SourceLocation(
                     path: file.path, line: line, column: hit.span.start.column + 1, endLine: endLine,
                     endColumn: hit.span.end.column + 1)), message: hit.result.message)

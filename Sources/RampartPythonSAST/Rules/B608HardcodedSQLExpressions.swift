@@ -28,7 +28,7 @@ enum B608HardcodedSQLExpressions: PythonRule {
         ]
     )
 
-    nonisolated(unsafe) static let sql = try? NSRegularExpression(
+    static let sql = try? NSRegularExpression(
         pattern: #"(select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s)"#,
         options: [.caseInsensitive, .dotMatchesLineSeparators]
     )

@@ -31,7 +31,9 @@ public indirect enum JSONValue: Sendable, Hashable {
         return out
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    /// Appends the value to `out`; with `pretty`, nested lines are indented `indent` levels deeper,
+    /// so a value can be written inside an enclosing document that is being streamed.
+    public func write(to out: inout String, pretty: Bool, indent: Int) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -76,11 +78,17 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private static func newline(_ out: inout String, _ indent: Int) {
         out += "\n"
-        out += String(repeating: "  ", count: indent)
+        for _ in 0..<indent { out += "  " }
     }
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape: copy them whole. U+2028/U+2029 start with 0xE2.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

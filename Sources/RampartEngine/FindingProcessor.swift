@@ -43,13 +43,11 @@ struct FindingProcessor {
                     finding.location = .source(source)
                 }
             }
+            finding.suppression = suppression(for: finding)
             findings.append(finding)
         }
         Fingerprint.assign(&findings)
         reportExpiredIgnores()
-        for index in findings.indices {
-            findings[index].suppression = suppression(for: findings[index])
-        }
         lineCache = [:]
         return findings
     }

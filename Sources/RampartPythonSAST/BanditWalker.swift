@@ -26,53 +26,58 @@ public struct BanditWalker {
         public var span: Span
     }
 
-    /// Rules by node kind (`PythonNodeKind.index`); call rules only when they take every call.
-    let rules: [[any PythonRule.Type]]
-    /// Call rules that take only some qualified names, by name.
-    let callRulesByName: [String: [any PythonRule.Type]]
-    let blacklistCallIndex: [String: any BlacklistRule.Type]
-    let blacklistImports: [any BlacklistRule.Type]
-    let path: String
-    let source: [UInt8]
-    let options: PythonSASTOptions
-    var imports = Set<String>() {
-        didSet { importedLike = Self.watched.filter { module in imports.contains { TextSearch.contains($0, module) } } }
+    /// The enabled rules arranged for dispatch; built once per scan.
+    public struct RuleIndex: Sendable {
+        /// Rules by node kind (`PythonNodeKind.index`); call rules only when they take every call.
+        let byKind: [[any PythonRule.Type]]
+        /// Call rules that take only some qualified names, by name.
+        let callRulesByName: [String: [any PythonRule.Type]]
+        /// Call rules that take only some last parts of names, by that part.
+        let callRulesByLastName: [String: [any PythonRule.Type]]
+        let blacklistCallIndex: [String: any BlacklistRule.Type]
+        let blacklistImports: [any BlacklistRule.Type]
+
+        public init(rules: [any PythonRule.Type]) {
+            var byKind: [[any PythonRule.Type]] = Array(repeating: [], count: PythonNodeKind.count)
+            // Blacklists run centrally (first match wins), so they are not dispatched per rule.
+            var byName: [String: [any PythonRule.Type]] = [:]
+            var byLastName: [String: [any PythonRule.Type]] = [:]
+            for rule in rules where !(rule is any BlacklistRule.Type) {
+                for kind in rule.nodeKinds {
+                    if kind == .call, let names = rule.callNames {
+                        for name in names { byName[name, default: []].append(rule) }
+                    } else if kind == .call, let names = rule.callLastNames {
+                        for name in names { byLastName[name, default: []].append(rule) }
+                    } else {
+                        byKind[kind.index].append(rule)
+                    }
+                }
+            }
+            self.byKind = byKind
+            self.callRulesByName = byName
+            self.callRulesByLastName = byLastName
+            let blacklists = rules.compactMap { $0 as? any BlacklistRule.Type }.sorted { $0.metadata.id < $1.metadata.id }
+            let blacklistCalls = blacklists.filter { $0.kind == .call }
+            self.blacklistImports = blacklists.filter { $0.kind == .importName }
+            self.blacklistCallIndex = Blacklists.callIndex(calls: blacklistCalls, imports: self.blacklistImports)
+        }
     }
-    /// The modules rules test with `is_module_imported_like`, kept up to date as imports are met.
-    var importedLike = Set<String>()
+
+    let index: RuleIndex
+    /// The walk's state (imports, aliases, ancestors) lives in the one context the rules see.
+    let context: PythonRuleContext
     static let watched: Set<String> = [
         "flask", "paramiko", "django.db.models", "django.utils.safestring", "transformers", "datasets", "huggingface_hub",
     ]
-    var aliases: [String: String] = [:]
     var hits: [Hit] = []
-    var parents: [Parent] = []
-    var moduleBody: [Stmt] = []
 
-    init(rules: [any PythonRule.Type], path: String, source: [UInt8], options: PythonSASTOptions) {
-        var byKind: [[any PythonRule.Type]] = Array(repeating: [], count: PythonNodeKind.count)
-        // Blacklists run centrally (first match wins), so they are not dispatched per rule.
-        var byName: [String: [any PythonRule.Type]] = [:]
-        for rule in rules where !(rule is any BlacklistRule.Type) {
-            for kind in rule.nodeKinds {
-                if kind == .call, let names = rule.callNames {
-                    for name in names { byName[name, default: []].append(rule) }
-                } else {
-                    byKind[kind.index].append(rule)
-                }
-            }
-        }
-        self.rules = byKind
-        self.callRulesByName = byName
-        let blacklistCalls = rules.compactMap { $0 as? any BlacklistRule.Type }.filter { $0.kind == .call }.sorted { $0.metadata.id < $1.metadata.id }
-        self.blacklistImports = rules.compactMap { $0 as? any BlacklistRule.Type }.filter { $0.kind == .importName }.sorted { $0.metadata.id < $1.metadata.id }
-        self.blacklistCallIndex = Blacklists.callIndex(calls: blacklistCalls, imports: blacklistImports)
-        self.path = path
-        self.source = source
-        self.options = options
+    init(index: RuleIndex, path: String, source: [UInt8], options: PythonSASTOptions) {
+        self.index = index
+        self.context = PythonRuleContext(path: path, source: source, options: options)
     }
 
     mutating func run(_ module: Module) -> [Hit] {
-        moduleBody = module.body
+        context.moduleBody = module.body
         dispatch(.file, span: Span(SourcePosition(line: 1, column: 0), SourcePosition(line: 1, column: 0)))
         for statement in module.body { visit(statement) }
         return hits
@@ -93,19 +98,20 @@ public struct BanditWalker {
         case .exceptHandler: kind = .exceptHandler
         case .file: kind = .file
         }
-        let parts = qualname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let context = PythonRuleContext(
-            node: node, qualname: qualname, qualnameParts: parts, name: parts.last ?? qualname, imports: imports,
-            importedLike: importedLike, importAliases: aliases,
-            ancestors: parents, path: path, moduleBody: moduleBody, source: source, options: options
-        )
-        for rule in rules[kind.index] {
+        context.node = node
+        context.qualname = qualname
+        for rule in index.byKind[kind.index] {
             if let result = rule.check(context) {
                 hits.append(Hit(rule: rule.metadata, result: result, span: span))
             }
         }
-        if kind == .call, let named = callRulesByName[qualname] {
-            for rule in named {
+        if kind == .call {
+            for rule in index.callRulesByName[qualname] ?? [] {
+                if let result = rule.check(context) {
+                    hits.append(Hit(rule: rule.metadata, result: result, span: span))
+                }
+            }
+            for rule in index.callRulesByLastName[context.name] ?? [] {
                 if let result = rule.check(context) {
                     hits.append(Hit(rule: rule.metadata, result: result, span: span))
                 }
@@ -114,11 +120,11 @@ public struct BanditWalker {
         // Bandit's blacklist test reports the first matching entry for a node, in id order.
         switch node {
         case .call:
-            if let (rule, result) = Blacklists.checkCall(context, index: blacklistCallIndex) {
+            if let (rule, result) = Blacklists.checkCall(context, index: index.blacklistCallIndex) {
                 hits.append(Hit(rule: rule.metadata, result: result, span: span))
             }
         case .importStatement, .importFrom:
-            if let (rule, result) = Blacklists.checkImport(context, imports: blacklistImports) {
+            if let (rule, result) = Blacklists.checkImport(context, imports: index.blacklistImports) {
                 hits.append(Hit(rule: rule.metadata, result: result, span: span))
             }
         default:
@@ -132,21 +138,22 @@ public struct BanditWalker {
         switch statement.kind {
         case .import(let names):
             for alias in names {
-                if let asname = alias.asname { aliases[asname] = alias.name }
-                imports.insert(alias.name)
+                if let asname = alias.asname { context.importAliases[asname] = alias.name }
+                context.addImport(alias.name)
             }
             dispatch(.importStatement(statement, names), span: statement.span)
         case .importFrom(let module, let names, _):
             if let module {
                 for alias in names {
-                    aliases[alias.asname ?? alias.name] = module + "." + alias.name
-                    imports.insert(module + "." + alias.name)
+                    let qualified = module + "." + alias.name
+                    context.importAliases[alias.asname ?? alias.name] = qualified
+                    context.addImport(qualified)
                 }
             } else {
                 // Bandit reads `from . import x` as `import x`.
                 for alias in names {
-                    if let asname = alias.asname { aliases[asname] = alias.name }
-                    imports.insert(alias.name)
+                    if let asname = alias.asname { context.importAliases[asname] = alias.name }
+                    context.addImport(alias.name)
                 }
             }
             dispatch(.importFrom(statement, module: module, names), span: statement.span)
@@ -157,8 +164,8 @@ public struct BanditWalker {
         default:
             break
         }
-        parents.append(.statement(statement))
-        defer { parents.removeLast() }
+        context.ancestors.append(.statement(statement))
+        defer { context.ancestors.removeLast() }
         switch statement.kind {
         case .functionDef(let f):
             visit(f.args)
@@ -197,10 +204,10 @@ public struct BanditWalker {
             visit(body)
             for handler in handlers {
                 dispatch(.exceptHandler(handler), span: handler.span)
-                parents.append(.other(handler.span))
+                context.ancestors.append(.other(handler.span))
                 if let type = handler.type { visit(type) }
                 visit(handler.body)
-                parents.removeLast()
+                context.ancestors.removeLast()
             }
             visit(orelse)
             visit(finalbody)
@@ -215,8 +222,8 @@ public struct BanditWalker {
     }
 
     private mutating func visit(_ args: Arguments) {
-        parents.append(.other(nil))
-        defer { parents.removeLast() }
+        context.ancestors.append(.other(nil))
+        defer { context.ancestors.removeLast() }
         for arg in args.posonlyargs + args.args { if let a = arg.annotation { visit(a) } }
         if let a = args.vararg?.annotation { visit(a) }
         for arg in args.kwonlyargs { if let a = arg.annotation { visit(a) } }
@@ -241,21 +248,21 @@ public struct BanditWalker {
     private mutating func visit(_ expr: Expr) {
         switch expr.kind {
         case .call(let function, _, _):
-            dispatch(.call(expr), span: expr.span, qualname: BanditNames.callName(function, aliases))
+            dispatch(.call(expr), span: expr.span, qualname: BanditNames.callName(function, context.importAliases))
         case .constant(.string(let s), _):
-            if case .statement(let parent)? = parents.last, case .expr = parent.kind { break }
+            if case .statement(let parent)? = context.ancestors.last, case .expr = parent.kind { break }
             dispatch(.string(expr, s), span: stringSpan(expr))
         case .constant(.codePoints(let points), _):
-            if case .statement(let parent)? = parents.last, case .expr = parent.kind { break }
+            if case .statement(let parent)? = context.ancestors.last, case .expr = parent.kind { break }
             dispatch(.string(expr, String(String.UnicodeScalarView(points.compactMap(Unicode.Scalar.init)))), span: stringSpan(expr))
         case .constant(.bytes(let b), _):
-            if case .statement(let parent)? = parents.last, case .expr = parent.kind { break }
+            if case .statement(let parent)? = context.ancestors.last, case .expr = parent.kind { break }
             dispatch(.bytes(expr, b), span: stringSpan(expr))
         default:
             break
         }
-        parents.append(.expression(expr))
-        defer { parents.removeLast() }
+        context.ancestors.append(.expression(expr))
+        defer { context.ancestors.removeLast() }
         switch expr.kind {
         case .boolOp(_, let values): values.forEach { visit($0) }
         case .namedExpr(let target, let value): visit(target); visit(value)
@@ -274,9 +281,9 @@ public struct BanditWalker {
         case .call(let function, let args, let keywords):
             visit(function); args.forEach { visit($0) }
             for keyword in keywords {
-                parents.append(.other(keyword.span))
+                context.ancestors.append(.other(keyword.span))
                 visit(keyword.value)
-                parents.removeLast()
+                context.ancestors.removeLast()
             }
         case .formattedValue(let value, _, let spec), .interpolation(let value, _, _, let spec): visit(value); if let spec { visit(spec) }
         case .constant, .name: break
@@ -287,8 +294,8 @@ public struct BanditWalker {
     }
 
     private mutating func visit(_ generators: [Comprehension]) {
-        parents.append(.other(nil))
-        defer { parents.removeLast() }
+        context.ancestors.append(.other(nil))
+        defer { context.ancestors.removeLast() }
         for g in generators {
             visit(g.target); visit(g.iter); g.ifs.forEach { visit($0) }
         }
@@ -296,7 +303,7 @@ public struct BanditWalker {
 
     /// A string's finding spans its parent's lines, as Bandit's line range for `# nosec` does.
     private func stringSpan(_ expr: Expr) -> Span {
-        guard let parentSpan = parents.last?.span, parentSpan.end > expr.span.end else { return expr.span }
+        guard let parentSpan = context.ancestors.last?.span, parentSpan.end > expr.span.end else { return expr.span }
         return Span(expr.span.start, parentSpan.end)
     }
 }

@@ -32,11 +32,15 @@ public protocol PythonRule: Rule {
     /// For call rules that only look at calls of known qualified names: those names, so the
     /// walker runs the rule on nothing else. nil: every call.
     static var callNames: Set<String>? { get }
+    /// For call rules that only look at calls whose name's last part (`get` of `requests.get`)
+    /// is one of these. nil: every call. Ignored when `callNames` is set.
+    static var callLastNames: Set<String>? { get }
     static func check(_ context: PythonRuleContext) -> RuleHit?
 }
 
 extension PythonRule {
     public static var callNames: Set<String>? { nil }
+    public static var callLastNames: Set<String>? { nil }
 }
 
 extension RuleMetadata {

@@ -1,7 +1,8 @@
 import PythonSyntax
 
 /// What a rule sees of a node: the node, Bandit's qualified call name, the imports seen so far
-/// in the file, its parent and the file's text. A class, so that handing it to each rule is cheap.
+/// in the file, its parent and the file's text. One context per file walk, updated in place from
+/// node to node, so that checking a node allocates and retains nothing; rules must not keep it.
 public final class PythonRuleContext {
     public enum Node {
         case call(Expr)
@@ -15,20 +16,37 @@ public final class PythonRuleContext {
         case file
     }
 
-    public let node: Node
+    public internal(set) var node: Node = .file {
+        didSet { keywordCache = nil }
+    }
     /// `subprocess.Popen` for `sp.Popen(...)` after `import subprocess as sp`; "" when unknown.
-    public let qualname: String
+    public internal(set) var qualname = "" {
+        didSet {
+            partsCache = nil
+            if let dot = qualname.lastIndex(of: ".") {
+                name = String(qualname[qualname.index(after: dot)...])
+            } else {
+                name = qualname
+            }
+        }
+    }
     /// `qualname` split on dots.
-    public let qualnameParts: [String]
+    public var qualnameParts: [String] {
+        if let partsCache { return partsCache }
+        let parts = qualname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        partsCache = parts
+        return parts
+    }
+    private var partsCache: [String]?
     /// The last part of `qualname`.
-    public let name: String
+    public private(set) var name = ""
     /// Every module and `module.name` imported so far (Bandit's `imports`).
-    public let imports: Set<String>
+    public internal(set) var imports = Set<String>()
     /// The watched modules (`BanditWalker.watched`) some import contains.
-    let importedLike: Set<String>
-    public let importAliases: [String: String]
+    private(set) var importedLike = Set<String>()
+    public internal(set) var importAliases: [String: String] = [:]
     /// The node's ancestors, innermost last.
-    public let ancestors: [BanditWalker.Parent]
+    public internal(set) var ancestors: [BanditWalker.Parent] = []
     public var parent: BanditWalker.Parent? { ancestors.last }
     public var grandparent: BanditWalker.Parent? { ancestors.count > 1 ? ancestors[ancestors.count - 2] : nil }
 
@@ -38,27 +56,23 @@ public final class PythonRuleContext {
     }
     public let path: String
     /// The module's top-level statements (for checks that look back through a scope).
-    public let moduleBody: [Stmt]
+    public internal(set) var moduleBody: [Stmt] = []
     public let source: [UInt8]
     public let options: PythonSASTOptions
+    private var keywordCache: [(name: String, value: Expr)]?
 
-    init(
-        node: Node, qualname: String, qualnameParts: [String], name: String, imports: Set<String>, importedLike: Set<String>,
-        importAliases: [String: String], ancestors: [BanditWalker.Parent], path: String, moduleBody: [Stmt],
-        source: [UInt8], options: PythonSASTOptions
-    ) {
-        self.node = node
-        self.qualname = qualname
-        self.qualnameParts = qualnameParts
-        self.name = name
-        self.imports = imports
-        self.importedLike = importedLike
-        self.importAliases = importAliases
-        self.ancestors = ancestors
+    init(path: String, source: [UInt8], options: PythonSASTOptions) {
         self.path = path
-        self.moduleBody = moduleBody
         self.source = source
         self.options = options
+    }
+
+    /// Records an import (Bandit's `imports.add`), keeping `importedLike` current.
+    func addImport(_ name: String) {
+        guard imports.insert(name).inserted else { return }
+        for module in BanditWalker.watched where !importedLike.contains(module) && TextSearch.contains(name, module) {
+            importedLike.insert(module)
+        }
     }
 
     var call: Expr? {
@@ -70,10 +84,15 @@ public final class PythonRuleContext {
     public var callArguments: [Expr] { call?.callArguments ?? [] }
 
     /// The call's keyword arguments by name (Bandit's `call_keywords`), built once per node.
-    public lazy var callKeywords: [(name: String, value: Expr)] = {
-        guard case .call(_, _, let keywords)? = call?.kind else { return [] }
-        return keywords.compactMap { k in k.arg.map { ($0, k.value) } }
-    }()
+    public var callKeywords: [(name: String, value: Expr)] {
+        if let keywordCache { return keywordCache }
+        var built: [(name: String, value: Expr)] = []
+        if case .call(_, _, let keywords)? = call?.kind {
+            built = keywords.compactMap { k in k.arg.map { ($0, k.value) } }
+        }
+        keywordCache = built
+        return built
+    }
 
     func keyword(_ name: String) -> Expr? {
         callKeywords.last { $0.name == name }?.value

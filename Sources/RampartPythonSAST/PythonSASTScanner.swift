@@ -108,7 +108,7 @@ public struct PythonSASTScanner: SecurityScanner {
     }
 
     private func scanFiles(_ context: ScanContext) async -> ScannerOutput {
-        let enabled = enabledRules(context.configuration)
+        let index = BanditWalker.RuleIndex(rules: enabledRules(context.configuration))
         let options = self.options
         let version = self.version
         let excluded = banditSettings
@@ -116,7 +116,7 @@ public struct PythonSASTScanner: SecurityScanner {
             let hits: [BanditWalker.Hit]
             do throws(PythonSyntaxError) {
                 hits = try PythonParsing.withModule(text.bytes, version: version) { parsed in
-                    var walker = BanditWalker(rules: enabled, path: file.path, source: text.bytes, options: options)
+                    var walker = BanditWalker(index: index, path: file.path, source: text.bytes, options: options)
                     return walker.run(parsed.module)
                 }
             } catch {

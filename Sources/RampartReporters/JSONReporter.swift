@@ -17,7 +17,7 @@ public struct JSONReporter: Reporter {
         out += "\"findings\": ["
         for (index, finding) in report.findings.enumerated() {
             out += index == 0 ? "\n    " : ",\n    "
-            out += Self.finding(finding).serialized(pretty: true).replacingOccurrences(of: "\n", with: "\n    ")
+            Self.finding(finding).write(to: &out, pretty: true, indent: 2)
         }
         out += "\n  ]"
         out += empty[slot.upperBound...]

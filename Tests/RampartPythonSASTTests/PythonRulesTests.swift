@@ -28,7 +28,9 @@ import Testing
     @Test(arguments: [
         ("password", true), ("db_password", true), ("PASSWORD", true), ("passwd", true), ("pwd", true), ("api_token", true),
         ("secret_key", true), ("my_pass", true), ("passphrase", true), ("passwords", false), ("username", false),
-        ("password_hash_fn", true), ("tokenizer", false), ("__token", true),
+        ("password_hash_fn", true), ("tokenizer", false), ("__token", true), ("passsssssssssssssssword", true),
+        ("passwrd", true), ("paswd", true), ("pssword", false), ("PassWorD", true), ("secretes", false), ("_", false),
+        ("", false), ("pass_", true), ("x__pwd__y", true), ("pasword_", true), ("pas", false), ("passwordd", false),
     ])
     func passwordNames(name: String, expected: Bool) {
         #expect(HardcodedPassword.isCandidate(name) == expected)

@@ -27,6 +27,8 @@ enum B113RequestWithoutTimeout: PythonRule {
         ]
     )
 
+    static let callLastNames: Set<String>? = HTTPClients.httpxNames
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         // Bandit also reports a timeout it cannot read as a literal (`timeout=settings.get()`);
         // Rampart only a missing one, unless asked to behave like Bandit.

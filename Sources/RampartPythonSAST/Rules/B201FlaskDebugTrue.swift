@@ -21,6 +21,8 @@ enum B201FlaskDebugTrue: PythonRule {
         examples: [.triggers("from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)\n"), .passes("from flask import Flask\napp = Flask(__name__)\napp.run()\n")]
     )
 
+    static let callLastNames: Set<String>? = ["run"]
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard context.isModuleImportedLike("flask"), context.qualname.hasSuffix(".run"), context.checkKeyword("debug", ["True"]) == true else { return nil }
         return RuleHit(.high, .medium, "A Flask app appears to be run with debug=True, which exposes the Werkzeug debugger and allows the execution of arbitrary code.", line: context.lineOfKeyword("debug"))

@@ -29,6 +29,8 @@ enum B324InsecureHash: PythonRule {
     static let weakHashes: Set<String> = ["md4", "md5", "sha", "sha1"]
     static let weakCryptMethods: Set<String> = ["METHOD_CRYPT", "METHOD_MD5", "METHOD_BLOWFISH"]
 
+    static let callLastNames: Set<String>? = ["md4", "md5", "sha", "sha1", "new", "crypt", "mksalt"]
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         let parts = context.qualnameParts
         let function = parts.last ?? ""

@@ -21,6 +21,8 @@ enum B501RequestWithNoCertValidation: PythonRule {
         examples: [.triggers("import requests\nrequests.get(url, verify=False, timeout=5)\n"), .passes("import requests\nrequests.get(url, verify='/etc/ca.pem', timeout=5)\n")]
     )
 
+    static let callLastNames: Set<String>? = HTTPClients.httpxNames
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard let library = HTTPClients.library(context, includeHTTPX: true), context.checkKeyword("verify", ["False"]) == true else { return nil }
         return RuleHit(.high, .high, "Call to \(library) with verify=False disabling SSL certificate checks, security issue.", line: context.lineOfKeyword("verify"))

@@ -21,6 +21,8 @@ enum B506YamlLoad: PythonRule {
         examples: [.triggers("import yaml\nconfig = yaml.load(text, Loader=yaml.Loader)\n"), .passes("import yaml\nconfig = yaml.safe_load(text)\n"), .passes("import yaml\nconfig = yaml.load(text, Loader=yaml.SafeLoader)\n")]
     )
 
+    static let callLastNames: Set<String>? = ["load"]
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard context.isModuleImportedExact("yaml") else { return nil }
         let parts = context.qualnameParts

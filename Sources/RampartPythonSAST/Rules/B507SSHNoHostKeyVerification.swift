@@ -22,6 +22,8 @@ enum B507SSHNoHostKeyVerification: PythonRule {
         examples: [.triggers("import paramiko\nclient = paramiko.SSHClient()\nclient.set_missing_host_key_policy(paramiko.AutoAddPolicy())\n"), .passes("import paramiko\nclient = paramiko.SSHClient()\nclient.load_system_host_keys()\n")]
     )
 
+    static let callLastNames: Set<String>? = ["set_missing_host_key_policy"]
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard context.isModuleImportedLike("paramiko"), context.name == "set_missing_host_key_policy", let policy = context.callArguments.first else { return nil }
         var name: String?

@@ -21,6 +21,8 @@ enum B601ParamikoCalls: PythonRule {
         examples: [.triggers("import paramiko\nclient.exec_command('ls ' + path)\n"), .passes("import paramiko\nclient.open_sftp()\n")]
     )
 
+    static let callLastNames: Set<String>? = ["exec_command"]
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard context.isModuleImportedLike("paramiko"), context.name == "exec_command" else { return nil }
         return RuleHit(.medium, .medium, "Possible shell injection via Paramiko call, check inputs are properly sanitized.")

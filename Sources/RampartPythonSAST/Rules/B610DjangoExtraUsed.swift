@@ -22,6 +22,8 @@ enum B610DjangoExtraUsed: PythonRule {
         examples: [.triggers("qs = User.objects.extra(where=['name = ' + name])\n"), .passes("qs = User.objects.extra(where=['name = %s'], params=[name])\n")]
     )
 
+    static let callLastNames: Set<String>? = ["extra"]
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard context.name == "extra" else { return nil }
         var parts: [String: Expr] = [:]

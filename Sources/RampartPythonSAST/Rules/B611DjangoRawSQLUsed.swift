@@ -21,6 +21,8 @@ enum B611DjangoRawSQLUsed: PythonRule {
         examples: [.triggers("from django.db.models.expressions import RawSQL\nqs.annotate(v=RawSQL('select ' + col, ()))\n"), .passes("from django.db.models.expressions import RawSQL\nqs.annotate(v=RawSQL('select a from t where b = %s', (b,)))\n")]
     )
 
+    static let callLastNames: Set<String>? = ["RawSQL"]
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard context.isModuleImportedLike("django.db.models"), context.name == "RawSQL" else { return nil }
         guard let sql = context.callArguments.first ?? context.keyword("sql") else { return nil }

@@ -30,6 +30,8 @@ enum B615HuggingfaceUnsafeDownload: PythonRule {
         "snapshot_download": "huggingface_hub", "repository_id": "huggingface_hub",
     ]
 
+    static let callLastNames: Set<String>? = Set(patterns.keys)
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard context.isModuleImportedLike("transformers") || context.isModuleImportedLike("datasets") || context.isModuleImportedLike("huggingface_hub") else { return nil }
         let parts = context.qualnameParts

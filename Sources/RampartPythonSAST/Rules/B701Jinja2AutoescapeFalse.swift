@@ -26,6 +26,8 @@ enum B701Jinja2AutoescapeFalse: PythonRule {
         ]
     )
 
+    static let callLastNames: Set<String>? = ["Environment"]
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         let parts = context.qualnameParts
         guard parts.contains("jinja2"), parts.last == "Environment", let call = context.call else { return nil }

@@ -21,6 +21,8 @@ enum B702UseOfMakoTemplates: PythonRule {
         examples: [.triggers("from mako.template import Template\nt = Template(text)\n"), .passes("from string import Template\nt = Template(text)\n")]
     )
 
+    static let callLastNames: Set<String>? = ["Template"]
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         let parts = context.qualnameParts
         guard parts.contains("mako"), parts.last == "Template" else { return nil }

@@ -27,6 +27,8 @@ enum B703DjangoMarkSafe: PythonRule {
 
     static let functions: Set<String> = ["mark_safe", "SafeText", "SafeUnicode", "SafeString", "SafeBytes"]
 
+    static let callLastNames: Set<String>? = functions
+
     static func check(_ context: PythonRuleContext) -> RuleHit? {
         guard context.isModuleImportedLike("django.utils.safestring"), functions.contains(context.name),
               let call = context.call, let argument = call.callArguments.first else { return nil }

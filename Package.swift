@@ -34,6 +34,16 @@ let package = Package(
         ),
         // A Python 3 tokenizer, parser and AST mirroring CPython's `ast`; depends on nothing of Rampart.
         .target(name: "PythonSyntax", swiftSettings: strict),
+        // PCRE2's C API, linked against the runtime library every Debian system has (no -dev package).
+        .target(name: "CPCRE2", linkerSettings: [.linkedLibrary(":libpcre2-8.so.0")]),
+        // Fast byte-level regular expressions (PCRE2 with JIT) for secrets and custom rules.
+        .target(name: "RampartRegex", dependencies: ["CPCRE2"], swiftSettings: strict),
+        // Secrets: provider detectors and a generic one, over the tree, the index and git history.
+        .target(
+            name: "RampartSecrets",
+            dependencies: ["RampartCore", "RampartRegex", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
         .target(name: "RampartPythonSAST", dependencies: ["RampartCore", "PythonSyntax"], swiftSettings: strict),
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
@@ -61,7 +71,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,6 +91,7 @@ let package = Package(
         ),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartPythonSASTTests", dependencies: ["RampartPythonSAST", "RampartEngine", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(name: "RampartSecretsTests", dependencies: ["RampartSecrets", "RampartRegex", "RampartEngine", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),

@@ -41,6 +41,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("bandit-compat"), help: "Python SAST: reproduce Bandit exactly where Rampart deliberately differs.")
     var banditCompat = false
 
+    @Flag(name: .customLong("show-secrets"), help: "Secrets: show found secrets in full in every report (they are redacted by default).")
+    var showSecrets = false
+
     @Flag(name: [.short, .long], help: "Print only the report and errors.")
     var quiet = false
 

@@ -4,6 +4,7 @@ import RampartCore
 import RampartEngine
 import RampartPythonSAST
 import RampartReporters
+import RampartSecrets
 
 /// `rampart scan [PATH]`: every enabled scanner over a folder, reports written, exit by the gate.
 struct ScanCommand: AsyncParsableCommand {
@@ -43,6 +44,13 @@ struct ScanRunner {
                 guard var python = scanner as? PythonSASTScanner else { return scanner }
                 python.options.banditCompatible = true
                 return python
+            }
+        }
+        if options.showSecrets {
+            scanners = scanners.map { scanner in
+                guard var secrets = scanner as? SecretsScanner else { return scanner }
+                secrets.options.showSecrets = true
+                return secrets
             }
         }
         var baseline: Baseline?

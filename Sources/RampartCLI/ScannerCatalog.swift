@@ -1,5 +1,6 @@
 import RampartCore
 import RampartPythonSAST
+import RampartSecrets
 
 /// The scanners the binary ships. Scanner modules add themselves to `builtIn`; tests swap the list
 /// for their own with `ScannerCatalog.$override.withValue(…)`.
@@ -7,7 +8,7 @@ public enum ScannerCatalog {
     @TaskLocal public static var override: [any SecurityScanner]?
 
     /// Every scanner of the binary, in the order they are listed.
-    public static var builtIn: [any SecurityScanner] { [PythonSASTScanner()] }
+    public static var builtIn: [any SecurityScanner] { [PythonSASTScanner(), SecretsScanner()] }
 
     public static var current: [any SecurityScanner] { override ?? builtIn }
 }

@@ -21,6 +21,10 @@ public struct Finding: Sendable, Hashable {
     public var suppression: Suppression?
     /// The package a dependency finding is about.
     public var component: Component?
+    /// The secret a secrets finding is about, redacted unless asked otherwise.
+    public var secret: SecretInfo?
+    /// The commit that introduced a finding of a git history scan.
+    public var commit: CommitInfo?
 
     public var isSuppressed: Bool { suppression != nil }
 
@@ -87,6 +91,45 @@ public struct Finding: Sendable, Hashable {
         case .web(let w): (w.url, 0, 0)
         case .host(let h): (h.host + "\u{0}" + h.control, 0, 0)
         }
+    }
+}
+
+/// A found secret as reports show it: redacted (first characters and the length) unless the
+/// user asked for secrets in full. `digest` identifies the secret without revealing it.
+public struct SecretInfo: Sendable, Hashable {
+    public var redacted: String
+    public var length: Int
+    /// Hex SHA-256 of the secret: fingerprints and deduplication use it, never the secret itself.
+    public var digest: String
+    /// The secret in full, only with `--show-secrets`.
+    public var plaintext: String?
+    /// Whether an offline check (a checksum, say) confirmed the format.
+    public var validated: Bool
+
+    public init(redacted: String, length: Int, digest: String, plaintext: String? = nil, validated: Bool = false) {
+        self.redacted = redacted
+        self.length = length
+        self.digest = digest
+        self.plaintext = plaintext
+        self.validated = validated
+    }
+}
+
+/// A git commit, for findings of a history scan.
+public struct CommitInfo: Sendable, Hashable {
+    public var sha: String
+    public var author: String
+    public var email: String
+    /// ISO 8601.
+    public var date: String
+    public var summary: String
+
+    public init(sha: String, author: String, email: String, date: String, summary: String) {
+        self.sha = sha
+        self.author = author
+        self.email = email
+        self.date = date
+        self.summary = summary
     }
 }
 

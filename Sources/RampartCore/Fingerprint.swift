@@ -29,6 +29,16 @@ public enum Fingerprint {
         }
     }
 
+    /// A finding's identity: a secret is identified by its rule, path and digest (so moving it
+    /// keeps the fingerprint, and another secret on the same line gets another); the rest by
+    /// rule, place and code context.
+    public static func identity(of finding: Finding) -> String {
+        if let secret = finding.secret, let path = finding.location.path {
+            return "secret\u{0}\(finding.ruleId)\u{0}\(path)\u{0}\(secret.digest)"
+        }
+        return identity(ruleId: finding.ruleId, location: finding.location)
+    }
+
     /// The fingerprint of an identity and its occurrence (0 for the first).
     public static func make(identity: String, occurrence: Int) -> String {
         let text = "rampart-fp-v\(version)\u{0}\(identity)\u{0}\(occurrence)"
@@ -55,7 +65,7 @@ public enum Fingerprint {
         let order = findings.indices.sorted { Finding.reportOrder(findings[$0], findings[$1]) }
         var seen: [String: Int] = [:]
         for index in order {
-            let identity = identity(ruleId: findings[index].ruleId, location: findings[index].location)
+            let identity = identity(of: findings[index])
             let occurrence = seen[identity, default: 0]
             seen[identity] = occurrence + 1
             findings[index].fingerprint = make(identity: identity, occurrence: occurrence)

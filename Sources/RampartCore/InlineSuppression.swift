@@ -3,10 +3,17 @@
 /// Recognised forms, after `#` or `//`:
 /// - `nosec`, `nosec B602,B607`, `nosec: B602 reason` (Bandit's; words that are not rule names are ignored)
 /// - `rampart: ignore[python/B602, B607] reason`, `rampart: ignore reason` (every rule)
+/// - anywhere on the line, for secrets rules only: `gitleaks:allow`, `pragma: allowlist secret`
+///   (detect-secrets) and `trufflehog:ignore`, so teams switching tools keep their markers
 public struct InlineSuppression: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case nosec, rampart
+        /// Another secret scanner's allow marker; covers secrets rules only.
+        case secretAllow
     }
+
+    /// The allow markers of Gitleaks, detect-secrets and TruffleHog.
+    public static let secretAllowMarkers = ["gitleaks:allow", "pragma: allowlist secret", "trufflehog:ignore"]
 
     public var kind: Kind
     /// Rule names the comment lists; empty means every rule.
@@ -21,14 +28,18 @@ public struct InlineSuppression: Sendable, Hashable {
 
     /// Whether this comment silences `rule`.
     public func covers(_ rule: RuleMetadata?, id: RuleID) -> Bool {
+        if kind == .secretAllow { return id.scanner == "secrets" }
         if rules.isEmpty { return true }
         return rules.contains { name in rule?.isNamed(name) ?? (name == id.rawValue || name == id.code) }
     }
 
     /// The suppression comments on one line of code; quotes are respected so a `#` inside a string is not a comment.
     public static func parse(line: Substring) -> [InlineSuppression] {
-        guard line.contains("nosec") || line.contains("rampart") else { return [] }
         var results: [InlineSuppression] = []
+        for marker in secretAllowMarkers where line.contains(marker) {
+            results.append(InlineSuppression(kind: .secretAllow, rules: [], reason: marker))
+        }
+        guard line.contains("nosec") || line.contains("rampart") else { return results }
         for comment in comments(in: line) {
             if let found = parseComment(comment) { results.append(found) }
         }

@@ -45,6 +45,14 @@ public enum Confidence: String, Sendable, CaseIterable, Comparable, Codable {
 
     public static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.rank < rhs.rank }
 
+    /// One level less sure (low stays low).
+    public var lowered: Confidence {
+        switch self {
+        case .high: .medium
+        case .medium, .low: .low
+        }
+    }
+
     public init?(parsing text: String) {
         self.init(rawValue: text.lowercased())
     }

@@ -43,7 +43,8 @@ struct FindingProcessor {
                     finding.location = .source(source)
                 }
             }
-            finding.suppression = suppression(for: finding)
+            // A scanner may have suppressed a finding itself (a secrets allow comment, say).
+            if finding.suppression == nil { finding.suppression = suppression(for: finding) }
             findings.append(finding)
         }
         Fingerprint.assign(&findings)

@@ -83,6 +83,23 @@ public struct JSONReporter: Reporter {
                     ("fixedVersions", component.fixedVersions.isEmpty ? nil : .array(component.fixedVersions.map(JSONValue.string))),
                 ])
             }),
+            ("secret", finding.secret.map { secret in
+                .compactObject([
+                    ("redacted", .string(secret.redacted)),
+                    ("length", .int(secret.length)),
+                    ("validated", .bool(secret.validated)),
+                    ("value", secret.plaintext.map(JSONValue.string)),
+                ])
+            }),
+            ("commit", finding.commit.map { commit in
+                .object([
+                    ("sha", .string(commit.sha)),
+                    ("author", .string(commit.author)),
+                    ("email", .string(commit.email)),
+                    ("date", .string(commit.date)),
+                    ("summary", .string(commit.summary)),
+                ])
+            }),
             ("fingerprint", .string(finding.fingerprint)),
             ("helpUri", finding.helpUri.map(JSONValue.string)),
             ("suppressed", .bool(finding.isSuppressed)),

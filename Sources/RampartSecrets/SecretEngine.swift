@@ -1,0 +1,146 @@
+import RampartCore
+import RampartRegex
+
+/// One secret found in a buffer, before it becomes a finding.
+public struct SecretCandidate: Sendable {
+    /// Index of the detector in `SecretEngine.detectors`.
+    public var detector: Int
+    public var secret: String
+    /// Byte ranges of the secret and of the whole match in the buffer.
+    public var secretRange: Range<Int>
+    public var matchRange: Range<Int>
+    public var validation: SecretValidation
+}
+
+/// What a detector's extra filter sees of a candidate.
+public struct SecretContext: Sendable {
+    public var secret: String
+    /// The whole regular-expression match.
+    public var match: String
+    public var path: String
+}
+
+/// The compiled detectors and their keyword automaton; built once per scan and shared by all
+/// threads.
+public final class SecretEngine: Sendable {
+    public struct Detector: Sendable {
+        public let metadata: RuleMetadata
+        public let pattern: SecretPattern
+        let regex: ByteRegex
+        let secretGroup: Int
+        /// Extra acceptance test beyond entropy and placeholders (the generic detector's).
+        let accept: (@Sendable (SecretContext) -> Bool)?
+    }
+
+    public let detectors: [Detector]
+    let matcher: KeywordMatcher
+    /// Keyword index → detectors that use it.
+    let detectorsByKeyword: [[Int]]
+    /// Bytes of a line around a keyword that a single-line detector reads on each side.
+    static let lineWindow = 4096
+    /// Bytes after a keyword a multi-line detector reads (a private key block fits easily).
+    static let multilineWindow = 64 * 1024
+
+    public struct InvalidDetector: Error, CustomStringConvertible {
+        public let rule: RuleID
+        public let error: ByteRegex.CompileError
+        public var description: String { "\(rule): \(error)" }
+    }
+
+    public init(rules: [(metadata: RuleMetadata, pattern: SecretPattern, accept: (@Sendable (SecretContext) -> Bool)?)]) throws(InvalidDetector) {
+        var detectors: [Detector] = []
+        var keywordIndex: [String: Int] = [:]
+        var keywords: [String] = []
+        var byKeyword: [[Int]] = []
+        for rule in rules {
+            let regex: ByteRegex
+            do {
+                regex = try ByteRegex(rule.pattern.regex, options: rule.pattern.caseInsensitive ? [.caseInsensitive] : [])
+            } catch {
+                throw InvalidDetector(rule: rule.metadata.id, error: error)
+            }
+            let group = rule.pattern.secretGroup ?? regex.groupIndex(named: "secret") ?? (regex.captureCount >= 1 ? 1 : 0)
+            let index = detectors.count
+            detectors.append(Detector(metadata: rule.metadata, pattern: rule.pattern, regex: regex, secretGroup: group, accept: rule.accept))
+            for keyword in Set(rule.pattern.keywords.map { $0.lowercased() }) where !keyword.isEmpty {
+                if let k = keywordIndex[keyword] {
+                    byKeyword[k].append(index)
+                } else {
+                    keywordIndex[keyword] = keywords.count
+                    keywords.append(keyword)
+                    byKeyword.append([index])
+                }
+            }
+        }
+        self.detectors = detectors
+        self.matcher = KeywordMatcher(keywords: keywords)
+        self.detectorsByKeyword = byKeyword
+    }
+
+    /// Every secret in `bytes`, in order of position, each reported once per detector.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> [SecretCandidate] {
+        // 1. Keyword hits → per-detector windows, merged as they come (hits arrive in order).
+        var windows = [[Range<Int>]](repeating: [], count: detectors.count)
+        matcher.scan(bytes) { hit in
+            for detector in detectorsByKeyword[hit.keyword] {
+                let window = self.window(around: hit.end - matcher.keywords[hit.keyword].count, end: hit.end, in: bytes, multiline: detectors[detector].pattern.multiline)
+                if let last = windows[detector].last, window.lowerBound <= last.upperBound {
+                    windows[detector][windows[detector].count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+                } else {
+                    windows[detector].append(window)
+                }
+            }
+        }
+        // 2. The detectors' expressions in their windows.
+        var candidates: [SecretCandidate] = []
+        for (index, detector) in detectors.enumerated() where !windows[index].isEmpty {
+            var seen = Set<Int>()
+            for window in windows[index] {
+                for match in detector.regex.matches(in: bytes, range: window, limit: 1000) {
+                    guard let range = match.group(detector.secretGroup) ?? match.group(0), !range.isEmpty,
+                          seen.insert(range.lowerBound).inserted else { continue }
+                    if let candidate = check(detector: index, secretRange: range, matchRange: match.range, in: bytes, path: path) {
+                        candidates.append(candidate)
+                    }
+                }
+            }
+        }
+        candidates.sort { ($0.secretRange.lowerBound, $0.detector) < ($1.secretRange.lowerBound, $1.detector) }
+        return candidates
+    }
+
+    public func scan(_ bytes: [UInt8], path: String) -> [SecretCandidate] {
+        bytes.withUnsafeBufferPointer { scan($0, path: path) }
+    }
+
+    private func check(detector index: Int, secretRange: Range<Int>, matchRange: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String) -> SecretCandidate? {
+        let detector = detectors[index]
+        let secretBytes = UnsafeBufferPointer(rebasing: bytes[secretRange])
+        if let minimum = detector.pattern.minEntropy, Precision.entropy(secretBytes) < minimum { return nil }
+        let secret = String(decoding: secretBytes, as: UTF8.self)
+        if detector.pattern.filtersPlaceholders, Precision.isPlaceholder(secret) { return nil }
+        if let accept = detector.accept {
+            let match = String(decoding: UnsafeBufferPointer(rebasing: bytes[matchRange]), as: UTF8.self)
+            guard accept(SecretContext(secret: secret, match: match, path: path)) else { return nil }
+        }
+        let validation = detector.pattern.validate?(secret) ?? .unknown
+        if validation == .invalid { return nil }
+        return SecretCandidate(detector: index, secret: secret, secretRange: secretRange, matchRange: matchRange, validation: validation)
+    }
+
+    /// The part of the buffer a detector reads for a keyword at `start..<end`.
+    private func window(around start: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, multiline: Bool) -> Range<Int> {
+        let reach = multiline ? Self.multilineWindow : Self.lineWindow
+        var lower = start
+        let lowest = max(0, start - Self.lineWindow)
+        while lower > lowest, bytes[lower - 1] != 0x0A { lower -= 1 }
+        var upper = end
+        let highest = min(bytes.count, end + reach)
+        if multiline {
+            upper = highest
+        } else {
+            while upper < highest, bytes[upper] != 0x0A { upper += 1 }
+        }
+        return lower..<upper
+    }
+}

@@ -30,6 +30,8 @@ struct ScanRunner {
     var useBaseline = true
     /// Run only these scanners (`rampart sast` runs `python`); nil runs every enabled one.
     var onlyScanners: Set<String>?
+    /// Where the secrets scanner looks (`rampart secrets --history`, `--staged`).
+    var secretsSource = SecretsSource.tree
 
     func run() async throws -> ScanReport {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -46,12 +48,11 @@ struct ScanRunner {
                 return python
             }
         }
-        if options.showSecrets {
-            scanners = scanners.map { scanner in
-                guard var secrets = scanner as? SecretsScanner else { return scanner }
-                secrets.options.showSecrets = true
-                return secrets
-            }
+        scanners = scanners.map { scanner in
+            guard var secrets = scanner as? SecretsScanner else { return scanner }
+            if options.showSecrets { secrets.options.showSecrets = true }
+            secrets.options.source = secretsSource
+            return secrets
         }
         var baseline: Baseline?
         if useBaseline, let file = options.baseline ?? configuration.baseline.map({ Self.resolve($0, against: configuration) }) {

@@ -54,7 +54,8 @@ struct FindingProcessor {
     }
 
     private mutating func suppression(for finding: Finding) -> Suppression? {
-        if case .source(let source) = finding.location, let lines = lines(of: source.path) {
+        // A history finding is about a past version of the file: its own scanner read its comments.
+        if finding.commit == nil, case .source(let source) = finding.location, let lines = lines(of: source.path) {
             let rule = rulesByID[finding.ruleId]
             let last = min(source.endLine, source.line + FindingProcessor.maxSuppressionLines - 1, lines.count)
             if source.line <= last {

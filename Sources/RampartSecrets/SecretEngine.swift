@@ -30,6 +30,8 @@ public final class SecretEngine: Sendable {
         let secretGroup: Int
         /// Extra acceptance test beyond entropy and placeholders (the generic detector's).
         let accept: (@Sendable (SecretContext) -> Bool)?
+        /// A catch-all detector, which yields to specific ones on the same secret.
+        var isGeneric: Bool { metadata.tags.contains("generic") }
     }
 
     public let detectors: [Detector]
@@ -106,11 +108,20 @@ public final class SecretEngine: Sendable {
             }
         }
         candidates.sort { ($0.secretRange.lowerBound, $0.detector) < ($1.secretRange.lowerBound, $1.detector) }
-        return candidates
+        return withoutGenericDuplicates(candidates)
     }
 
     public func scan(_ bytes: [UInt8], path: String) -> [SecretCandidate] {
         bytes.withUnsafeBufferPointer { scan($0, path: path) }
+    }
+
+    /// A secret a specific detector reports is not reported again by a generic one.
+    private func withoutGenericDuplicates(_ candidates: [SecretCandidate]) -> [SecretCandidate] {
+        let specific = candidates.filter { !detectors[$0.detector].isGeneric }.map(\.secretRange)
+        guard !specific.isEmpty else { return candidates }
+        return candidates.filter { candidate in
+            !detectors[candidate.detector].isGeneric || !specific.contains { $0.overlaps(candidate.secretRange) }
+        }
     }
 
     private func check(detector index: Int, secretRange: Range<Int>, matchRange: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String) -> SecretCandidate? {

@@ -3,7 +3,7 @@ import RampartCore
 
 /// Turns candidates into findings: position, redacted secret and snippet, digest, confidence.
 /// Shared by the tree, staged and history scans so that all report secrets the same way.
-struct SecretFindings {
+struct SecretFindings: Sendable {
     let engine: SecretEngine
     let showSecrets: Bool
 

@@ -1,3 +1,4 @@
+import Foundation
 import RampartCore
 
 /// Secrets: hard-coded credentials in the working tree (and, through `SecretsHistory`, in the
@@ -17,7 +18,7 @@ public struct SecretsScanner: SecurityScanner {
 
     /// Every text file: secrets hide in any of them. Discovery has already left out binary and
     /// oversized files.
-    public func wants(_ file: SourceFile) -> Bool { true }
+    public func wants(_ file: SourceFile) -> Bool { options.source == .tree }
 
     public func configured(with section: ConfigNode, reader: NodeReader) throws(ConfigurationError) -> any SecurityScanner {
         var copy = self
@@ -52,6 +53,11 @@ public struct SecretsScanner: SecurityScanner {
             return output
         }
         let builder = SecretFindings(engine: engine, showSecrets: options.showSecrets)
+        switch options.source {
+        case .tree: break
+        case .staged: return await scanGit(.staged, root: context.root, engine: engine, builder: builder, jobs: context.configuration.jobs)
+        case .history: return await scanGit(.history, root: context.root, engine: engine, builder: builder, jobs: context.configuration.jobs)
+        }
         return await context.forEachFile(scanner: id, where: wants) { file, text in
             text.bytes.withUnsafeBufferPointer { bytes in
                 builder.findings(engine.scan(bytes, path: file.path), in: bytes, path: file.path)
@@ -60,10 +66,39 @@ public struct SecretsScanner: SecurityScanner {
     }
 }
 
+extension SecretsScanner {
+    /// Runs a git scan on a Dispatch thread (it blocks on git's pipe), stopping on cancellation.
+    func scanGit(_ source: GitSecrets.Source, root: String, engine: SecretEngine, builder: SecretFindings, jobs: Int) async -> ScannerOutput {
+        let cancelled = Locked(false)
+        let git = GitSecrets(engine: engine, builder: builder, jobs: jobs)
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(returning: git.scan(root: root, source: source) { cancelled.withLock { $0 } })
+                }
+            }
+        } onCancel: {
+            cancelled.withLock { $0 = true }
+        }
+        return ScannerOutput(findings: result.findings, diagnostics: result.diagnostics, filesScanned: result.changesScanned)
+    }
+}
+
+/// Where the secrets scanner looks.
+public enum SecretsSource: String, Sendable {
+    /// The files of the scan (the working tree).
+    case tree
+    /// What is staged in git's index: for pre-commit hooks.
+    case staged
+    /// Every commit of every ref: each secret at the commit that introduced it.
+    case history
+}
+
 /// Settings of the secrets scanner (`secrets:` in `.rampart.yml`, `--show-secrets`).
 public struct SecretsOptions: Sendable {
     /// Report secrets in full (messages, snippets, JSON `value`); off by default.
     public var showSecrets = false
+    public var source = SecretsSource.tree
     /// Detectors from a Gitleaks configuration or other sources, after the built-in ones.
     public var customRules: [CustomSecretRule] = []
 

@@ -1,0 +1,168 @@
+import Foundation
+import RampartCore
+
+/// Secrets in what git holds: the index (`--staged`, for pre-commit) or every commit of every
+/// ref (`--history`). Git's patch stream is read through a pipe as it is produced; each file's
+/// added lines are scanned once, on all cores, while git keeps producing.
+struct GitSecrets {
+    enum Source: Sendable {
+        case staged, history
+    }
+
+    let engine: SecretEngine
+    let builder: SecretFindings
+    let jobs: Int
+
+    struct Result {
+        var findings: [Finding] = []
+        var diagnostics: [Diagnostic] = []
+        var changesScanned = 0
+    }
+
+    static let format = "--format=%x01rampart-commit %H%x00%an%x00%ae%x00%aI%x00%s"
+
+    static func arguments(_ source: Source) -> [String] {
+        let common = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false"]
+        switch source {
+        case .staged:
+            return common + ["diff", "--cached", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv"]
+        case .history:
+            // Oldest first, so the first sighting of a secret is the commit that introduced it.
+            return common + ["log", "--all", "--reverse", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv", format]
+        }
+    }
+
+    func scan(root: String, source: Source, isCancelled: @Sendable () -> Bool = { false }) -> Result {
+        var result = Result()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root] + Self.arguments(source)
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, code: "git-failed", message: "cannot run git: \(error.localizedDescription)", scanner: "secrets"))
+            return result
+        }
+        // Git's complaints, kept short; draining them keeps git from blocking on a full pipe.
+        let errorText = Locked<[UInt8]>([])
+        let errorDrained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let fd = errors.fileHandleForReading.fileDescriptor
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 4096) }
+                if n <= 0 { break }
+                errorText.withLock { text in if text.count < 8192 { text += buffer[..<n] } }
+            }
+            errorDrained.signal()
+        }
+
+        let collected = Locked<[(order: Int, commit: Int, finding: Finding)]>([])
+        let group = DispatchGroup()
+        let slots = DispatchSemaphore(value: max(1, jobs) * 4)
+        let scanned = Locked(0)
+        let truncated = Locked<[String]>([])
+        let engine = self.engine
+        let builder = self.builder
+        var order = 0
+        var parser = PatchParser { change in
+            order += 1
+            let position = order
+            slots.wait()
+            group.enter()
+            DispatchQueue.global().async {
+                defer { slots.signal(); group.leave() }
+                let findings = Self.findings(in: change, engine: engine, builder: builder)
+                scanned.withLock { $0 += 1 }
+                if change.truncated { truncated.withLock { $0.append(change.path) } }
+                guard !findings.isEmpty else { return }
+                collected.withLock { all in all += findings.map { (position, change.commit, $0) } }
+            }
+        }
+        let fd = output.fileHandleForReading.fileDescriptor
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while !isCancelled() {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 1 << 20) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            buffer.withUnsafeBufferPointer { parser.feed(UnsafeBufferPointer(rebasing: $0[..<n])) }
+        }
+        if isCancelled() { process.terminate() }
+        parser.finish()
+        group.wait()
+        try? output.fileHandleForReading.close()
+        process.waitUntilExit()
+        errorDrained.wait()
+        if process.terminationStatus != 0 && !isCancelled() {
+            let text = String(decoding: errorText.withLock { $0 }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            result.diagnostics.append(Diagnostic(
+                .error, code: "git-failed",
+                message: "git could not read the \(source == .history ? "history" : "index") of \(root): \(text.isEmpty ? "exit \(process.terminationStatus)" : text)",
+                scanner: "secrets"
+            ))
+        }
+        for path in Set(truncated.withLock { $0 }).sorted() {
+            result.diagnostics.append(Diagnostic(.warning, code: "change-too-large", message: "only the first \(PatchParser.maxChangeBytes >> 20) MiB of a change were scanned", scanner: "secrets", path: path))
+        }
+        result.changesScanned = scanned.withLock { $0 }
+
+        // Each secret once per file: at the first commit (oldest) that added it.
+        let commits = parser.commits.map(Self.commitInfo)
+        var seen = Set<String>()
+        for (_, commit, var finding) in collected.withLock({ $0 }).sorted(by: { ($0.order, $0.finding.location.display) < ($1.order, $1.finding.location.display) }) {
+            let key = "\(finding.ruleId)\u{0}\(finding.location.path ?? "")\u{0}\(finding.secret?.digest ?? "")"
+            guard seen.insert(key).inserted else { continue }
+            if source == .history, commit < commits.count { finding.commit = commits[commit] }
+            result.findings.append(finding)
+        }
+        return result
+    }
+
+    /// The findings of one file's added lines; allow comments on the added line itself apply.
+    static func findings(in change: PatchParser.FileChange, engine: SecretEngine, builder: SecretFindings) -> [Finding] {
+        change.text.withUnsafeBufferPointer { bytes in
+            let candidates = engine.scan(bytes, path: change.path)
+            guard !candidates.isEmpty else { return [] }
+            var findings = builder.findings(candidates, in: bytes, path: change.path) { line in
+                line >= 1 && line <= change.lines.count ? Int(change.lines[line - 1]) : line
+            }
+            // Lines of `text` in order, for allow comments.
+            let lines = SourceText.splitLines(String(decoding: bytes, as: UTF8.self))
+            for index in findings.indices {
+                guard case .source(let location) = findings[index].location,
+                      let textLine = change.lines.firstIndex(of: Int32(clamping: location.line)), textLine < lines.count else { continue }
+                for comment in InlineSuppression.parse(line: lines[textLine]) where comment.covers(nil, id: findings[index].ruleId) {
+                    findings[index].suppression = Suppression(kind: comment.kind == .nosec ? .nosec : .inline, reason: comment.reason)
+                    break
+                }
+            }
+            return findings
+        }
+    }
+
+    static func commitInfo(_ header: [UInt8]) -> CommitInfo {
+        let fields = header.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        func field(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
+        return CommitInfo(sha: field(0), author: field(1), email: field(2), date: field(3), summary: field(4))
+    }
+}
+
+/// A value shared between threads behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}

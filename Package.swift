@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The findings model, rules, scanner protocol, configuration, suppressions and baselines.
@@ -41,7 +42,11 @@ let package = Package(
         // Secrets: provider detectors and a generic one, over the tree, the index and git history.
         .target(
             name: "RampartSecrets",
-            dependencies: ["RampartCore", "RampartRegex", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "RampartCore", "RampartRegex",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: strict
         ),
         // Python SAST: Bandit's checks on the PythonSyntax tree.

@@ -12,6 +12,8 @@ struct GitSecrets {
     let engine: SecretEngine
     let builder: SecretFindings
     let jobs: Int
+    /// Gitleaks allowlists' `commits`: findings in these commits are not reported.
+    var allowedCommits: [SecretAllowlist] = []
 
     struct Result {
         var findings: [Finding] = []
@@ -115,9 +117,12 @@ struct GitSecrets {
         let commits = parser.commits.map(Self.commitInfo)
         var seen = Set<String>()
         for (_, commit, var finding) in collected.withLock({ $0 }).sorted(by: { ($0.order, $0.finding.location.display) < ($1.order, $1.finding.location.display) }) {
+            if source == .history, commit < commits.count {
+                if allowedCommits.contains(where: { $0.allows(commit: commits[commit].sha) }) { continue }
+                finding.commit = commits[commit]
+            }
             let key = "\(finding.ruleId)\u{0}\(finding.location.path ?? "")\u{0}\(finding.secret?.digest ?? "")"
             guard seen.insert(key).inserted else { continue }
-            if source == .history, commit < commits.count { finding.commit = commits[commit] }
             result.findings.append(finding)
         }
         return result
@@ -128,7 +133,7 @@ struct GitSecrets {
         change.text.withUnsafeBufferPointer { bytes in
             let candidates = engine.scan(bytes, path: change.path)
             guard !candidates.isEmpty else { return [] }
-            var findings = builder.findings(candidates, in: bytes, path: change.path) { line in
+            var findings = builder.findings(candidates, in: bytes, path: change.path, commit: change.commitSHA) { line in
                 line >= 1 && line <= change.lines.count ? Int(change.lines[line - 1]) : line
             }
             // Lines of `text` in order, for allow comments.

@@ -7,6 +7,7 @@ struct PatchParser {
     /// The added lines of one file in one commit, joined with `\n`.
     struct FileChange: Sendable {
         var commit: Int
+        var commitSHA: String?
         var path: String
         var text: [UInt8] = []
         /// Line of the new file for each line of `text`.
@@ -98,7 +99,8 @@ struct PatchParser {
             if raw == Array("/dev/null".utf8) { return }
             var path = Self.unquote(raw)
             if path.starts(with: Array("b/".utf8)) { path.removeFirst(2) }
-            current = FileChange(commit: max(0, commits.count - 1), path: String(decoding: path, as: UTF8.self))
+            let sha = commits.last.map { header in String(decoding: header.prefix { $0 != 0 }, as: UTF8.self) }
+            current = FileChange(commit: max(0, commits.count - 1), commitSHA: sha, path: String(decoding: path, as: UTF8.self))
         } else if Self.hasPrefix(line, "@@ ") {
             inHunk = current != nil
             nextLine = Self.newStart(line) ?? 1

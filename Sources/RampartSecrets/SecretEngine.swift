@@ -17,6 +17,8 @@ public struct SecretContext: Sendable {
     public var secret: String
     /// The whole regular-expression match.
     public var match: String
+    /// The line the match starts on (at most a few KB of it).
+    public var line: String
     public var path: String
 }
 
@@ -35,6 +37,10 @@ public final class SecretEngine: Sendable {
     }
 
     public let detectors: [Detector]
+    /// Detectors without keywords read whole buffers.
+    let unfiltered: [Int]
+    /// A test every candidate of every detector must pass (a global allowlist).
+    let globalAccept: (@Sendable (SecretContext) -> Bool)?
     let matcher: KeywordMatcher
     /// Keyword index → detectors that use it.
     let detectorsByKeyword: [[Int]]
@@ -49,7 +55,10 @@ public final class SecretEngine: Sendable {
         public var description: String { "\(rule): \(error)" }
     }
 
-    public init(rules: [(metadata: RuleMetadata, pattern: SecretPattern, accept: (@Sendable (SecretContext) -> Bool)?)]) throws(InvalidDetector) {
+    public init(
+        rules: [(metadata: RuleMetadata, pattern: SecretPattern, accept: (@Sendable (SecretContext) -> Bool)?)],
+        globalAccept: (@Sendable (SecretContext) -> Bool)? = nil
+    ) throws(InvalidDetector) {
         var detectors: [Detector] = []
         var keywordIndex: [String: Int] = [:]
         var keywords: [String] = []
@@ -75,6 +84,8 @@ public final class SecretEngine: Sendable {
             }
         }
         self.detectors = detectors
+        self.unfiltered = detectors.indices.filter { detectors[$0].pattern.keywords.allSatisfy(\.isEmpty) }
+        self.globalAccept = globalAccept
         self.matcher = KeywordMatcher(keywords: keywords)
         self.detectorsByKeyword = byKeyword
     }
@@ -93,6 +104,7 @@ public final class SecretEngine: Sendable {
                 }
             }
         }
+        for index in unfiltered where !bytes.isEmpty { windows[index] = [0..<bytes.count] }
         // 2. The detectors' expressions in their windows.
         var candidates: [SecretCandidate] = []
         for (index, detector) in detectors.enumerated() where !windows[index].isEmpty {
@@ -130,9 +142,16 @@ public final class SecretEngine: Sendable {
         if let minimum = detector.pattern.minEntropy, Precision.entropy(secretBytes) < minimum { return nil }
         let secret = String(decoding: secretBytes, as: UTF8.self)
         if detector.pattern.filtersPlaceholders, Precision.isPlaceholder(secret) { return nil }
-        if let accept = detector.accept {
+        if detector.accept != nil || globalAccept != nil {
             let match = String(decoding: UnsafeBufferPointer(rebasing: bytes[matchRange]), as: UTF8.self)
-            guard accept(SecretContext(secret: secret, match: match, path: path)) else { return nil }
+            var lineStart = matchRange.lowerBound
+            while lineStart > 0, bytes[lineStart - 1] != 0x0A, matchRange.lowerBound - lineStart < Self.lineWindow { lineStart -= 1 }
+            var lineEnd = matchRange.lowerBound
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, lineEnd - matchRange.lowerBound < Self.lineWindow { lineEnd += 1 }
+            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
+            let context = SecretContext(secret: secret, match: match, line: line, path: path)
+            if let accept = detector.accept, !accept(context) { return nil }
+            if let globalAccept, !globalAccept(context) { return nil }
         }
         let validation = detector.pattern.validate?(secret) ?? .unknown
         if validation == .invalid { return nil }

@@ -6,6 +6,7 @@ import RampartCore
 struct SecretFindings: Sendable {
     let engine: SecretEngine
     let showSecrets: Bool
+    var known = KnownSecrets()
 
     /// `ghp_********(40)`: a recognisable prefix and the length, never enough to use.
     static func redact(_ secret: String) -> String {
@@ -19,7 +20,7 @@ struct SecretFindings: Sendable {
     }
 
     /// Findings for candidates in `bytes`; `lineOffset` shifts line numbers (hunks of a patch).
-    func findings(_ candidates: [SecretCandidate], in bytes: UnsafeBufferPointer<UInt8>, path: String, lineFor: ((Int) -> Int)? = nil) -> [Finding] {
+    func findings(_ candidates: [SecretCandidate], in bytes: UnsafeBufferPointer<UInt8>, path: String, commit: String? = nil, lineFor: ((Int) -> Int)? = nil) -> [Finding] {
         guard !candidates.isEmpty else { return [] }
         let testLike = Precision.isTestOrDocumentation(path)
         var findings: [Finding] = []
@@ -60,6 +61,9 @@ struct SecretFindings: Sendable {
                 redacted: redacted, length: candidate.secret.count, digest: Self.digest(candidate.secret),
                 plaintext: showSecrets ? candidate.secret : nil, validated: candidate.validation == .valid
             )
+            if !known.isEmpty {
+                finding.suppression = known.suppression(path: path, line: reportedLine, secret: candidate.secret, commit: commit)
+            }
             findings.append(finding)
         }
         return findings

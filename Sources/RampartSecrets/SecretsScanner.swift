@@ -14,7 +14,9 @@ public struct SecretsScanner: SecurityScanner {
     public var id: String { "secrets" }
     public var title: String { "Secrets" }
     public var exampleFileName: String { "config.env" }
-    public var rules: [RuleMetadata] { SecretRules.all.map { $0.metadata } + options.customRules.map(\.metadata) }
+    public var rules: [RuleMetadata] {
+        SecretRules.all.map { $0.metadata } + (options.gitleaks.map { $0.rules.map(\.metadata) + $0.pathRules.map(\.metadata) } ?? [])
+    }
 
     /// Every text file: secrets hide in any of them. Discovery has already left out binary and
     /// oversized files.
@@ -26,55 +28,118 @@ public struct SecretsScanner: SecurityScanner {
             let key = "secrets.\(entry.key)"
             switch entry.key {
             case "show_secrets": copy.options.showSecrets = try reader.bool(entry.value, key: key)
+            case "gitleaks_config":
+                let path = try reader.string(entry.value, key: key)
+                let base = reader.file.contains("/") ? String(reader.file[..<(reader.file.lastIndex(of: "/") ?? reader.file.endIndex)]) : "."
+                do {
+                    copy.options.gitleaks = try GitleaksConfig.load(path: path.hasPrefix("/") ? path : base + "/" + path)
+                } catch {
+                    throw reader.error(entry.value, key: key, error.description)
+                }
+            case "import_known":
+                copy.options.importKnown = try reader.bool(entry.value, key: key)
             default:
                 throw ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: key,
-                                         message: "unknown key; the secrets scanner takes show_secrets")
+                                         message: "unknown key; the secrets scanner takes show_secrets, gitleaks_config, import_known")
             }
         }
         return copy
     }
 
-    /// The engine for the rules the configuration enables.
+    /// The engine for the rules the configuration enables: the built-in detectors (unless a
+    /// Gitleaks configuration does not extend the defaults), then the custom ones.
     public func engine(_ configuration: Configuration) throws(SecretEngine.InvalidDetector) -> SecretEngine {
-        let builtIn = SecretRules.all.filter { configuration.isEnabled($0.metadata.id) }
-            .map { (metadata: $0.metadata, pattern: $0.pattern, accept: $0.accept) }
-        let custom = options.customRules.filter { configuration.isEnabled($0.metadata.id) }
-            .map { (metadata: $0.metadata, pattern: $0.pattern, accept: $0.accept) }
-        return try SecretEngine(rules: builtIn + custom)
+        let gitleaks = options.gitleaks
+        let custom = gitleaks?.rules ?? []
+        let customIDs = Set(custom.map(\.metadata.id))
+        let disabled = gitleaks?.disabledRules ?? []
+        let usesDefaults = gitleaks == nil || gitleaks?.useDefault == true
+        let builtIn: [any SecretRule.Type] = usesDefaults ? SecretRules.all.filter { rule in
+            !customIDs.contains(rule.metadata.id) && !disabled.contains { rule.metadata.isNamed($0) }
+        } : []
+        typealias Entry = (metadata: RuleMetadata, pattern: SecretPattern, accept: (@Sendable (SecretContext) -> Bool)?)
+        var rules: [Entry] = builtIn.map { rule -> Entry in (rule.metadata, rule.pattern, rule.accept) }
+        rules += custom.map { rule -> Entry in (rule.metadata, rule.pattern, rule.accept) }
+        let allowlists = gitleaks?.allowlists ?? []
+        var globalAccept: (@Sendable (SecretContext) -> Bool)?
+        if !allowlists.isEmpty {
+            globalAccept = { @Sendable context in !allowlists.contains { $0.allows(context) } }
+        }
+        return try SecretEngine(rules: rules.filter { configuration.isEnabled($0.metadata.id) }, globalAccept: globalAccept)
     }
 
     public func scan(_ context: ScanContext) async -> ScannerOutput {
+        var scanner = self
+        var notes: [Diagnostic] = []
+        // A Gitleaks configuration at the root is used as Gitleaks would use it.
+        let found = context.root + "/.gitleaks.toml"
+        if scanner.options.gitleaks == nil, FileManager.default.fileExists(atPath: found) {
+            do {
+                scanner.options.gitleaks = try GitleaksConfig.load(path: found)
+                notes.append(Diagnostic(.note, code: "gitleaks-config", message: "using the Gitleaks configuration .gitleaks.toml", scanner: id))
+            } catch {
+                notes.append(Diagnostic(.error, code: "gitleaks-config", message: error.description, scanner: id, path: ".gitleaks.toml"))
+                return ScannerOutput(diagnostics: notes)
+            }
+        }
+        var output = await scanner.scanWithSettings(context)
+        output.diagnostics = notes + output.diagnostics
+        return output
+    }
+
+    private func scanWithSettings(_ context: ScanContext) async -> ScannerOutput {
         let engine: SecretEngine
         do {
             engine = try self.engine(context.configuration)
         } catch {
-            var output = ScannerOutput()
-            output.diagnostics.append(Diagnostic(.error, code: "invalid-rule", message: error.description, scanner: id))
-            return output
+            return ScannerOutput(diagnostics: [Diagnostic(.error, code: "invalid-rule", message: error.description, scanner: id)])
         }
-        let builder = SecretFindings(engine: engine, showSecrets: options.showSecrets)
-        switch options.source {
-        case .tree: break
-        case .staged: return await scanGit(.staged, root: context.root, engine: engine, builder: builder, jobs: context.configuration.jobs)
-        case .history: return await scanGit(.history, root: context.root, engine: engine, builder: builder, jobs: context.configuration.jobs)
-        }
-        return await context.forEachFile(scanner: id, where: wants) { file, text in
-            text.bytes.withUnsafeBufferPointer { bytes in
-                builder.findings(engine.scan(bytes, path: file.path), in: bytes, path: file.path)
+        var builder = SecretFindings(engine: engine, showSecrets: options.showSecrets)
+        var notes: [Diagnostic] = []
+        if options.importKnown {
+            let (known, problems) = KnownSecrets.discover(root: context.root)
+            builder.known = known
+            notes += problems
+            if !known.sources.isEmpty {
+                notes.append(Diagnostic(.note, code: "known-secrets", message: "findings listed in \(known.sources.joined(separator: " and ")) are reported as suppressed", scanner: id))
             }
         }
+        let allowlists = options.gitleaks?.allowlists ?? []
+        let finder = builder
+        var output: ScannerOutput
+        switch options.source {
+        case .staged:
+            output = await scanGit(.staged, root: context.root, engine: engine, builder: builder, allowlists: allowlists, jobs: context.configuration.jobs)
+        case .history:
+            output = await scanGit(.history, root: context.root, engine: engine, builder: builder, allowlists: allowlists, jobs: context.configuration.jobs)
+        case .tree:
+            let pathRules = (options.gitleaks?.pathRules ?? []).filter { context.configuration.isEnabled($0.metadata.id) }
+            output = await context.forEachFile(scanner: id, where: wants) { file, text in
+                var found = text.bytes.withUnsafeBufferPointer { bytes in
+                    finder.findings(engine.scan(bytes, path: file.path), in: bytes, path: file.path)
+                }
+                for rule in pathRules where rule.path.matches(file.path) {
+                    found.append(Finding(rule: rule.metadata, location: .source(SourceLocation(path: file.path, line: 1, snippet: "")), message: "\(rule.metadata.title): \(file.path)"))
+                }
+                return found
+            }
+        }
+        output.diagnostics = notes + output.diagnostics
+        return output
     }
 }
 
 extension SecretsScanner {
     /// Runs a git scan on a Dispatch thread (it blocks on git's pipe), stopping on cancellation.
-    func scanGit(_ source: GitSecrets.Source, root: String, engine: SecretEngine, builder: SecretFindings, jobs: Int) async -> ScannerOutput {
+    func scanGit(_ source: GitSecrets.Source, root: String, engine: SecretEngine, builder: SecretFindings, allowlists: [SecretAllowlist], jobs: Int) async -> ScannerOutput {
         let cancelled = Locked(false)
-        let git = GitSecrets(engine: engine, builder: builder, jobs: jobs)
+        var git = GitSecrets(engine: engine, builder: builder, jobs: jobs)
+        git.allowedCommits = allowlists.filter { !$0.commits.isEmpty }
+        let runner = git
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
-                    continuation.resume(returning: git.scan(root: root, source: source) { cancelled.withLock { $0 } })
+                    continuation.resume(returning: runner.scan(root: root, source: source) { cancelled.withLock { $0 } })
                 }
             }
         } onCancel: {
@@ -99,6 +164,10 @@ public struct SecretsOptions: Sendable {
     /// Report secrets in full (messages, snippets, JSON `value`); off by default.
     public var showSecrets = false
     public var source = SecretsSource.tree
+    /// A Gitleaks configuration: custom rules, allowlists, `[extend]`.
+    public var gitleaks: GitleaksConfig?
+    /// Read `.gitleaksignore` and `.secrets.baseline` at the scan root.
+    public var importKnown = true
     /// Detectors from a Gitleaks configuration or other sources, after the built-in ones.
     public var customRules: [CustomSecretRule] = []
 

@@ -94,9 +94,12 @@ public final class SecretEngine: Sendable {
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> [SecretCandidate] {
         // 1. Keyword hits → per-detector windows, merged as they come (hits arrive in order).
         var windows = [[Range<Int>]](repeating: [], count: detectors.count)
+        var lines = LineBounds(bytes)
         matcher.scan(bytes) { hit in
+            let start = hit.end - matcher.keywords[hit.keyword].count
             for detector in detectorsByKeyword[hit.keyword] {
-                let window = self.window(around: hit.end - matcher.keywords[hit.keyword].count, end: hit.end, in: bytes, multiline: detectors[detector].pattern.multiline)
+                let multiline = detectors[detector].pattern.multiline
+                let window = lines.start(before: start)..<(multiline ? min(bytes.count, hit.end + Self.multilineWindow) : lines.end(after: hit.end))
                 if let last = windows[detector].last, window.lowerBound <= last.upperBound {
                     windows[detector][windows[detector].count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
                 } else {
@@ -157,20 +160,37 @@ public final class SecretEngine: Sendable {
         if validation == .invalid { return nil }
         return SecretCandidate(detector: index, secret: secret, secretRange: secretRange, matchRange: matchRange, validation: validation)
     }
+}
 
-    /// The part of the buffer a detector reads for a keyword at `start..<end`.
-    private func window(around start: Int, end: Int, in bytes: UnsafeBufferPointer<UInt8>, multiline: Bool) -> Range<Int> {
-        let reach = multiline ? Self.multilineWindow : Self.lineWindow
-        var lower = start
-        let lowest = max(0, start - Self.lineWindow)
-        while lower > lowest, bytes[lower - 1] != 0x0A { lower -= 1 }
-        var upper = end
-        let highest = min(bytes.count, end + reach)
-        if multiline {
-            upper = highest
-        } else {
-            while upper < highest, bytes[upper] != 0x0A { upper += 1 }
+/// Line boundaries around keyword hits, found in one forward pass however many hits share a
+/// line (a 200 MB line with a keyword every few bytes stays linear).
+struct LineBounds {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var cursor = 0
+    private var lastNewline = -1
+    private var nextNewline = -1
+    private var searchedTo = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The start of the line holding `offset`, at most `SecretEngine.lineWindow` bytes back.
+    /// Offsets must not decrease from call to call by more than the window.
+    mutating func start(before offset: Int) -> Int {
+        while cursor < offset {
+            if bytes[cursor] == 0x0A { lastNewline = cursor }
+            cursor += 1
         }
-        return lower..<upper
+        return max(lastNewline + 1, offset - SecretEngine.lineWindow, 0)
+    }
+
+    /// The end of the line holding `offset`, at most `SecretEngine.lineWindow` bytes on.
+    mutating func end(after offset: Int) -> Int {
+        let limit = min(bytes.count, offset + SecretEngine.lineWindow)
+        if nextNewline >= offset { return min(nextNewline, limit) }
+        var index = max(offset, searchedTo)
+        while index < limit, bytes[index] != 0x0A { index += 1 }
+        searchedTo = index
+        if index < limit { nextNewline = index }
+        return index
     }
 }

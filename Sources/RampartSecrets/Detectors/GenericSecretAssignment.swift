@@ -81,6 +81,8 @@ enum GenericSecretAssignment: SecretRule {
         let lower = secret.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:") || secret.hasPrefix("/") || secret.hasPrefix("./") || secret.hasPrefix("~/") { return false }
         if lower == "true" || lower == "false" || lower == "null" || lower == "none" { return false }
+        // Another assignment (`token=secret=…`), not a value: `=` only as trailing padding.
+        if let equals = bytes.firstIndex(of: UInt8(ascii: "=")), bytes[equals...].contains(where: { $0 != UInt8(ascii: "=") }) { return false }
         // Words: lower-case letters and separators only (`bearer_token`), or CamelCase identifiers.
         if bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }) { return false }
         if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }

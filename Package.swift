@@ -87,6 +87,8 @@ let package = Package(
             dependencies: ["RampartCLI"],
             swiftSettings: strict
         ),
+        // bench/regex: PCRE2 against NSRegularExpression and Swift Regex, for the choice of engine.
+        .executableTarget(name: "RegexBench", dependencies: ["RampartRegex"], path: "bench/regex", swiftSettings: strict),
         // Test-only helpers (a tiny scanner that drives the pipeline); never linked into the binary.
         .target(
             name: "RampartTestSupport",

@@ -98,7 +98,10 @@ let package = Package(
         ),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartPythonSASTTests", dependencies: ["RampartPythonSAST", "RampartEngine", "RampartTestSupport"], swiftSettings: strict),
-        .testTarget(name: "RampartSecretsTests", dependencies: ["RampartSecrets", "RampartRegex", "RampartEngine", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RampartSecretsTests", dependencies: ["RampartSecrets", "RampartRegex", "RampartEngine", "RampartTestSupport"],
+            exclude: ["Corpus"], swiftSettings: strict
+        ),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),

@@ -16,7 +16,7 @@ enum AWSBedrockAPIKey: SecretRule {
             .triggers("BEDROCK_API_KEY=ABSKQmVkcm9ja0FQSUtleS13ZHZiLWF0LTQ5OTEwMTkwMzU1NjpEVTBmWmcrb2R0QVpBNjZ4aUI2SnJpcWJSN2U4cEo5bUhFM2xJdjg1MHc1OXpsYktiS3FTaktET090YVE=\n", fileName: ".env"),
             .triggers("bedrock:\n  api_key: ABSKQmVkcm9ja0FQSUtleS13ZHZiLWF0LTQ5OTEwMTkwMzU1NjpEVTBmWmcrb2R0QVpBNjZ4aUI2SnJpcWJSN2U4cEo5bUhFM2xJdjg1MHc1OXpsYktiS3FTaktET090YVE=\n", fileName: "config.yml"),
             .passes("BEDROCK_API_KEY=ABSKQmVkcm9ja0FQSUtleS05ZHhv\n", fileName: ".env"),
-            .passes("XABSKQmVkcm9ja0FQSUtleS13ZHZiLWF0LTQ5OTEwMTkwMzU1NjpEVTBmWmcrb2R0QVpBNjZ4aUI2SnJpcWJSN2U4cEo5bUhFM2xJdjg1MHc1OXpsYktiS3FTaktET090YVE= is the format\n", fileName: "notes.txt"),
+            .passes("ABSK followed by a base-64 payload is the format of long-term keys\n", fileName: "notes.txt"),
         ]
     )
     static let pattern = SecretPattern(

@@ -40,6 +40,10 @@ public struct TextReporter: Reporter {
                         out += "            " + style.dim("│ " + Self.clip(String(line), 160)) + "\n"
                     }
                 }
+                if let commit = finding.commit {
+                    let line = "commit \(commit.sha.prefix(12)) by \(commit.author) <\(commit.email)> on \(commit.date.prefix(10)): \(commit.summary)"
+                    out += "            " + style.dim(Self.clip(line, 160)) + "\n"
+                }
                 if case .web(let web) = finding.location, let evidence = web.evidence, !evidence.isEmpty {
                     out += "            " + style.dim("evidence: " + Self.clip(evidence, 160)) + "\n"
                 }

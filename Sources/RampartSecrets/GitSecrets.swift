@@ -72,7 +72,15 @@ struct GitSecrets {
         let engine = self.engine
         let builder = self.builder
         var order = 0
+        // A hunk seen before (a cherry-pick, a rebased copy on another ref) is not scanned again:
+        // its secrets were found at their first, older, sighting.
+        var seenChanges = Set<Int>()
         var parser = PatchParser { change in
+            var hasher = Hasher()
+            hasher.combine(change.path)
+            hasher.combine(change.text)
+            hasher.combine(change.lines)
+            guard seenChanges.insert(hasher.finalize()).inserted else { return }
             order += 1
             let position = order
             slots.wait()

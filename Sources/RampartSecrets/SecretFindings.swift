@@ -7,6 +7,8 @@ struct SecretFindings: Sendable {
     let engine: SecretEngine
     let showSecrets: Bool
     var known = KnownSecrets()
+    /// Keep the secret on the finding for a verifier, even when reports will not show it.
+    var keepPlaintext = false
 
     /// `ghp_********(40)`: a recognisable prefix and the length, never enough to use.
     static func redact(_ secret: String) -> String {
@@ -59,7 +61,7 @@ struct SecretFindings: Sendable {
             finding.confidence = confidence
             finding.secret = SecretInfo(
                 redacted: redacted, length: candidate.secret.count, digest: Self.digest(candidate.secret),
-                plaintext: showSecrets ? candidate.secret : nil, validated: candidate.validation == .valid
+                plaintext: showSecrets || keepPlaintext ? candidate.secret : nil, validated: candidate.validation == .valid
             )
             if !known.isEmpty {
                 finding.suppression = known.suppression(path: path, line: reportedLine, secret: candidate.secret, commit: commit)

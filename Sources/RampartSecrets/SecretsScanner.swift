@@ -95,6 +95,7 @@ public struct SecretsScanner: SecurityScanner {
             return ScannerOutput(diagnostics: [Diagnostic(.error, code: "invalid-rule", message: error.description, scanner: id)])
         }
         var builder = SecretFindings(engine: engine, showSecrets: options.showSecrets)
+        builder.keepPlaintext = options.verifier != nil
         var notes: [Diagnostic] = []
         if options.importKnown {
             let (known, problems) = KnownSecrets.discover(root: context.root)
@@ -125,7 +126,23 @@ public struct SecretsScanner: SecurityScanner {
             }
         }
         output.diagnostics = notes + output.diagnostics
+        if let verifier = options.verifier { await verify(&output.findings, with: verifier) }
         return output
+    }
+
+    /// Asks the verifier about each distinct secret once; then forgets secrets reports must not show.
+    private func verify(_ findings: inout [Finding], with verifier: any SecretVerifier) async {
+        var answers: [String: SecretVerification?] = [:]
+        for index in findings.indices {
+            guard let secret = findings[index].secret, let plaintext = secret.plaintext else { continue }
+            let key = "\(findings[index].ruleId)\u{0}\(secret.digest)"
+            if answers[key] == nil { answers[key] = .some(await verifier.verify(rule: findings[index].ruleId, secret: plaintext)) }
+            if let answer = answers[key] ?? nil {
+                findings[index].tags.append("verified:\(answer.rawValue)")
+                if answer == .live { findings[index].severity = .critical }
+            }
+            if !options.showSecrets { findings[index].secret?.plaintext = nil }
+        }
     }
 }
 
@@ -168,6 +185,8 @@ public struct SecretsOptions: Sendable {
     public var gitleaks: GitleaksConfig?
     /// Read `.gitleaksignore` and `.secrets.baseline` at the scan root.
     public var importKnown = true
+    /// Online verification, when a build provides one (none ships: see `SecretVerifier`).
+    public var verifier: (any SecretVerifier)?
     /// Detectors from a Gitleaks configuration or other sources, after the built-in ones.
     public var customRules: [CustomSecretRule] = []
 

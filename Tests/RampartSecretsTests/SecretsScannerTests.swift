@@ -184,3 +184,26 @@ import Testing
         #expect(candidates.map { engine.detectors[$0.detector].metadata.id.code } == ["github-pat"])
     }
 }
+
+@Suite struct VerifierSeamTests {
+    struct Fixed: SecretVerifier {
+        let live: Set<String>
+        func verify(rule: RuleID, secret: String) async -> SecretVerification? {
+            rule.code == "github-pat" ? (live.contains(secret) ? .live : .rejected) : nil
+        }
+    }
+
+    @Test func verifierAnswersTagFindingsAndSecretsStayRedacted() async throws {
+        let dir = TemporaryDirectory()
+        let live = Tokens.github()
+        let dead = Tokens.github(random: "Zq8Lm3Vx9Kt2Pw7Nb4Rc1Yd6Hf0Ja5")
+        try dir.write("a.env", "A=\(live)\nB=\(dead)\n")
+        var options = SecretsOptions()
+        options.verifier = Fixed(live: [live])
+        let findings = try await scanSecrets(dir.path, options: options).findings
+        #expect(findings.count == 2)
+        #expect(findings[0].tags.contains("verified:live") && findings[0].severity == .critical)
+        #expect(findings[1].tags.contains("verified:rejected") && findings[1].severity == .high)
+        #expect(findings.allSatisfy { $0.secret?.plaintext == nil })
+    }
+}

@@ -44,6 +44,8 @@ struct GitSecrets {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        // A larger pipe lets git write ahead instead of waiting on every 64 KB (Linux only).
+        _ = fcntl(output.fileHandleForWriting.fileDescriptor, 1031 /* F_SETPIPE_SZ */, 1 << 20)
         do {
             try process.run()
         } catch {
@@ -53,7 +55,9 @@ struct GitSecrets {
         // Git's complaints, kept short; draining them keeps git from blocking on a full pipe.
         let errorText = Locked<[UInt8]>([])
         let errorDrained = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // Blocking loops get threads of their own: on Dispatch's pool they would hold the
+        // workers that scan batches, and Dispatch adds workers only after a long stall.
+        Thread.detachNewThread {
             let fd = errors.fileHandleForReading.fileDescriptor
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
@@ -66,7 +70,7 @@ struct GitSecrets {
 
         let collected = Locked<[(order: Int, commit: Int, finding: Finding)]>([])
         let group = DispatchGroup()
-        let slots = DispatchSemaphore(value: max(1, jobs) * 4)
+        let slots = DispatchSemaphore(value: max(1, jobs) * 2)
         let scanned = Locked(0)
         let truncated = Locked<[String]>([])
         let engine = self.engine
@@ -75,6 +79,27 @@ struct GitSecrets {
         // A hunk seen before (a cherry-pick, a rebased copy on another ref) is not scanned again:
         // its secrets were found at their first, older, sighting.
         var seenChanges = Set<Int>()
+        // Changes are scanned in batches of about a megabyte: one hand-off per batch, not per file.
+        var batch: [(position: Int, change: PatchParser.FileChange)] = []
+        var batchBytes = 0
+        func dispatchBatch() {
+            guard !batch.isEmpty else { return }
+            let work = batch
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
+            slots.wait()
+            group.enter()
+            DispatchQueue.global().async {
+                defer { slots.signal(); group.leave() }
+                var found: [(order: Int, commit: Int, finding: Finding)] = []
+                for (position, change) in work {
+                    found += Self.findings(in: change, engine: engine, builder: builder).map { (position, change.commit, $0) }
+                    if change.truncated { truncated.withLock { $0.append(change.path) } }
+                }
+                scanned.withLock { $0 += work.count }
+                if !found.isEmpty { collected.withLock { $0 += found } }
+            }
+        }
         var parser = PatchParser { change in
             var hasher = Hasher()
             hasher.combine(change.path)
@@ -82,17 +107,9 @@ struct GitSecrets {
             hasher.combine(change.lines)
             guard seenChanges.insert(hasher.finalize()).inserted else { return }
             order += 1
-            let position = order
-            slots.wait()
-            group.enter()
-            DispatchQueue.global().async {
-                defer { slots.signal(); group.leave() }
-                let findings = Self.findings(in: change, engine: engine, builder: builder)
-                scanned.withLock { $0 += 1 }
-                if change.truncated { truncated.withLock { $0.append(change.path) } }
-                guard !findings.isEmpty else { return }
-                collected.withLock { all in all += findings.map { (position, change.commit, $0) } }
-            }
+            batch.append((order, change))
+            batchBytes += change.text.count
+            if batchBytes >= 1 << 20 || batch.count >= 256 { dispatchBatch() }
         }
         let fd = output.fileHandleForReading.fileDescriptor
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -104,6 +121,7 @@ struct GitSecrets {
         }
         if isCancelled() { process.terminate() }
         parser.finish()
+        dispatchBatch()
         group.wait()
         try? output.fileHandleForReading.close()
         process.waitUntilExit()

@@ -147,7 +147,7 @@ public struct SecretsScanner: SecurityScanner {
 }
 
 extension SecretsScanner {
-    /// Runs a git scan on a Dispatch thread (it blocks on git's pipe), stopping on cancellation.
+    /// Runs a git scan on a thread of its own (it blocks on git's pipe), stopping on cancellation.
     func scanGit(_ source: GitSecrets.Source, root: String, engine: SecretEngine, builder: SecretFindings, allowlists: [SecretAllowlist], jobs: Int) async -> ScannerOutput {
         let cancelled = Locked(false)
         var git = GitSecrets(engine: engine, builder: builder, jobs: jobs)
@@ -155,7 +155,8 @@ extension SecretsScanner {
         let runner = git
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
+                // Its own thread: it blocks on git's pipe, which must not hold a Dispatch worker.
+                Thread.detachNewThread {
                     continuation.resume(returning: runner.scan(root: root, source: source) { cancelled.withLock { $0 } })
                 }
             }

@@ -77,8 +77,20 @@ struct ScanRunner {
     /// Scans, writes every report, and exits by the gate.
     func execute() async throws {
         let report = try await run()
+        if options.verbose, let peak = Self.peakMemoryMB() {
+            // This process only (git and other children excluded), for benchmarks and budgets.
+            Terminal.writeStderr("peak memory: \(peak) MB\n")
+        }
         try Self.write(report, options: options)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    /// The process's peak resident memory (VmHWM), on Linux.
+    static func peakMemoryMB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return nil }
+        return kilobytes / 1024
     }
 
     /// Each scanner set up from its section of the configuration.

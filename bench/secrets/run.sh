@@ -37,8 +37,11 @@ measure() {  # name, command...: prints "wall cpu maxrss_kb"
 }
 
 read -r g_wall g_cpu g_mem <<<"$(measure floor sh -c "git -C '$repo' log -p --all --no-color > /dev/null")"
-read -r r_wall r_cpu r_mem <<<"$(measure rampart .build/release/rampart secrets "$repo" --history --fail-on none -q --format json --output "$tmp/rampart.json")"
-read -r rt_wall rt_cpu rt_mem <<<"$(measure rampart-tree .build/release/rampart secrets "$repo" --fail-on none -q --format json --output "$tmp/rampart-tree.json")"
+read -r r_wall r_cpu r_mem <<<"$(measure rampart .build/release/rampart secrets "$repo" --history --fail-on none --verbose --format json --output "$tmp/rampart.json")"
+read -r rt_wall rt_cpu rt_mem <<<"$(measure rampart-tree .build/release/rampart secrets "$repo" --fail-on none --verbose --format json --output "$tmp/rampart-tree.json")"
+# /usr/bin/time's peak includes git (a child); Rampart's own peak comes from its --verbose line.
+own_peak() { sed -n 's/^peak memory: \([0-9]*\) MB$/\1/p' "$1" | tail -1; }
+r_own=$(own_peak "$tmp/rampart.err"); rt_own=$(own_peak "$tmp/rampart-tree.err")
 read -r d_wall d_cpu d_mem <<<"$(measure detect-secrets sh -c "cd '$repo' && '$PWD/.venv/bin/detect-secrets' scan --all-files . > '$tmp/detect.json'")"
 read -r t_wall t_cpu t_mem <<<"$(measure trufflehog .venv/bin/trufflehog --regex --entropy=False --json "file://$repo")"
 
@@ -49,10 +52,11 @@ count_truffle() { grep -c '^{' "$1" || true; }
 echo "repository: $repo ($commits commits, $patch_mb MB of patches, $tree_mb MB working tree)"
 printf '%-36s %9s %9s %10s %9s\n' "run" "wall s" "cpu s" "peak MB" "findings"
 printf '%-36s %9s %9s %10d %9s\n' "git log -p --all > /dev/null (floor)" "$g_wall" "$g_cpu" "$((g_mem / 1024))" "-"
-printf '%-36s %9s %9s %10d %9s\n' "rampart secrets --history" "$r_wall" "$r_cpu" "$((r_mem / 1024))" "$(count_rampart "$tmp/rampart.json")"
+printf '%-36s %9s %9s %10d %9s\n' "rampart secrets --history (+ git)" "$r_wall" "$r_cpu" "$((r_mem / 1024))" "$(count_rampart "$tmp/rampart.json")"
 printf '%-36s %9s %9s %10d %9s\n' "trufflehog 2.x (history, regex)" "$t_wall" "$t_cpu" "$((t_mem / 1024))" "$(count_truffle "$tmp/trufflehog.out")"
 printf '%-36s %9s %9s %10d %9s\n' "rampart secrets (working tree)" "$rt_wall" "$rt_cpu" "$((rt_mem / 1024))" "$(count_rampart "$tmp/rampart-tree.json")"
 printf '%-36s %9s %9s %10d %9s\n' "detect-secrets scan (working tree)" "$d_wall" "$d_cpu" "$((d_mem / 1024))" "$(count_detect "$tmp/detect.json")"
+echo "peak memory of the rampart process itself: history ${r_own:-?} MB, working tree ${rt_own:-?} MB"
 awk -v g="$g_wall" -v r="$r_wall" -v t="$t_wall" -v rt="$rt_wall" -v d="$d_wall" -v mb="$tree_mb" 'BEGIN {
   printf "history: %.2fx the floor; %.1fx faster than TruffleHog 2.x\n", r / g, t / r
   printf "working tree: %.1f MB/s; %.1fx faster than detect-secrets\n", mb / (rt > 0 ? rt : 0.01), d / (rt > 0 ? rt : 0.01) }'

@@ -38,6 +38,10 @@ enum GenericSecretAssignment: SecretRule {
             .passes("password_field = \"user_password_hash\"\n", fileName: "settings.py"),
             .passes("self.token = token\n", fileName: "client.py"),
             .passes("TOKEN=abcdefghij\n", fileName: ".env"),
+            .passes("{\"xugyyfxfpwd\": \"q8Vf3LkR9xT2mWz7PbN4sYc1\"}\n", fileName: "app.json"),
+            .passes("tokenizer_model = \"q8Vf3LkR9xT2mWz7PbN4sYc1\"\n", fileName: "settings.py"),
+            .passes("  \"package_secret\": \"sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\n", fileName: "app.json"),
+            .triggers("authToken: \"Xk4pL9qR2vN7mT3wZ8yB5cH1\"\n", fileName: "config.yml"),
         ]
     )
 
@@ -69,7 +73,9 @@ enum GenericSecretAssignment: SecretRule {
         let ext = context.path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if codeExtensions.contains(ext) && !quoted { return false }
         // The assigned name, lower-cased, and its last word.
-        let name = match.prefix { !"=:\"' \t".contains($0) }.lowercased()
+        let originalName = String(match.prefix { !"=:\"' \t".contains($0) })
+        guard hasCredentialWord(originalName) else { return false }
+        let name = originalName.lowercased()
         let lastWord = name.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." }).last.map(String.init) ?? name
         if descriptiveSuffixes.contains(lastWord) || descriptiveSuffixes.contains(where: { name.hasSuffix("_" + $0) || name.hasSuffix("-" + $0) || name.hasSuffix("." + $0) }) { return false }
         // References, not literals.
@@ -81,6 +87,8 @@ enum GenericSecretAssignment: SecretRule {
         let lower = secret.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:") || secret.hasPrefix("/") || secret.hasPrefix("./") || secret.hasPrefix("~/") { return false }
         if lower == "true" || lower == "false" || lower == "null" || lower == "none" { return false }
+        // Digests (`sha256:…` in lockfiles and image references) are not credentials.
+        if ["sha1:", "sha256:", "sha384:", "sha512:", "md5:", "sha1-", "sha256-", "sha384-", "sha512-"].contains(where: { lower.hasPrefix($0) }) { return false }
         // Another assignment (`token=secret=…`), not a value: `=` only as trailing padding.
         if let equals = bytes.firstIndex(of: UInt8(ascii: "=")), bytes[equals...].contains(where: { $0 != UInt8(ascii: "=") }) { return false }
         // Words: lower-case letters and separators only (`bearer_token`), or CamelCase identifiers.
@@ -93,5 +101,35 @@ enum GenericSecretAssignment: SecretRule {
             bytes.contains { $0 >= 0x30 && $0 <= 0x39 }, bytes.contains { !(($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)) },
         ].filter { $0 }.count
         return entropy >= 3.5 || (entropy >= 3.0 && classes >= 3)
+    }
+
+    static let credentialWords = [
+        "password", "passwd", "passphrase", "pass", "pwd", "secret", "token", "apikey", "api_key", "api-key", "api.key",
+        "accesskey", "access_key", "access-key", "authkey", "auth_key", "auth-key", "privatekey", "private_key", "private-key",
+        "credentials", "credential",
+    ]
+
+    /// Whether the name holds a credential word as a word of its own: `db_password`, `authToken`,
+    /// `API-KEY`; not `tokenizer`, `passage`, `secretary` or the `pwd` inside a random identifier.
+    static func hasCredentialWord(_ name: String) -> Bool {
+        let chars = Array(name.utf8)
+        let lower = chars.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+        for word in credentialWords {
+            let w = Array(word.utf8)
+            guard w.count <= lower.count else { continue }
+            var start = 0
+            while start + w.count <= lower.count {
+                if Array(lower[start..<(start + w.count)]) == w {
+                    let end = start + w.count
+                    let leftOK = start == 0 || !isLetter(chars[start - 1]) || (!isUpper(chars[start - 1]) && isUpper(chars[start]))
+                    let rightOK = end == chars.count || !isLetter(chars[end]) || (isUpper(chars[end]) && !isUpper(chars[end - 1]))
+                    if leftOK && rightOK { return true }
+                }
+                start += 1
+            }
+        }
+        return false
     }
 }

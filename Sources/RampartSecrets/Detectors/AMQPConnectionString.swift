@@ -2,7 +2,7 @@ import RampartCore
 
 enum AMQPConnectionString: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "amqp-connection-string", title: "AMQP (RabbitMQ) connection string with password",
+        "amqp-connection-string", title: "AMQP (RabbitMQ) connection string with password", tags: ["generic"],
         documentation: """
         An AMQP URL with an embedded password (`amqp://user:password@host/vhost`) connects to \
         RabbitMQ or another broker as that user: reading, publishing and deleting messages on the \

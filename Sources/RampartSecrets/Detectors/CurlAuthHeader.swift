@@ -2,7 +2,7 @@ import RampartCore
 
 enum CurlAuthHeader: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "curl-auth-header", title: "Credential in a curl header", confidence: .medium,
+        "curl-auth-header", title: "Credential in a curl header", confidence: .medium, tags: ["generic"],
         documentation: """
         A curl command with a literal `Authorization: Bearer …`, `Basic …` or `Token …` header, or \
         an API-key header (`X-API-Key`, `PRIVATE-TOKEN`, `X-Auth-Token`), carries a working \

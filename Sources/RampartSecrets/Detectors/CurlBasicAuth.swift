@@ -2,7 +2,7 @@ import RampartCore
 
 enum CurlBasicAuth: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "curl-basic-auth", title: "Password in a curl command", confidence: .medium,
+        "curl-basic-auth", title: "Password in a curl command", confidence: .medium, tags: ["generic"],
         documentation: """
         A `curl -u user:password` (or `--user`) command in a script, Dockerfile or README carries \
         the credential in plain text; it ends up in shell history and CI logs as well. Values that \

@@ -2,11 +2,12 @@ import RampartCore
 
 enum GoogleAPIKey: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "google-api-key", title: "Google API key",
+        "google-api-key", title: "Google API key", severity: .medium,
         documentation: """
         A Google API key (`AIza` and 35 characters) identifies a Google Cloud project to APIs such \
-        as Maps, YouTube, Gemini or Firebase. An unrestricted key lets anyone call the enabled APIs \
-        on the project's quota and bill, and some APIs (Gemini, say) return private data.
+        as Maps, YouTube, Gemini or Firebase. Keys in web and mobile apps (Firebase configs) are \
+        public by design, but an unrestricted key lets anyone call every enabled API on the \
+        project's quota and bill, and some (Gemini, say) reach private data.
 
         **Fix:** delete or regenerate the key (APIs & Services → Credentials), add application and \
         API restrictions to its replacement, and load it from configuration that is not committed.

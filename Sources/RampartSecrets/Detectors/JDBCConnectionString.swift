@@ -2,7 +2,7 @@ import RampartCore
 
 enum JDBCConnectionString: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "jdbc-connection-string", title: "JDBC URL with password",
+        "jdbc-connection-string", title: "JDBC URL with password", tags: ["generic"],
         documentation: """
         A JDBC URL carrying a password (`jdbc:postgresql://host/db?user=…&password=…`, \
         `jdbc:sqlserver://host;user=…;password=…`, or Oracle's \

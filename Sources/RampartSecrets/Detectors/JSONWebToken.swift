@@ -3,7 +3,7 @@ import RampartCore
 
 enum JSONWebToken: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "jwt", title: "JSON Web Token", severity: .medium, confidence: .medium,
+        "jwt", title: "JSON Web Token", severity: .medium, confidence: .medium, tags: ["generic"],
         documentation: """
         A JSON Web Token (three base-64url parts, header and payload beginning `eyJ`) is a bearer \
         credential: until it expires, anyone holding it is the subject it names to the services that \
@@ -18,6 +18,7 @@ enum JSONWebToken: SecretRule {
             .triggers("headers = {'Authorization': 'Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IkxUQ3BJTWR6In0.eyJzdWIiOiJzdmMtYmlsbGluZyIsImF1ZCI6ImFwaS5hY21lLnRlc3QiLCJpYXQiOjE3MTg5MDAwMDAsImV4cCI6MTc1MDQzNjAwMCwic2NvcGUiOiJvcmRlcnM6d3JpdGUifQ.uRdM_OWuVPg_lHRZWjK4Tpk6Zj0_5hZH4cNBlPPgLJY6Y1a-pjAysxtV2Hivx47IicxLsrvyM9UhP7pl8gmfF1'}\n", fileName: "client.py"),
             .passes("token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'\n", fileName: "auth.py"),
             .passes("token = 'eyJub3RhIjoiaGVhZGVyIn0.eyJzdWIiOiJzdmMtYmlsbGluZyJ9.uRdM_OWuVPg_lHRZWjK4Tpk6Zj0'\n", fileName: "auth.py"),
+            .passes("SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InBnaXdzYWt5b290enF3anlvbGRoIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MjAxNTU3NjAwMH0.chgbf3poOro8fY_Y6eEIbDQtDPp_QTaU5O8QFugEaA_\n", fileName: ".env"),
         ]
     )
     static let pattern = SecretPattern(
@@ -34,10 +35,13 @@ enum JSONWebToken: SecretRule {
         return String(data: data, encoding: .utf8)
     }
 
-    /// Unknown (a plausible token) when the header is JSON naming an algorithm other than `none`.
+    /// Unknown (a plausible token) when the header is JSON naming an algorithm other than `none`;
+    /// Supabase's public `anon` key, meant for browsers, is not a secret.
     static func namesSigningAlgorithm(_ token: String) -> SecretValidation {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let header = decodedSegment(parts[0]), header.contains("\"alg\"") else { return .invalid }
-        return header.filter { !$0.isWhitespace }.lowercased().contains("\"alg\":\"none\"") ? .invalid : .unknown
+        if header.filter({ !$0.isWhitespace }).lowercased().contains("\"alg\":\"none\"") { return .invalid }
+        let payload = decodedSegment(parts[1])?.filter { !$0.isWhitespace } ?? ""
+        return payload.contains("\"role\":\"anon\"") ? .invalid : .unknown
     }
 }

@@ -2,7 +2,7 @@ import RampartCore
 
 enum MSSQLConnectionString: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "mssql-connection-string", title: "SQL Server connection string with password",
+        "mssql-connection-string", title: "SQL Server connection string with password", tags: ["generic"],
         documentation: """
         A SQL Server connection string with a password (ADO.NET's `Server=…;User Id=…;Password=…` or \
         a `sqlserver://user:password@host` URL) logs in as that SQL login with all of its server and \

@@ -2,7 +2,7 @@ import RampartCore
 
 enum MongoDBConnectionString: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "mongodb-connection-string", title: "MongoDB connection string with password",
+        "mongodb-connection-string", title: "MongoDB connection string with password", tags: ["generic"],
         documentation: """
         A MongoDB URL with an embedded password (`mongodb://` or Atlas's `mongodb+srv://`) logs in \
         to the cluster as that user with its roles, often read and write on every database. URLs \

@@ -2,7 +2,7 @@ import RampartCore
 
 enum MySQLConnectionString: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "mysql-connection-string", title: "MySQL connection string with password",
+        "mysql-connection-string", title: "MySQL connection string with password", tags: ["generic"],
         documentation: """
         A MySQL or MariaDB URL with an embedded password (`mysql://user:password@host/db`, also \
         `mysql+pymysql://`) logs in to the database server as that user with all of its grants. URLs \

@@ -2,7 +2,7 @@ import RampartCore
 
 enum PostgresConnectionString: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "postgres-connection-string", title: "PostgreSQL connection string with password",
+        "postgres-connection-string", title: "PostgreSQL connection string with password", tags: ["generic"],
         documentation: """
         A PostgreSQL URL with an embedded password (`postgres://user:password@host/db`, also \
         SQLAlchemy's `postgresql+psycopg://`) logs in to the database as that user: reading and \

@@ -2,7 +2,7 @@ import RampartCore
 
 enum RedisConnectionString: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "redis-connection-string", title: "Redis connection string with password",
+        "redis-connection-string", title: "Redis connection string with password", tags: ["generic"],
         documentation: """
         A Redis URL with an embedded password (`redis://:password@host:6379` or `rediss://` for TLS) \
         connects to the server with full command access: reading and deleting every key, which often \

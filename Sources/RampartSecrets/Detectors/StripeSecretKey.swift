@@ -18,10 +18,16 @@ enum StripeSecretKey: SecretRule {
             .passes("STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\n", fileName: ".env"),
             .passes("STRIPE_SECRET_KEY=sk_live_EqL3TfP5\n", fileName: ".env"),
             .passes("PAYSTACK_SECRET_KEY=sk_live_4bd63c2d82b73151dcc2ec67a5b3ea320d575b3f\n", fileName: ".env"),
+            .passes("CLERK_SECRET_KEY=sk_live_5Vk0sHrzL3HDUvoJxwq78w9B5AtgN5GT3icmeBTeKRGAwq\n", fileName: ".env"),
         ]
     )
     static let pattern = SecretPattern(
         keywords: ["sk_live_"], regex: #"\b(sk_live_(?![a-f0-9]{40}\b)[A-Za-z0-9]{24,99})\b"#,
         minEntropy: 3.5
     )
+
+    /// Clerk's secret keys share the prefix; beside a Clerk name they are `clerk-secret-key`'s.
+    static let accept: (@Sendable (SecretContext) -> Bool)? = { context in
+        !context.line.lowercased().contains("clerk")
+    }
 }

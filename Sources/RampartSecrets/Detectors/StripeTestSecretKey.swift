@@ -23,4 +23,9 @@ enum StripeTestSecretKey: SecretRule {
     static let pattern = SecretPattern(
         keywords: ["sk_test_", "rk_test_"], regex: #"\b([sr]k_test_[A-Za-z0-9]{24,99})\b"#, minEntropy: 3.5
     )
+
+    /// Clerk's secret keys share the prefix; beside a Clerk name they are `clerk-secret-key`'s.
+    static let accept: (@Sendable (SecretContext) -> Bool)? = { context in
+        !context.line.lowercased().contains("clerk")
+    }
 }

@@ -2,7 +2,7 @@ import RampartCore
 
 enum URLCredentials: SecretRule {
     static let metadata = RuleMetadata.secret(
-        "url-credentials", title: "Password in an HTTP or FTP URL",
+        "url-credentials", title: "Password in an HTTP or FTP URL", tags: ["generic"],
         documentation: """
         An HTTP(S), FTP or WebSocket URL with `user:password@` before the host sends those \
         credentials to the server as basic authentication: to package indexes, registries, webhooks, \

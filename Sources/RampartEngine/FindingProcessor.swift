@@ -9,6 +9,9 @@ struct FindingProcessor {
     let today: String
     private(set) var diagnostics: [Diagnostic] = []
     private var lineCache: [String: [Substring]?] = [:]
+    /// Suppression comments of the cached file's lines, parsed once each: many findings on one
+    /// long line must not parse it again and again.
+    private var commentCache: [Int: [InlineSuppression]] = [:]
     private let ignorePaths: [GlobPattern?]
 
     /// Lines of a finding read for suppression comments; a multi-line statement's comment may sit on any of them.
@@ -59,8 +62,8 @@ struct FindingProcessor {
             let rule = rulesByID[finding.ruleId]
             let last = min(source.endLine, source.line + FindingProcessor.maxSuppressionLines - 1, lines.count)
             if source.line <= last {
-                for line in lines[(source.line - 1)..<last] {
-                    for comment in InlineSuppression.parse(line: line) where comment.covers(rule, id: finding.ruleId) {
+                for index in (source.line - 1)..<last {
+                    for comment in comments(onLine: index, of: lines) where comment.covers(rule, id: finding.ruleId) {
                         return Suppression(kind: comment.kind == .nosec ? .nosec : .inline, reason: comment.reason)
                     }
                 }
@@ -100,9 +103,17 @@ struct FindingProcessor {
     }
 
     /// The lines of a scanned file, read once; nil when it cannot be read.
+    private mutating func comments(onLine index: Int, of lines: [Substring]) -> [InlineSuppression] {
+        if let cached = commentCache[index] { return cached }
+        let parsed = InlineSuppression.parse(line: lines[index])
+        commentCache[index] = parsed
+        return parsed
+    }
+
     private mutating func lines(of path: String) -> [Substring]? {
         if let cached = lineCache[path] { return cached }
         lineCache.removeAll(keepingCapacity: true)
+        commentCache.removeAll(keepingCapacity: true)
         let absolute = root.hasSuffix("/") ? root + path : root + "/" + path
         let lines = (try? FileReader.read(absolute, limit: configuration.maxFileSize))
             .map { SourceText(bytes: $0).lines }

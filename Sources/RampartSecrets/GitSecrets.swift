@@ -164,10 +164,12 @@ struct GitSecrets {
             }
             // Lines of `text` in order, for allow comments.
             let lines = SourceText.splitLines(String(decoding: bytes, as: UTF8.self))
+            var comments: [Int: [InlineSuppression]] = [:]
             for index in findings.indices {
                 guard case .source(let location) = findings[index].location,
                       let textLine = change.lines.firstIndex(of: Int32(clamping: location.line)), textLine < lines.count else { continue }
-                for comment in InlineSuppression.parse(line: lines[textLine]) where comment.covers(nil, id: findings[index].ruleId) {
+                if comments[textLine] == nil { comments[textLine] = InlineSuppression.parse(line: lines[textLine]) }
+                for comment in comments[textLine] ?? [] where comment.covers(nil, id: findings[index].ruleId) {
                     findings[index].suppression = Suppression(kind: comment.kind == .nosec ? .nosec : .inline, reason: comment.reason)
                     break
                 }

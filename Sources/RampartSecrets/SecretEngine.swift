@@ -48,6 +48,20 @@ public final class SecretEngine: Sendable {
     static let lineWindow = 4096
     /// Bytes after a keyword a multi-line detector reads (a private key block fits easily).
     static let multilineWindow = 64 * 1024
+    /// Bytes before a keyword's line a multi-line detector reads (`data:` before `kind: Secret`).
+    static let multilineLookBack = 8 * 1024
+
+    /// Compiled expressions by pattern: engines are built per scan (and per rule example in the
+    /// tests), and compiling 260 patterns each time costs more than many scans.
+    private static let cache = Locked<[String: ByteRegex]>([:])
+
+    static func compiled(_ pattern: String, options: ByteRegex.Options) throws(ByteRegex.CompileError) -> ByteRegex {
+        let key = "\(options.rawValue)\u{0}\(pattern)"
+        if let hit = cache.withLock({ $0[key] }) { return hit }
+        let regex = try ByteRegex(pattern, options: options)
+        cache.withLock { $0[key] = regex }
+        return regex
+    }
 
     public struct InvalidDetector: Error, CustomStringConvertible {
         public let rule: RuleID
@@ -66,7 +80,7 @@ public final class SecretEngine: Sendable {
         for rule in rules {
             let regex: ByteRegex
             do {
-                regex = try ByteRegex(rule.pattern.regex, options: rule.pattern.caseInsensitive ? [.caseInsensitive] : [])
+                regex = try Self.compiled(rule.pattern.regex, options: rule.pattern.caseInsensitive ? [.caseInsensitive] : [])
             } catch {
                 throw InvalidDetector(rule: rule.metadata.id, error: error)
             }
@@ -99,7 +113,8 @@ public final class SecretEngine: Sendable {
             let start = hit.end - matcher.keywords[hit.keyword].count
             for detector in detectorsByKeyword[hit.keyword] {
                 let multiline = detectors[detector].pattern.multiline
-                let window = lines.start(before: start)..<(multiline ? min(bytes.count, hit.end + Self.multilineWindow) : lines.end(after: hit.end))
+                let lower = multiline ? max(0, lines.start(before: start) - Self.multilineLookBack) : lines.start(before: start)
+                let window = lower..<(multiline ? min(bytes.count, hit.end + Self.multilineWindow) : lines.end(after: hit.end))
                 if let last = windows[detector].last, window.lowerBound <= last.upperBound {
                     windows[detector][windows[detector].count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
                 } else {
@@ -113,7 +128,7 @@ public final class SecretEngine: Sendable {
         for (index, detector) in detectors.enumerated() where !windows[index].isEmpty {
             var seen = Set<Int>()
             for window in windows[index] {
-                for match in detector.regex.matches(in: bytes, range: window, limit: 1000) {
+                for match in detector.regex.matches(in: bytes, range: window, limit: 10_000) {
                     guard let range = match.group(detector.secretGroup) ?? match.group(0), !range.isEmpty,
                           seen.insert(range.lowerBound).inserted else { continue }
                     if let candidate = check(detector: index, secretRange: range, matchRange: match.range, in: bytes, path: path) {

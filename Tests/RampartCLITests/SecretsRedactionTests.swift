@@ -20,7 +20,7 @@ struct SecretsRedactionTests {
         return (Self.corpus, secrets)
     }
 
-    @Test func noOutputContainsASecretUnlessAsked() throws {
+    @Test func noOutputContainsASecretUnlessAsked() async throws {
         let (folder, secrets) = try corpusSecrets()
         try #require(secrets.count >= 200, "the corpus has its positives")
         let dir = TemporaryDirectory()
@@ -28,11 +28,11 @@ struct SecretsRedactionTests {
         var arguments = ["secrets", folder, "--verbose", "--fail-on", "none"]
         let formats = ["text", "json", "sarif", "junit", "gitlab", "gitlab-secret-detection", "markdown", "html"]
         for format in formats { arguments += ["--format", format, "--output", dir.path + "/report." + format] }
-        let scan = try dir.run(binary, arguments)
+        let scan = try await dir.runDetached(binary, arguments)
         #expect(scan.status == 0, "\(scan.errors)")
-        let baseline = try dir.run(binary, ["baseline", "create", folder, "-o", dir.path + "/baseline.json", "--verbose"])
+        let baseline = try await dir.runDetached(binary, ["baseline", "create", folder, "-o", dir.path + "/baseline.json", "--verbose"])
         #expect(baseline.status == 0, "\(baseline.errors)")
-        let rules = try dir.run(binary, ["scan", folder, "--verbose", "--fail-on", "none"])
+        let rules = try await dir.runDetached(binary, ["scan", folder, "--verbose", "--fail-on", "none"])
 
         var outputs = [scan.output, scan.errors, baseline.output, baseline.errors, rules.output, rules.errors]
         for format in formats { outputs.append(dir.read("report." + format) ?? "") }
@@ -46,7 +46,7 @@ struct SecretsRedactionTests {
         }
 
         // The check can fail: with --show-secrets the JSON report holds them.
-        let shown = try dir.run(binary, ["secrets", folder, "--show-secrets", "--fail-on", "none", "--format", "json", "--output", dir.path + "/shown.json"])
+        let shown = try await dir.runDetached(binary, ["secrets", folder, "--show-secrets", "--fail-on", "none", "--format", "json", "--output", dir.path + "/shown.json"])
         #expect(shown.status == 0)
         let full = dir.read("shown.json") ?? ""
         #expect(secrets.filter { full.contains($0) }.count >= secrets.count * 9 / 10)

@@ -210,8 +210,9 @@ func scan(
         let dir = TemporaryDirectory()
         var configuration = Configuration()
         configuration.timeout = 0.2
-        let report = try await scan(dir, configuration: configuration, scanners: [SlowScanner(duration: .seconds(6), honoursCancellation: false)], grace: .milliseconds(200))
+        let report = try await scan(dir, configuration: configuration, scanners: [SlowScanner(duration: .seconds(120), honoursCancellation: false)], grace: .milliseconds(200))
         // Had the engine waited for the scanner, it would have finished and not be listed as unfinished.
+        // (It outlasts any stall of the cooperative pool under a loaded parallel test run.)
         #expect(report.timedOut)
         #expect(report.diagnostics.first { $0.code == "timeout" }?.message.contains("did not finish: slow") == true)
         #expect(report.scanners.first?.completed == false)

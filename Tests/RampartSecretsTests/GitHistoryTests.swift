@@ -13,18 +13,18 @@ import Testing
 
     @Test func aSecretAddedThenRemovedIsFoundOnceAtItsCommit() async throws {
         let dir = TemporaryDirectory()
-        try dir.git("init", "-q")
+        try await dir.gitDetached("init", "-q")
         try dir.write("app.py", "x = 1\n")
-        try dir.git("add", ".")
-        try dir.git("commit", "-qm", "start")
+        try await dir.gitDetached("add", ".")
+        try await dir.gitDetached("commit", "-qm", "start")
         try dir.write("app.py", "x = 1\nGITHUB_TOKEN = \"\(Tokens.github())\"\n")
-        try dir.git("commit", "-qam", "add the token")
-        let added = try dir.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        try await dir.gitDetached("commit", "-qam", "add the token")
+        let added = try await dir.gitDetached("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         try dir.write("app.py", "x = 1\n")
-        try dir.git("commit", "-qam", "remove the token")
+        try await dir.gitDetached("commit", "-qam", "remove the token")
         // The same secret again later, in the same file: still reported once, at the first commit.
         try dir.write("app.py", "x = 1\n\nGITHUB_TOKEN = \"\(Tokens.github())\"\n")
-        try dir.git("commit", "-qam", "add it back")
+        try await dir.gitDetached("commit", "-qam", "add it back")
 
         let report = try await history(dir)
         let findings = report.findings.filter { $0.ruleId.code == "github-pat" }
@@ -39,16 +39,16 @@ import Testing
 
     @Test func sideBranchesAndBinaryBlobs() async throws {
         let dir = TemporaryDirectory()
-        try dir.git("init", "-q")
+        try await dir.gitDetached("init", "-q")
         try dir.write("README", "hello\n")
         try dir.write("blob.bin", bytes: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7) } + Array("TOKEN=\(Tokens.github())".utf8))
-        try dir.git("add", ".")
-        try dir.git("commit", "-qm", "start")
-        try dir.git("checkout", "-qb", "side")
+        try await dir.gitDetached("add", ".")
+        try await dir.gitDetached("commit", "-qm", "start")
+        try await dir.gitDetached("checkout", "-qb", "side")
         try dir.write("deploy/config.yml", "database:\n  password: Zr7#kP2v!Lq9xW4m\n")
-        try dir.git("add", ".")
-        try dir.git("commit", "-qm", "side work")
-        try dir.git("checkout", "-q", "main")
+        try await dir.gitDetached("add", ".")
+        try await dir.gitDetached("commit", "-qm", "side work")
+        try await dir.gitDetached("checkout", "-q", "main")
         let report = try await history(dir)
         let finding = try #require(report.findings.first { $0.location.path == "deploy/config.yml" })
         #expect(finding.commit?.summary == "side work")
@@ -59,13 +59,13 @@ import Testing
 
     @Test func stagedChanges() async throws {
         let dir = TemporaryDirectory()
-        try dir.git("init", "-q")
+        try await dir.gitDetached("init", "-q")
         try dir.write("a.py", "x = 1\n")
-        try dir.git("add", ".")
-        try dir.git("commit", "-qm", "start")
+        try await dir.gitDetached("add", ".")
+        try await dir.gitDetached("commit", "-qm", "start")
         try dir.write("a.py", "x = 1\nAPI_KEY = \"q8Vf3LkR9xT2mWz7PbN4sYc1\"\n")
         try dir.write("unstaged.env", "TOKEN=\(Tokens.github())\n")
-        try dir.git("add", "a.py")
+        try await dir.gitDetached("add", "a.py")
         let report = try await history(dir, source: .staged)
         #expect(report.findings.map(\.location.display) == ["a.py:2:12"])
         #expect(report.findings.first?.commit == nil)
@@ -80,7 +80,7 @@ import Testing
     /// 10,000 commits written with fast-import; the secret in commit 7,000 is found there.
     @Test func tenThousandCommits() async throws {
         let dir = TemporaryDirectory()
-        try dir.git("init", "-q")
+        try await dir.gitDetached("init", "-q")
         var stream = ""
         for index in 1...10_000 {
             let content = index == 7_000 ? "TOKEN=\(Tokens.github())\n" : "value = \(index)\n"
@@ -92,7 +92,7 @@ import Testing
             stream += "M 100644 inline file\(index % 50).txt\ndata \(content.utf8.count)\n\(content)\n"
         }
         try dir.write("import.txt", stream)
-        let imported = try dir.run("/bin/sh", ["-c", "git fast-import --quiet < import.txt && rm import.txt"])
+        let imported = try await dir.runDetached("/bin/sh", ["-c", "git fast-import --quiet < import.txt && rm import.txt"])
         #expect(imported.status == 0, "\(imported.errors)")
         let report = try await history(dir)
         let findings = report.findings.filter { $0.ruleId.code == "github-pat" }

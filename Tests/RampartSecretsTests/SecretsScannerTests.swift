@@ -171,17 +171,19 @@ import Testing
 @Suite struct SecretEngineTests {
     /// 200 MB without a newline, with keywords every few KB and a secret near the end: the engine
     /// reads it in one pass and finds the secret; nothing is quadratic in the line length.
-    @Test func twoHundredMegabytesWithoutNewlines() throws {
+    @Test func twoHundredMegabytesWithoutNewlines() async throws {
         let engine = try SecretsScanner().engine(RampartCore.Configuration())
-        var bytes = [UInt8](repeating: UInt8(ascii: "q"), count: 200 << 20)
-        let decoy = Array(" password= token= ".utf8)
-        for offset in stride(from: 1000, to: bytes.count - 10_000, by: 4096) {
-            bytes.replaceSubrange(offset..<(offset + decoy.count), with: decoy)
+        let codes = try await offPool {
+            var bytes = [UInt8](repeating: UInt8(ascii: "q"), count: 200 << 20)
+            let decoy = Array(" password= token= ".utf8)
+            for offset in stride(from: 1000, to: bytes.count - 10_000, by: 4096) {
+                bytes.replaceSubrange(offset..<(offset + decoy.count), with: decoy)
+            }
+            let secret = Array(" GITHUB_TOKEN=\(Tokens.github()) ".utf8)
+            bytes.replaceSubrange((bytes.count - 500)..<(bytes.count - 500 + secret.count), with: secret)
+            return engine.scan(bytes, path: "huge.txt").map { engine.detectors[$0.detector].metadata.id.code }
         }
-        let secret = Array(" GITHUB_TOKEN=\(Tokens.github()) ".utf8)
-        bytes.replaceSubrange((bytes.count - 500)..<(bytes.count - 500 + secret.count), with: secret)
-        let candidates = engine.scan(bytes, path: "huge.txt")
-        #expect(candidates.map { engine.detectors[$0.detector].metadata.id.code } == ["github-pat"])
+        #expect(codes == ["github-pat"])
     }
 }
 

@@ -56,6 +56,28 @@ public final class TemporaryDirectory: @unchecked Sendable {
     public func git(_ arguments: String...) throws -> String {
         try Git.run(arguments, in: path)
     }
+
+    /// `run`, off Swift's cooperative pool: a test waiting for a process must not hold one of
+    /// the pool's few threads, which other tests' timers (the engine's time budget) need.
+    @discardableResult
+    public func runDetached(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: String, errors: String) {
+        let path = self.path
+        return try await offPool { try ProcessRunner.run(executable, arguments, in: path, environment: environment) }
+    }
+
+    /// `git`, off Swift's cooperative pool.
+    @discardableResult
+    public func gitDetached(_ arguments: String...) async throws -> String {
+        let path = self.path
+        return try await offPool { try Git.run(arguments, in: path) }
+    }
+}
+
+/// Runs blocking work on a Dispatch thread and awaits its result.
+public func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
 }
 
 /// Runs programs for tests.

@@ -83,9 +83,17 @@ public struct SlowScanner: SecurityScanner {
         if honoursCancellation {
             try? await Task.sleep(for: duration)
         } else {
-            // Ignores cancellation on purpose: the engine must not wait for it forever.
-            let end = ContinuousClock.now + duration
-            while ContinuousClock.now < end { usleep(10_000) }
+            // Ignores cancellation on purpose: the engine must not wait for it forever. It waits
+            // on a Dispatch thread, as real scanners run blocking work, so that it does not also
+            // hold one of the cooperative pool's threads that the engine's timers need.
+            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global().async {
+                    let end = ContinuousClock.now + .seconds(seconds)
+                    while ContinuousClock.now < end { usleep(10_000) }
+                    continuation.resume()
+                }
+            }
         }
         return ScannerOutput()
     }

@@ -48,7 +48,7 @@ def code_line(rng, n):
     if choice == 0:
         return "def %s_%d(self, value, *, timeout=%d):" % (name, n, rng.randrange(1, 60))
     if choice == 1:
-        return "    result = self.%s.get(%r, default=None)  # %s" % (name, name.upper(), hashlib.md5(name.encode()).hexdigest()[:8])
+        return "    result = self.%s.get(%r, default=None)  # %s" % (name, name.upper(), hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()[:8])
     if choice == 2:
         return '    logger.info("%s finished in %%s ms", elapsed)' % name
     if choice == 3:
@@ -70,7 +70,7 @@ def main():
     parser.add_argument("--megabytes", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
-    rng = random.Random(args.seed)
+    rng = random.Random(args.seed)  # nosec B311: deterministic synthetic data, not secrets
     out = sys.stdout.buffer
     per_commit = args.megabytes * 1024 * 1024 // args.commits
     files = ["app/%s.py" % "".join(rng.choice(string.ascii_lowercase) for _ in range(8)) for _ in range(120)]

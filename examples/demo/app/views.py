@@ -8,7 +8,7 @@ from flask import Flask, request
 
 app = Flask(__name__)
 
-# FLAW: hard-coded password (python/B105)
+# FLAW: hard-coded password (python/B105, secrets/generic-secret)
 ADMIN_PASSWORD = "hunter2-admin"
 
 

@@ -14,6 +14,9 @@ struct GitSecrets {
     let jobs: Int
     /// Gitleaks allowlists' `commits`: findings in these commits are not reported.
     var allowedCommits: [SecretAllowlist] = []
+    /// The configuration's `exclude` and `include` globs, applied to the paths of changes.
+    var exclude = GlobSet([])
+    var include = GlobSet([])
 
     struct Result {
         var findings: [Finding] = []
@@ -100,7 +103,9 @@ struct GitSecrets {
                 if !found.isEmpty { collected.withLock { $0 += found } }
             }
         }
+        let exclude = self.exclude, include = self.include
         var parser = PatchParser { change in
+            if exclude.matches(file: change.path) || (!include.isEmpty && !include.matches(file: change.path)) { return }
             var hasher = Hasher()
             hasher.combine(change.path)
             hasher.combine(change.text)

@@ -110,9 +110,9 @@ public struct SecretsScanner: SecurityScanner {
         var output: ScannerOutput
         switch options.source {
         case .staged:
-            output = await scanGit(.staged, root: context.root, engine: engine, builder: builder, allowlists: allowlists, jobs: context.configuration.jobs)
+            output = await scanGit(.staged, context: context, engine: engine, builder: builder, allowlists: allowlists)
         case .history:
-            output = await scanGit(.history, root: context.root, engine: engine, builder: builder, allowlists: allowlists, jobs: context.configuration.jobs)
+            output = await scanGit(.history, context: context, engine: engine, builder: builder, allowlists: allowlists)
         case .tree:
             let pathRules = (options.gitleaks?.pathRules ?? []).filter { context.configuration.isEnabled($0.metadata.id) }
             output = await context.forEachFile(scanner: id, where: wants) { file, text in
@@ -148,9 +148,12 @@ public struct SecretsScanner: SecurityScanner {
 
 extension SecretsScanner {
     /// Runs a git scan on a thread of its own (it blocks on git's pipe), stopping on cancellation.
-    func scanGit(_ source: GitSecrets.Source, root: String, engine: SecretEngine, builder: SecretFindings, allowlists: [SecretAllowlist], jobs: Int) async -> ScannerOutput {
+    func scanGit(_ source: GitSecrets.Source, context: ScanContext, engine: SecretEngine, builder: SecretFindings, allowlists: [SecretAllowlist]) async -> ScannerOutput {
         let cancelled = Locked(false)
-        var git = GitSecrets(engine: engine, builder: builder, jobs: jobs)
+        let root = context.root
+        var git = GitSecrets(engine: engine, builder: builder, jobs: context.configuration.jobs)
+        git.exclude = GlobSet(context.configuration.exclude)
+        git.include = GlobSet(context.configuration.include)
         git.allowedCommits = allowlists.filter { !$0.commits.isEmpty }
         let runner = git
         let result = await withTaskCancellationHandler {

@@ -90,6 +90,7 @@ enum Precision {
         }
         let name = parts.last.map(String.init) ?? lower
         return name.hasPrefix("test_") || name.hasSuffix("_test.py") || name.hasSuffix("_test.go") || name.contains(".test.")
-            || name.contains(".spec.") || name.hasSuffix(".md") || name.hasSuffix(".rst") || name.hasSuffix(".adoc")
+            || name.contains(".spec.") || name.contains("example") || name.contains("sample") || name.contains("fixture")
+            || name.contains("mock") || name.hasSuffix(".md") || name.hasSuffix(".rst") || name.hasSuffix(".adoc")
     }
 }

@@ -40,6 +40,13 @@ enum GenericSecretAssignment: SecretRule {
             .passes("TOKEN=abcdefghij\n", fileName: ".env"),
             .passes("{\"xugyyfxfpwd\": \"q8Vf3LkR9xT2mWz7PbN4sYc1\"}\n", fileName: "app.json"),
             .passes("tokenizer_model = \"q8Vf3LkR9xT2mWz7PbN4sYc1\"\n", fileName: "settings.py"),
+            .passes("{\"NextToken\": \"eyJ2Xk4pL9qR2vN7mT3wZ8yB5cH1\"}\n", fileName: "page.json"),
+            .passes("    token: OAuth2Token | None\n", fileName: "client.pyi"),
+            .passes("ACL_CREDENTIALS = \"Access-Control-Allow-Credentials\"\n", fileName: "cors.py"),
+            .passes("CHALLENGE_PASSWORD = \"challengePassword\"\n", fileName: "oid.py"),
+            .passes("self.update_token = \"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\"\n", fileName: "models.py"),
+            .passes("{\"tokenExpirationTime\": \"2022-08-16T10:34:58.000Z\"}\n", fileName: "token.json"),
+            .passes("{\"secretsmanager:SecretId\": \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:db\"}\n", fileName: "policy.json"),
             .passes("  \"package_secret\": \"sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\n", fileName: "app.json"),
             .triggers("authToken: \"Xk4pL9qR2vN7mT3wZ8yB5cH1\"\n", fileName: "config.yml"),
         ]
@@ -53,7 +60,15 @@ enum GenericSecretAssignment: SecretRule {
 
     static let codeExtensions: Set<String> = [
         "py", "pyw", "js", "mjs", "cjs", "ts", "tsx", "jsx", "rb", "go", "java", "kt", "kts", "scala", "cs", "php",
-        "swift", "rs", "c", "h", "cc", "cpp", "hpp", "m", "groovy", "dart", "lua", "r", "pl",
+        "swift", "rs", "c", "h", "cc", "cpp", "hpp", "m", "groovy", "dart", "lua", "r", "pl", "pyi",
+    ]
+
+    /// Words before `token` that make it a cursor or an idempotency key, not a credential
+    /// (`NextToken`, `page_token`, `ClientToken` in AWS APIs).
+    static let nonCredentialTokenKinds: Set<String> = [
+        "next", "page", "pagination", "continuation", "change", "client", "purchase", "input", "output", "sync",
+        "cancel", "cancellation", "idempotency", "request", "marker", "start", "end", "resume", "retry", "last",
+        "first", "prev", "previous", "starting", "ending", "progress", "query", "search", "parse", "lexer", "lock",
     ]
 
     /// Name endings that describe a secret without holding one.
@@ -61,6 +76,9 @@ enum GenericSecretAssignment: SecretRule {
         "file", "path", "dir", "url", "uri", "name", "type", "length", "len", "size", "count", "field", "endpoint",
         "header", "prefix", "format", "pattern", "regex", "policy", "version", "id", "ids", "hash", "expiry", "expires",
         "ttl", "timeout", "env", "var", "label", "key_id", "mode", "method", "scope", "scopes", "store", "manager", "class",
+        "time", "date", "expiration", "source", "provider", "process", "helper", "expression", "selection", "location",
+        "policy", "algorithm", "alg", "strategy", "config", "enabled", "required", "rotation", "arn", "used", "last",
+        "created", "updated", "changed", "age", "usage", "period",
     ]
 
     static let accept: (@Sendable (SecretContext) -> Bool)? = { context in
@@ -76,7 +94,10 @@ enum GenericSecretAssignment: SecretRule {
         let originalName = String(match.prefix { !"=:\"' \t".contains($0) })
         guard hasCredentialWord(originalName) else { return false }
         let name = originalName.lowercased()
-        let lastWord = name.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." }).last.map(String.init) ?? name
+        if isCursorToken(originalName) { return false }
+        // A namespaced type name (`AWS::IAM::AccessKey`, `Crypto::SecretKey`) is a key, not a credential name.
+        if context.line.contains("::" + originalName) { return false }
+        let lastWord = Self.words(originalName).last?.lowercased() ?? name
         if descriptiveSuffixes.contains(lastWord) || descriptiveSuffixes.contains(where: { name.hasSuffix("_" + $0) || name.hasSuffix("-" + $0) || name.hasSuffix("." + $0) }) { return false }
         // References, not literals.
         if !quoted || codeExtensions.contains(ext) {
@@ -87,6 +108,17 @@ enum GenericSecretAssignment: SecretRule {
         let lower = secret.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:") || secret.hasPrefix("/") || secret.hasPrefix("./") || secret.hasPrefix("~/") { return false }
         if lower == "true" || lower == "false" || lower == "null" || lower == "none" { return false }
+        // Identifiers: ARNs, and constants such as `PUBLIC_KEY_OR_PASSWORD`.
+        if lower.hasPrefix("arn:") || secret.hasPrefix("$") || secret.hasPrefix("#") { return false }
+        // UUIDs identify things (request ids, resource ids); providers whose keys are UUIDs have their own detectors.
+        if isUUID(bytes) { return false }
+        // camelCase or PascalCase identifiers made of real words (`challengePassword`, `waitForTaskToken`).
+        let valueWords = Self.words(secret)
+        if valueWords.count >= 2, valueWords.allSatisfy({ $0.count >= 3 && $0.allSatisfy(\.isLetter) }) { return false }
+        // Separated words of letters only: header names (`Access-Control-Allow-Credentials`), labels.
+        if bytes.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }),
+           bytes.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }) { return false }
+        if bytes.contains(UInt8(ascii: "_")), bytes.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == UInt8(ascii: "_") }) { return false }
         // Digests (`sha256:…` in lockfiles and image references) are not credentials.
         if ["sha1:", "sha256:", "sha384:", "sha512:", "md5:", "sha1-", "sha256-", "sha384-", "sha512-"].contains(where: { lower.hasPrefix($0) }) { return false }
         // Another assignment (`token=secret=…`), not a value: `=` only as trailing padding.
@@ -101,6 +133,48 @@ enum GenericSecretAssignment: SecretRule {
             bytes.contains { $0 >= 0x30 && $0 <= 0x39 }, bytes.contains { !(($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)) },
         ].filter { $0 }.count
         return entropy >= 3.5 || (entropy >= 3.0 && classes >= 3)
+    }
+
+    static func isUUID(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                let lower = byte | 0x20
+                guard (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x66) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// The words of an identifier: split at `_`, `-`, `.`, spaces and lower-to-upper case changes.
+    static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previous: Character?
+        for c in name {
+            if c == "_" || c == "-" || c == "." || c == " " {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else if c.isUppercase, let p = previous, p.isLowercase {
+                words.append(current)
+                current = String(c)
+            } else {
+                current.append(c)
+            }
+            previous = c
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `NextToken`, `page_token`, `output_token`: the word before a final `token` names a cursor.
+    static func isCursorToken(_ name: String) -> Bool {
+        let words = Self.words(name)
+        let lower = words.map { $0.lowercased() }
+        guard let last = lower.last, last == "token" || last == "tokens", lower.count >= 2 else { return false }
+        return nonCredentialTokenKinds.contains(lower[lower.count - 2])
     }
 
     static let credentialWords = [

@@ -49,6 +49,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Dependencies: manifests and lockfiles, PEP 440, OSV advisories, SBOM.
+        .target(name: "RampartDeps", dependencies: ["RampartCore", "RampartRegex"], swiftSettings: strict),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
         .target(name: "RampartPythonSAST", dependencies: ["RampartCore", "PythonSyntax"], swiftSettings: strict),
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
@@ -102,6 +104,7 @@ let package = Package(
             name: "RampartSecretsTests", dependencies: ["RampartSecrets", "RampartRegex", "RampartEngine", "RampartTestSupport"],
             exclude: ["Corpus"], swiftSettings: strict
         ),
+        .testTarget(name: "RampartDepsTests", dependencies: ["RampartDeps", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),

@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The findings model, rules, scanner protocol, configuration, suppressions and baselines.
@@ -50,7 +51,11 @@ let package = Package(
             swiftSettings: strict
         ),
         // Dependencies: manifests and lockfiles, PEP 440, OSV advisories, SBOM.
-        .target(name: "RampartDeps", dependencies: ["RampartCore", "RampartRegex"], swiftSettings: strict),
+        .target(
+            name: "RampartDeps",
+            dependencies: ["RampartCore", "RampartRegex", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
         .target(name: "RampartPythonSAST", dependencies: ["RampartCore", "PythonSyntax"], swiftSettings: strict),
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
@@ -78,7 +83,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -104,7 +109,7 @@ let package = Package(
             name: "RampartSecretsTests", dependencies: ["RampartSecrets", "RampartRegex", "RampartEngine", "RampartTestSupport"],
             exclude: ["Corpus"], swiftSettings: strict
         ),
-        .testTarget(name: "RampartDepsTests", dependencies: ["RampartDeps", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(name: "RampartDepsTests", dependencies: ["RampartDeps", "RampartEngine", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),

@@ -4,6 +4,7 @@ import RampartCore
 import RampartEngine
 import RampartPythonSAST
 import RampartReporters
+import RampartDeps
 import RampartSecrets
 
 /// `rampart scan [PATH]`: every enabled scanner over a folder, reports written, exit by the gate.
@@ -32,6 +33,8 @@ struct ScanRunner {
     var onlyScanners: Set<String>?
     /// Where the secrets scanner looks (`rampart secrets --history`, `--staged`).
     var secretsSource = SecretsSource.tree
+    /// `rampart deps` flags for the deps scanner.
+    var deps = DepsFlags()
 
     func run() async throws -> ScanReport {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -49,6 +52,10 @@ struct ScanRunner {
             }
         }
         scanners = scanners.map { scanner in
+            if var depsScanner = scanner as? DepsScanner {
+                deps.apply(to: &depsScanner.options)
+                return depsScanner
+            }
             guard var secrets = scanner as? SecretsScanner else { return scanner }
             if options.showSecrets { secrets.options.showSecrets = true }
             secrets.options.source = secretsSource

@@ -1,4 +1,5 @@
 import RampartCore
+import RampartDeps
 import RampartPythonSAST
 import RampartSecrets
 
@@ -8,7 +9,7 @@ public enum ScannerCatalog {
     @TaskLocal public static var override: [any SecurityScanner]?
 
     /// Every scanner of the binary, in the order they are listed.
-    public static var builtIn: [any SecurityScanner] { [PythonSASTScanner(), SecretsScanner()] }
+    public static var builtIn: [any SecurityScanner] { [PythonSASTScanner(), SecretsScanner(), DepsScanner()] }
 
     public static var current: [any SecurityScanner] { override ?? builtIn }
 }

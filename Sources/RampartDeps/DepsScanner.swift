@@ -1,0 +1,208 @@
+import Foundation
+import RampartCore
+
+/// Dependencies: the packages a project's manifests and lockfiles pin, matched offline against
+/// OSV advisories. Fails closed: no database, a stale one, or a package it could not check is an
+/// error (exit 3) unless the user allows it.
+public struct DepsScanner: SecurityScanner {
+    public var options: DepsOptions
+
+    public init(options: DepsOptions = DepsOptions()) {
+        self.options = options
+    }
+
+    public var id: String { "deps" }
+    public var title: String { "Dependencies (OSV advisories)" }
+    public var exampleFileName: String { "requirements.txt" }
+    public var rules: [RuleMetadata] { [Self.vulnerable, Self.unpinned] }
+
+    /// The rule every advisory finding is reported under; the finding's own id is `deps/<advisory>`.
+    public static let vulnerable = RuleMetadata(
+        id: RuleID(scanner: "deps", code: "vulnerable-dependency"), aliases: [], title: "Dependency with a known vulnerability",
+        severity: .high, confidence: .high, cwe: [1395], owasp: .a06, tags: ["dependency"],
+        documentation: """
+        A pinned dependency is a version that an OSV advisory (PyPA's advisory database, GitHub \
+        advisories) lists as affected. Each finding is named after the advisory (`deps/GHSA-…` or \
+        `deps/PYSEC-…`), merges the advisory's aliases (CVE, GHSA, PYSEC), takes its severity from \
+        the CVSS vector when there is one, and names the versions that fix it and the smallest \
+        upgrade that fixes every known vulnerability of the package.
+
+        **Fix:** upgrade to the suggested version (or a later one), then regenerate the lockfile.
+        """,
+        examples: []
+    )
+
+    public static let unpinned = RuleMetadata(
+        id: RuleID(scanner: "deps", code: "unpinned-requirement"), aliases: [], title: "Requirement without a pinned version",
+        severity: .info, confidence: .high, cwe: [1357], owasp: .a06, tags: ["dependency"],
+        documentation: """
+        The requirement allows a range of versions (`requests>=2.0`) rather than one (`==2.31.0`), \
+        so what gets installed, and whether it is vulnerable, depends on the day. Rampart reports \
+        the range and does not guess a version; pin it, check a lockfile instead, or pass \
+        `--resolve-ranges` to match advisories against every version the range admits.
+
+        **Fix:** pin with `==`, or use a lockfile (`pip-compile`, Poetry, PDM, uv).
+        """,
+        examples: [.triggers("requests>=2.0\n", fileName: "requirements.txt"), .passes("requests==2.31.0\n", fileName: "requirements.txt")]
+    )
+
+    /// Requirements and constraints files by name: `requirements.txt`, `requirements-dev.txt`,
+    /// `requirements/base.txt`, `constraints.txt`.
+    public func wants(_ file: SourceFile) -> Bool {
+        let name = file.name.lowercased()
+        guard name.hasSuffix(".txt") else { return false }
+        return name.contains("requirements") || name.hasPrefix("constraints") || file.path.lowercased().contains("requirements/")
+    }
+
+    public func configured(with section: ConfigNode, reader: NodeReader) throws(ConfigurationError) -> any SecurityScanner {
+        var copy = self
+        let base = reader.file.contains("/") ? String(reader.file[..<(reader.file.lastIndex(of: "/") ?? reader.file.endIndex)]) : "."
+        for entry in try reader.mapping(section, key: "deps") {
+            let key = "deps.\(entry.key)"
+            switch entry.key {
+            case "database":
+                let path = try reader.string(entry.value, key: key)
+                copy.options.databasePath = path.hasPrefix("/") ? path : base + "/" + path
+            case "advisories":
+                let path = try reader.string(entry.value, key: key)
+                copy.options.advisoriesPath = path.hasPrefix("/") ? path : base + "/" + path
+            case "max_age_days": copy.options.maxAgeDays = try reader.int(entry.value, key: key)
+            case "allow_stale": copy.options.allowStale = try reader.bool(entry.value, key: key)
+            case "allow_skips": copy.options.allowSkips = try reader.bool(entry.value, key: key)
+            default:
+                throw ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: key,
+                                         message: "unknown key; the deps scanner takes database, advisories, max_age_days, allow_stale, allow_skips")
+            }
+        }
+        return copy
+    }
+
+    public func scan(_ context: ScanContext) async -> ScannerOutput {
+        let manifests = context.files.filter(wants)
+        guard !manifests.isEmpty else { return ScannerOutput() }
+        var output = ScannerOutput()
+        var dependencies: [Dependency] = []
+        var seen = Set<String>()
+        for manifest in manifests.sorted(by: { $0.path < $1.path }) {
+            let parsed = RequirementsFile.parse(root: context.root, path: manifest.path, kind: manifest.name.lowercased().hasPrefix("constraints") ? .constraint : .requirement)
+            output.filesScanned += 1
+            output.diagnostics += parsed.diagnostics.map { diagnostic in
+                var d = diagnostic
+                if d.level == .error && options.allowSkips { d.level = .warning }
+                return d
+            }
+            for dependency in parsed.dependencies where seen.insert("\(dependency.file):\(dependency.line):\(dependency.normalizedName)").inserted {
+                dependencies.append(dependency)
+            }
+        }
+        let source: AdvisorySource
+        do {
+            source = try AdvisorySource.open(options)
+        } catch {
+            output.diagnostics.append(Diagnostic(.error, code: "no-advisories", message: "\(error); no dependency was checked", scanner: id))
+            return output
+        }
+        if let age = source.ageDays, age > Double(options.maxAgeDays) {
+            output.diagnostics.append(Diagnostic(
+                options.allowStale ? .warning : .error, code: "stale-advisories",
+                message: "the advisory database is \(Int(age)) days old (limit \(options.maxAgeDays)); update it with `rampart db update` or `rampart db import`" + (options.allowStale ? "" : ", or pass --allow-stale"),
+                scanner: id
+            ))
+        }
+        let names = Set(dependencies.map(\.normalizedName))
+        let records: [String: [OSVRecord]]
+        do {
+            records = try source.records(for: names)
+        } catch {
+            output.diagnostics.append(Diagnostic(.error, code: "no-advisories", message: "\(error)", scanner: id))
+            return output
+        }
+        var skipped: [String] = []
+        for dependency in dependencies {
+            let location = Location.source(SourceLocation(path: dependency.file, line: dependency.line))
+            guard let version = dependency.version else {
+                if dependency.url != nil {
+                    skipped.append("\(dependency.name) (\(dependency.file):\(dependency.line), a URL without a version)")
+                } else if dependency.kind == .requirement {
+                    var finding = Finding(rule: Self.unpinned, location: location,
+                                          message: "\(dependency.name) is not pinned: it allows \(dependency.specifier.isEmpty ? "any version" : dependency.specifier.description)")
+                    finding.component = Component(name: dependency.normalizedName, version: nil, ecosystem: "PyPI")
+                    output.findings.append(finding)
+                }
+                continue
+            }
+            let known = records[dependency.normalizedName] ?? []
+            let vulnerabilities = VulnerabilityMatcher.vulnerabilities(package: dependency.normalizedName, version: version, records: known)
+            guard !vulnerabilities.isEmpty else { continue }
+            let upgrade = VulnerabilityMatcher.smallestSafeUpgrade(package: dependency.normalizedName, version: version, records: known)
+            for vulnerability in vulnerabilities {
+                let title = "\(vulnerability.id) in \(dependency.normalizedName) \(version)"
+                let fix = vulnerability.fixedVersions.isEmpty ? "no fixed version is known" : "fixed in \(vulnerability.fixedVersions.joined(separator: ", "))"
+                var finding = Finding(rule: Self.vulnerable, location: location,
+                                      message: "\(title): \(vulnerability.summary) (\(fix)" + (upgrade.map { "; \($0) fixes every known vulnerability of \(dependency.normalizedName))" } ?? ")"))
+                finding.ruleId = RuleID(scanner: "deps", code: vulnerability.id)
+                finding.title = title
+                finding.severity = vulnerability.severity
+                finding.tags = ["dependency"] + vulnerability.aliases.filter { $0 != vulnerability.id }
+                finding.helpUri = vulnerability.id.hasPrefix("GHSA-") ? "https://github.com/advisories/\(vulnerability.id)" : "https://osv.dev/vulnerability/\(vulnerability.id)"
+                finding.component = Component(name: dependency.normalizedName, version: version, ecosystem: "PyPI",
+                                              fixedVersions: upgrade.map { [$0] } ?? vulnerability.fixedVersions)
+                output.findings.append(finding)
+            }
+        }
+        if !skipped.isEmpty {
+            output.diagnostics.append(Diagnostic(
+                options.allowSkips ? .warning : .error, code: "unchecked-packages",
+                message: "\(skipped.count) package(s) could not be checked: \(skipped.prefix(10).joined(separator: "; "))" + (options.allowSkips ? "" : " (pass --allow-skips to accept)"),
+                scanner: id
+            ))
+        }
+        return output
+    }
+}
+
+/// Settings of the deps scanner (`deps:` in `.rampart.yml`, `rampart deps` flags).
+public struct DepsOptions: Sendable {
+    /// The SQLite advisory database (`rampart db import` writes it).
+    public var databasePath = AdvisoryDatabase.defaultPath
+    /// OSV JSON (a file or folder) read directly instead of the database.
+    public var advisoriesPath: String?
+    public var maxAgeDays = 7
+    public var allowStale = false
+    public var allowSkips = false
+
+    public init() {}
+}
+
+/// Where advisories come from for one scan: the database, or OSV JSON read directly.
+struct AdvisorySource {
+    let database: AdvisoryDatabase?
+    let byPackage: [String: [OSVRecord]]
+    let ageDays: Double?
+
+    static func open(_ options: DepsOptions) throws -> AdvisorySource {
+        if let path = options.advisoriesPath {
+            let records = try OSVLoader.load(path: path)
+            var byPackage: [String: [OSVRecord]] = [:]
+            for record in records { for package in record.pypiPackages { byPackage[package, default: []].append(record) } }
+            // A file's age is its newest record's modification date.
+            let newest = records.compactMap { $0.modified.flatMap(Self.date) }.max()
+            return AdvisorySource(database: nil, byPackage: byPackage, ageDays: newest.map { Date().timeIntervalSince($0) / 86_400 })
+        }
+        let database = try AdvisoryDatabase(path: options.databasePath)
+        let status = try database.status()
+        guard status.records > 0 else { throw AdvisoryDatabase.Failure(description: "the advisory database at \(options.databasePath) is empty") }
+        return AdvisorySource(database: database, byPackage: [:], ageDays: status.importedAt.map { Date().timeIntervalSince($0) / 86_400 })
+    }
+
+    func records(for names: Set<String>) throws -> [String: [OSVRecord]] {
+        if let database { return try database.records(for: names) }
+        return byPackage.filter { names.contains($0.key) }
+    }
+
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text)
+    }
+}

@@ -119,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RampartCLITests",
-            dependencies: ["RampartCLI", "RampartTestSupport"],
+            dependencies: ["RampartCLI", "RampartDeps", "RampartTestSupport"],
             swiftSettings: strict
         ),
     ]

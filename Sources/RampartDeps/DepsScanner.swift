@@ -27,9 +27,14 @@ public struct DepsScanner: SecurityScanner {
         the CVSS vector when there is one, and names the versions that fix it and the smallest \
         upgrade that fixes every known vulnerability of the package.
 
-        **Fix:** upgrade to the suggested version (or a later one), then regenerate the lockfile.
+        **Fix:** upgrade to the suggested version (or a later one), then regenerate the lockfile. \
+        To accept one advisory, suppress it by its id (`# rampart: ignore[deps/PYSEC-2020-96] reason`) \
+        or list it under `ignores:` with a reason and an expiry date.
         """,
-        examples: []
+        examples: [
+            .triggers("PyYAML==5.3\n", fileName: "requirements.txt"),
+            .passes("PyYAML==6.0.2\n", fileName: "requirements.txt"),
+        ]
     )
 
     public static let unpinned = RuleMetadata(
@@ -143,7 +148,7 @@ public struct DepsScanner: SecurityScanner {
                 finding.ruleId = RuleID(scanner: "deps", code: vulnerability.id)
                 finding.title = title
                 finding.severity = vulnerability.severity
-                finding.tags = ["dependency"] + vulnerability.aliases.filter { $0 != vulnerability.id }
+                finding.tags = ["dependency", Self.vulnerable.id.rawValue] + vulnerability.aliases.filter { $0 != vulnerability.id }
                 finding.helpUri = vulnerability.id.hasPrefix("GHSA-") ? "https://github.com/advisories/\(vulnerability.id)" : "https://osv.dev/vulnerability/\(vulnerability.id)"
                 finding.component = Component(name: dependency.normalizedName, version: version, ecosystem: "PyPI",
                                               fixedVersions: upgrade.map { [$0] } ?? vulnerability.fixedVersions)

@@ -59,7 +59,9 @@ struct FindingProcessor {
     private mutating func suppression(for finding: Finding) -> Suppression? {
         // A history finding is about a past version of the file: its own scanner read its comments.
         if finding.commit == nil, case .source(let source) = finding.location, let lines = lines(of: source.path) {
-            let rule = rulesByID[finding.ruleId]
+            // A finding named after its advisory (`deps/GHSA-…`) belongs to the rule its tags name.
+            let known = rulesByID
+            let rule = known[finding.ruleId] ?? finding.tags.lazy.compactMap { known[RuleID($0)] }.first
             let last = min(source.endLine, source.line + FindingProcessor.maxSuppressionLines - 1, lines.count)
             if source.line <= last {
                 for index in (source.line - 1)..<last {

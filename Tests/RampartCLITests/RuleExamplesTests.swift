@@ -1,6 +1,7 @@
 import Foundation
 import RampartCLI
 import RampartCore
+import RampartDeps
 import RampartEngine
 import RampartTestSupport
 import Testing
@@ -10,7 +11,13 @@ import Testing
 /// then mutated: CRLF line ends must still fire, and a suppression comment on the reported line
 /// must silence them.
 @Suite struct RuleExamplesTests {
-    static let scanners: [any SecurityScanner] = ScannerCatalog.builtIn + [TokenScanner()]
+    /// The binary's scanners; the deps scanner reads the demo's sample of real advisories.
+    static let scanners: [any SecurityScanner] = ScannerCatalog.builtIn.map { scanner in
+        guard var deps = scanner as? DepsScanner else { return scanner }
+        deps.options.advisoriesPath = PythonOracle.packageRoot + "/examples/demo/advisories/osv-sample.json"
+        deps.options.allowStale = true
+        return deps
+    } + [TokenScanner()]
 
     struct Case: Sendable, CustomTestStringConvertible {
         var scannerIndex: Int
@@ -65,6 +72,7 @@ import Testing
         var configuration = Configuration()
         configuration.timeout = 60
         let report = try await ScanEngine(toolVersion: "test").run(.init(root: dir.path, configuration: configuration, scanners: [scanner]))
-        return report.findings.filter { $0.ruleId == rule }
+        // Advisory findings are named after their advisory and tagged with their rule.
+        return report.findings.filter { $0.ruleId == rule || $0.tags.contains(rule.rawValue) }
     }
 }

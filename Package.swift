@@ -53,7 +53,11 @@ let package = Package(
         // Dependencies: manifests and lockfiles, PEP 440, OSV advisories, SBOM.
         .target(
             name: "RampartDeps",
-            dependencies: ["RampartCore", "RampartRegex", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RampartCore", "RampartRegex",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: strict
         ),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
@@ -109,7 +113,10 @@ let package = Package(
             name: "RampartSecretsTests", dependencies: ["RampartSecrets", "RampartRegex", "RampartEngine", "RampartTestSupport"],
             exclude: ["Corpus"], swiftSettings: strict
         ),
-        .testTarget(name: "RampartDepsTests", dependencies: ["RampartDeps", "RampartEngine", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RampartDepsTests", dependencies: ["RampartDeps", "RampartEngine", "RampartTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict
+        ),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),

@@ -9,8 +9,10 @@ struct DepsFlags: Sendable {
     var allowSkips = false
     var advisories: String?
     var database: String?
+    var sitePackages: [String] = []
 
     func apply(to options: inout DepsOptions) {
+        options.sitePackages += sitePackages
         if allowStale { options.allowStale = true }
         if allowSkips { options.allowSkips = true }
         if let advisories { options.advisoriesPath = advisories }
@@ -44,12 +46,23 @@ struct DepsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The advisory database (default: the user's cache folder).", valueName: "path"))
     var database: String?
 
+    @Option(help: ArgumentHelp("Also check what this Python interpreter has installed.", valueName: "path"))
+    var python: String?
+
+    @Option(help: ArgumentHelp("Also check the distributions installed in this site-packages folder.", valueName: "path"))
+    var sitePackages: [String] = []
+
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
         var runner = ScanRunner(options: options, path: path)
         runner.onlyScanners = ["deps"]
-        runner.deps = DepsFlags(allowStale: allowStale, allowSkips: allowSkips, advisories: advisories, database: database)
+        var folders = sitePackages
+        if let python {
+            guard let found = DepsScanner.sitePackages(of: python) else { throw UsageFailure("error: cannot ask \(python) for its site-packages folders") }
+            folders += found
+        }
+        runner.deps = DepsFlags(allowStale: allowStale, allowSkips: allowSkips, advisories: advisories, database: database, sitePackages: folders)
         try await runner.execute()
     }
 }

@@ -55,6 +55,7 @@ public struct DepsScanner: SecurityScanner {
     /// `requirements/base.txt`, `constraints.txt`.
     public func wants(_ file: SourceFile) -> Bool {
         let name = file.name.lowercased()
+        if Manifests.kind(of: name) != nil { return true }
         guard name.hasSuffix(".txt") else { return false }
         return name.contains("requirements") || name.hasPrefix("constraints") || file.path.lowercased().contains("requirements/")
     }
@@ -84,21 +85,36 @@ public struct DepsScanner: SecurityScanner {
 
     public func scan(_ context: ScanContext) async -> ScannerOutput {
         let manifests = context.files.filter(wants)
-        guard !manifests.isEmpty else { return ScannerOutput() }
+        guard !manifests.isEmpty || !options.sitePackages.isEmpty else { return ScannerOutput() }
         var output = ScannerOutput()
         var dependencies: [Dependency] = []
         var seen = Set<String>()
+        // Folders with a lockfile: their declared ranges are resolved by the lockfile.
+        let lockedFolders = Set(manifests.filter { Manifests.isLockfile($0.name) }.map { Self.folder($0.path) })
         for manifest in manifests.sorted(by: { $0.path < $1.path }) {
-            let parsed = RequirementsFile.parse(root: context.root, path: manifest.path, kind: manifest.name.lowercased().hasPrefix("constraints") ? .constraint : .requirement)
             output.filesScanned += 1
+            let parsed: (dependencies: [Dependency], diagnostics: [Diagnostic])
+            if Manifests.kind(of: manifest.name) != nil {
+                let result = Manifests.parse(root: context.root, path: manifest.path)
+                parsed = (result.dependencies, result.diagnostics)
+            } else {
+                let result = RequirementsFile.parse(root: context.root, path: manifest.path, kind: manifest.name.lowercased().hasPrefix("constraints") ? .constraint : .requirement)
+                parsed = (result.dependencies, result.diagnostics)
+            }
             output.diagnostics += parsed.diagnostics.map { diagnostic in
                 var d = diagnostic
                 if d.level == .error && options.allowSkips { d.level = .warning }
                 return d
             }
             for dependency in parsed.dependencies where seen.insert("\(dependency.file):\(dependency.line):\(dependency.normalizedName)").inserted {
+                if dependency.version == nil && dependency.kind == .requirement && lockedFolders.contains(Self.folder(dependency.file)) { continue }
                 dependencies.append(dependency)
             }
+        }
+        for sitePackages in options.sitePackages {
+            let result = Manifests.installed(sitePackages: sitePackages)
+            output.diagnostics += result.diagnostics
+            dependencies += result.dependencies
         }
         let source: AdvisorySource
         do {
@@ -123,7 +139,9 @@ public struct DepsScanner: SecurityScanner {
             return output
         }
         var skipped: [String] = []
-        for dependency in dependencies {
+        // One finding per (package, version, vulnerability): a lockfile's line wins over a declaration's.
+        var reported = Set<String>()
+        for dependency in dependencies.sorted(by: { ($0.kind == .locked ? 0 : 1, $0.file, $0.line) < ($1.kind == .locked ? 0 : 1, $1.file, $1.line) }) {
             let location = Location.source(SourceLocation(path: dependency.file, line: dependency.line))
             guard let version = dependency.version else {
                 if dependency.url != nil {
@@ -140,7 +158,7 @@ public struct DepsScanner: SecurityScanner {
             let vulnerabilities = VulnerabilityMatcher.vulnerabilities(package: dependency.normalizedName, version: version, records: known)
             guard !vulnerabilities.isEmpty else { continue }
             let upgrade = VulnerabilityMatcher.smallestSafeUpgrade(package: dependency.normalizedName, version: version, records: known)
-            for vulnerability in vulnerabilities {
+            for vulnerability in vulnerabilities where reported.insert("\(dependency.normalizedName)\u{0}\(version)\u{0}\(vulnerability.id)").inserted {
                 let title = "\(vulnerability.id) in \(dependency.normalizedName) \(version)"
                 let fix = vulnerability.fixedVersions.isEmpty ? "no fixed version is known" : "fixed in \(vulnerability.fixedVersions.joined(separator: ", "))"
                 var finding = Finding(rule: Self.vulnerable, location: location,
@@ -166,6 +184,27 @@ public struct DepsScanner: SecurityScanner {
     }
 }
 
+extension DepsScanner {
+    static func folder(_ path: String) -> String {
+        path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
+    }
+
+    /// The `site-packages` folders of a Python interpreter.
+    public static func sitePackages(of python: String) -> [String]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", "import site, json; print(json.dumps(site.getsitepackages() + [site.getusersitepackages()]))"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let paths = try? JSONSerialization.jsonObject(with: data) as? [String] else { return nil }
+        return paths.filter { FileManager.default.fileExists(atPath: $0) }
+    }
+}
+
 /// Settings of the deps scanner (`deps:` in `.rampart.yml`, `rampart deps` flags).
 public struct DepsOptions: Sendable {
     /// The SQLite advisory database (`rampart db import` writes it).
@@ -175,6 +214,8 @@ public struct DepsOptions: Sendable {
     public var maxAgeDays = 7
     public var allowStale = false
     public var allowSkips = false
+    /// Installed environments to check (`site-packages` folders), from `--python` or `--site-packages`.
+    public var sitePackages: [String] = []
 
     public init() {}
 }

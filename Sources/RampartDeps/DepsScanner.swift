@@ -87,35 +87,10 @@ public struct DepsScanner: SecurityScanner {
         let manifests = context.files.filter(wants)
         guard !manifests.isEmpty || !options.sitePackages.isEmpty else { return ScannerOutput() }
         var output = ScannerOutput()
-        var dependencies: [Dependency] = []
-        var seen = Set<String>()
-        // Folders with a lockfile: their declared ranges are resolved by the lockfile.
-        let lockedFolders = Set(manifests.filter { Manifests.isLockfile($0.name) }.map { Self.folder($0.path) })
-        for manifest in manifests.sorted(by: { $0.path < $1.path }) {
-            output.filesScanned += 1
-            let parsed: (dependencies: [Dependency], diagnostics: [Diagnostic])
-            if Manifests.kind(of: manifest.name) != nil {
-                let result = Manifests.parse(root: context.root, path: manifest.path)
-                parsed = (result.dependencies, result.diagnostics)
-            } else {
-                let result = RequirementsFile.parse(root: context.root, path: manifest.path, kind: manifest.name.lowercased().hasPrefix("constraints") ? .constraint : .requirement)
-                parsed = (result.dependencies, result.diagnostics)
-            }
-            output.diagnostics += parsed.diagnostics.map { diagnostic in
-                var d = diagnostic
-                if d.level == .error && options.allowSkips { d.level = .warning }
-                return d
-            }
-            for dependency in parsed.dependencies where seen.insert("\(dependency.file):\(dependency.line):\(dependency.normalizedName)").inserted {
-                if dependency.version == nil && dependency.kind == .requirement && lockedFolders.contains(Self.folder(dependency.file)) { continue }
-                dependencies.append(dependency)
-            }
-        }
-        for sitePackages in options.sitePackages {
-            let result = Manifests.installed(sitePackages: sitePackages)
-            output.diagnostics += result.diagnostics
-            dependencies += result.dependencies
-        }
+        let collected = Self.collect(root: context.root, manifests: manifests, options: options)
+        output.filesScanned = manifests.count
+        output.diagnostics += collected.diagnostics
+        let dependencies = collected.dependencies
         let source: AdvisorySource
         do {
             source = try AdvisorySource.open(options)
@@ -185,6 +160,40 @@ public struct DepsScanner: SecurityScanner {
 }
 
 extension DepsScanner {
+    /// The dependencies the manifests declare and the lockfiles and environments pin.
+    public static func collect(root: String, manifests: [SourceFile], options: DepsOptions) -> (dependencies: [Dependency], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var dependencies: [Dependency] = []
+        var seen = Set<String>()
+        // Folders with a lockfile: their declared ranges are resolved by the lockfile.
+        let lockedFolders = Set(manifests.filter { Manifests.isLockfile($0.name) }.map { Self.folder($0.path) })
+        for manifest in manifests.sorted(by: { $0.path < $1.path }) {
+            let parsed: (dependencies: [Dependency], diagnostics: [Diagnostic])
+            if Manifests.kind(of: manifest.name) != nil {
+                let result = Manifests.parse(root: root, path: manifest.path)
+                parsed = (result.dependencies, result.diagnostics)
+            } else {
+                let result = RequirementsFile.parse(root: root, path: manifest.path, kind: manifest.name.lowercased().hasPrefix("constraints") ? .constraint : .requirement)
+                parsed = (result.dependencies, result.diagnostics)
+            }
+            diagnostics += parsed.diagnostics.map { diagnostic in
+                var d = diagnostic
+                if d.level == .error && options.allowSkips { d.level = .warning }
+                return d
+            }
+            for dependency in parsed.dependencies where seen.insert("\(dependency.file):\(dependency.line):\(dependency.normalizedName)").inserted {
+                if dependency.version == nil && dependency.kind == .requirement && lockedFolders.contains(Self.folder(dependency.file)) { continue }
+                dependencies.append(dependency)
+            }
+        }
+        for sitePackages in options.sitePackages {
+            let result = Manifests.installed(sitePackages: sitePackages)
+            diagnostics += result.diagnostics
+            dependencies += result.dependencies
+        }
+        return (dependencies, diagnostics)
+    }
+
     static func folder(_ path: String) -> String {
         path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
     }

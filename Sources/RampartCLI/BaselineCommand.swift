@@ -30,8 +30,7 @@ struct BaselineCommand: AsyncParsableCommand {
             let report = try await runner.run()
             let baseline = Baseline(findings: report.activeFindings)
             do {
-                try Data(baseline.serialized(toolVersion: RampartVersion.current).utf8)
-                    .write(to: URL(fileURLWithPath: out), options: .atomic)
+                try Terminal.writeFile(out, Data(baseline.serialized(toolVersion: RampartVersion.current).utf8))
             } catch {
                 throw UsageFailure("error: cannot write baseline \(out): \(error.localizedDescription)")
             }

@@ -64,7 +64,7 @@ struct SBOMCommand: AsyncParsableCommand {
         let text = document.serialized(pretty: true) + "\n"
         if let output {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try Terminal.writeFile(output, Data(text.utf8))
             } catch {
                 throw UsageFailure("error: cannot write \(output): \(error.localizedDescription)")
             }

@@ -133,7 +133,7 @@ struct ScanRunner {
             let text = format.reporter.render(report, context: context)
             if let destination {
                 do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: destination), options: .atomic)
+                    try Terminal.writeFile(destination, Data(text.utf8))
                 } catch {
                     throw UsageFailure("error: cannot write \(format.rawValue) report to \(destination): \(error.localizedDescription)")
                 }

@@ -23,6 +23,22 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Writes a report or document: atomically (temporary file, then rename) for regular files,
+    /// but in place for anything else, so `--output /dev/null` or a FIFO is written to, never
+    /// replaced by a regular file.
+    static func writeFile(_ path: String, _ data: Data) throws {
+        var status = stat()
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
+            return
+        }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
     /// A logger on stderr at the level `--quiet`/`--verbose` ask for.
     static func logger(quiet: Bool, verbose: Bool) -> Logger {
         var logger = Logger(label: "rampart") { label in StreamLogHandler.standardError(label: label) }

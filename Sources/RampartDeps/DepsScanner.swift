@@ -106,9 +106,9 @@ public struct DepsScanner: SecurityScanner {
             ))
         }
         let names = Set(dependencies.map(\.normalizedName))
-        let records: [String: [OSVRecord]]
+        let compiledByPackage: [String: [CompiledAdvisory]]
         do {
-            records = try source.records(for: names)
+            compiledByPackage = try source.compiled(for: names)
         } catch {
             output.diagnostics.append(Diagnostic(.error, code: "no-advisories", message: "\(error)", scanner: id))
             return output
@@ -129,10 +129,10 @@ public struct DepsScanner: SecurityScanner {
                 }
                 continue
             }
-            let known = records[dependency.normalizedName] ?? []
-            let vulnerabilities = VulnerabilityMatcher.vulnerabilities(package: dependency.normalizedName, version: version, records: known)
+            let compiled = compiledByPackage[dependency.normalizedName] ?? []
+            let vulnerabilities = VulnerabilityMatcher.vulnerabilities(package: dependency.normalizedName, version: version, compiled: compiled)
             guard !vulnerabilities.isEmpty else { continue }
-            let upgrade = VulnerabilityMatcher.smallestSafeUpgrade(package: dependency.normalizedName, version: version, records: known)
+            let upgrade = VulnerabilityMatcher.smallestSafeUpgrade(package: dependency.normalizedName, version: version, compiled: compiled)
             for vulnerability in vulnerabilities where reported.insert("\(dependency.normalizedName)\u{0}\(version)\u{0}\(vulnerability.id)").inserted {
                 let title = "\(vulnerability.id) in \(dependency.normalizedName) \(version)"
                 let fix = vulnerability.fixedVersions.isEmpty ? "no fixed version is known" : "fixed in \(vulnerability.fixedVersions.joined(separator: ", "))"
@@ -250,9 +250,16 @@ struct AdvisorySource {
         return AdvisorySource(database: database, byPackage: [:], ageDays: status.importedAt.map { Date().timeIntervalSince($0) / 86_400 })
     }
 
-    func records(for names: Set<String>) throws -> [String: [OSVRecord]] {
-        if let database { return try database.records(for: names) }
-        return byPackage.filter { names.contains($0.key) }
+    /// The advisories of each package, ready to match; full records load on demand.
+    func compiled(for names: Set<String>) throws -> [String: [CompiledAdvisory]] {
+        if let database {
+            return try database.index(for: names).mapValues { entries in
+                entries.map { entry in CompiledAdvisory(entry: entry) { database.record(id: entry.id) } }
+            }
+        }
+        var result: [String: [CompiledAdvisory]] = [:]
+        for name in names { result[name] = (byPackage[name] ?? []).map { CompiledAdvisory($0, package: name) } }
+        return result
     }
 
     static func date(_ text: String) -> Date? {

@@ -9,13 +9,36 @@ public enum PackageVersion: Sendable, Hashable, Comparable, CustomStringConverti
     case legacy(String)
 
     public init(_ text: String) {
+        // Advisories repeat the same few thousand version strings endlessly: parse each once.
+        if let cached = Self.cache.withLock({ $0[text] }) {
+            self = cached
+            return
+        }
         if let version = PEP440Version(text) { self = .pep440(version) } else { self = .legacy(text) }
+        let parsed = self
+        Self.cache.withLock { cache in
+            if cache.count > 200_000 { cache.removeAll() }
+            cache[text] = parsed
+        }
     }
+
+    private static let cache = VersionCache()
 
     public var description: String {
         switch self {
         case .pep440(let v): v.description
         case .legacy(let s): s
+        }
+    }
+
+    /// A string equal for equal versions (`2.2` and `2.2.0`): the normal form without trailing
+    /// release zeros; a legacy version as written.
+    public var canonical: String {
+        switch self {
+        case .pep440(let v):
+            let trimmed = v.trimmedRelease
+            return PEP440Version(epoch: v.epoch, release: trimmed.isEmpty ? [.zero] : trimmed, pre: v.pre, post: v.post, dev: v.dev, local: v.local).description
+        case .legacy(let s): return s
         }
     }
 
@@ -218,4 +241,17 @@ public struct PEP440Version: Sendable, Hashable, Comparable, CustomStringConvert
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// A lock-protected dictionary of parsed versions.
+final class VersionCache: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private var storage: [String: PackageVersion] = [:]
+    private let lock = NSLock()
+
+    func withLock<T>(_ body: (inout [String: PackageVersion]) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&storage)
+    }
 }

@@ -83,11 +83,11 @@ public enum CycloneDX {
     public static func vulnerabilities(of dependencies: [Dependency], options: DepsOptions) throws -> [String: [Vulnerability]] {
         let source = try AdvisorySource.open(options)
         let pinned = dependencies.filter { $0.version != nil }
-        let records = try source.records(for: Set(pinned.map(\.normalizedName)))
+        let compiled = try source.compiled(for: Set(pinned.map(\.normalizedName)))
         var result: [String: [Vulnerability]] = [:]
         for dependency in pinned {
             guard let version = dependency.version, result[dependency.purl] == nil else { continue }
-            let found = VulnerabilityMatcher.vulnerabilities(package: dependency.normalizedName, version: version, records: records[dependency.normalizedName] ?? [])
+            let found = VulnerabilityMatcher.vulnerabilities(package: dependency.normalizedName, version: version, compiled: compiled[dependency.normalizedName] ?? [])
             if !found.isEmpty { result[dependency.purl] = found }
         }
         return result

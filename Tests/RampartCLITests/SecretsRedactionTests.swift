@@ -52,3 +52,17 @@ struct SecretsRedactionTests {
         #expect(secrets.filter { full.contains($0) }.count >= secrets.count * 9 / 10)
     }
 }
+
+/// `--output` to a device writes to it; it never replaces it with a regular file (an atomic
+/// rename over `/dev/null` would break every later process on the machine).
+@Suite(.enabled(if: rampartBinary != nil, "the rampart binary is not built; run `swift build` first"))
+struct OutputToDevicesTests {
+    @Test func devNullStaysADevice() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("a.py", "print(1)\n")
+        let result = try await dir.runDetached(try #require(rampartBinary), ["scan", dir.path, "--format", "json", "--output", "/dev/null", "-q"])
+        #expect(result.status == 0)
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
+    }
+}

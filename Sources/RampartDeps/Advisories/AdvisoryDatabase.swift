@@ -37,10 +37,15 @@ public final class AdvisoryDatabase: Sendable {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             if create {
                 try queue.write { db in
+                    // An import replaces everything, schema included (older layouts are dropped).
                     try db.execute(sql: """
+                        DROP TABLE IF EXISTS affected; DROP TABLE IF EXISTS advisory;
                         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                         CREATE TABLE IF NOT EXISTS advisory (id TEXT PRIMARY KEY, modified TEXT, record BLOB NOT NULL);
-                        CREATE TABLE IF NOT EXISTS affected (package TEXT NOT NULL, advisory TEXT NOT NULL REFERENCES advisory(id) ON DELETE CASCADE, PRIMARY KEY (package, advisory));
+                        CREATE TABLE IF NOT EXISTS affected (
+                            package TEXT NOT NULL, advisory TEXT NOT NULL REFERENCES advisory(id) ON DELETE CASCADE,
+                            withdrawn INTEGER NOT NULL, ranges TEXT NOT NULL, versions TEXT NOT NULL,
+                            PRIMARY KEY (package, advisory));
                         """)
                 }
             }
@@ -63,7 +68,9 @@ public final class AdvisoryDatabase: Sendable {
                     try db.execute(sql: "INSERT OR REPLACE INTO advisory (id, modified, record) VALUES (?, ?, ?)",
                                    arguments: [record.id, record.modified, try encoder.encode(record)])
                     for package in packages {
-                        try db.execute(sql: "INSERT OR IGNORE INTO affected (package, advisory) VALUES (?, ?)", arguments: [package, record.id])
+                        let entry = AdvisoryIndexEntry(record: record, package: package)
+                        try db.execute(sql: "INSERT OR IGNORE INTO affected (package, advisory, withdrawn, ranges, versions) VALUES (?, ?, ?, ?, ?)",
+                                       arguments: [package, record.id, entry.withdrawn ? 1 : 0, entry.encodedRanges, entry.encodedVersions])
                     }
                     stored += 1
                 }
@@ -87,6 +94,32 @@ public final class AdvisoryDatabase: Sendable {
             }
         } catch {
             throw Failure(description: "cannot read the advisory database at \(path): \(error)")
+        }
+    }
+
+    /// What matching needs of every advisory naming each package (PEP 503 names).
+    public func index(for packages: Set<String>) throws(Failure) -> [String: [AdvisoryIndexEntry]] {
+        do {
+            return try queue.read { db in
+                var result: [String: [AdvisoryIndexEntry]] = [:]
+                for package in packages {
+                    let rows = try Row.fetchAll(db, sql: "SELECT advisory, withdrawn, ranges, versions FROM affected WHERE package = ? ORDER BY advisory", arguments: [package])
+                    result[package] = rows.map { row in
+                        AdvisoryIndexEntry(id: row["advisory"], withdrawn: (row["withdrawn"] as Int) != 0, encodedRanges: row["ranges"], encodedVersions: row["versions"])
+                    }
+                }
+                return result
+            }
+        } catch {
+            throw Failure(description: "cannot read the advisory database at \(path) (re-import it if it was written by an older Rampart): \(error)")
+        }
+    }
+
+    /// One full record.
+    public func record(id: String) -> OSVRecord? {
+        try? queue.read { db in
+            guard let data = try Data.fetchOne(db, sql: "SELECT record FROM advisory WHERE id = ?", arguments: [id]) else { return nil }
+            return try JSONDecoder().decode(OSVRecord.self, from: data)
         }
     }
 

@@ -72,16 +72,7 @@ public struct OSVRecord: Codable, Sendable, Hashable {
 
     /// Whether `version` of `package` (PEP 503 name) is affected, by OSV's evaluation rules.
     public func affects(_ package: String, version: String) -> Bool {
-        guard withdrawn == nil else { return false }
-        let candidate = PackageVersion(version)
-        for entry in affected ?? [] {
-            guard let p = entry.package, p.ecosystem.lowercased() == "pypi", Dependency.normalize(p.name) == package else { continue }
-            if let versions = entry.versions, versions.contains(where: { PackageVersion($0) == candidate || $0 == version }) { return true }
-            for range in entry.ranges ?? [] where range.type == "ECOSYSTEM" || range.type == "SEMVER" {
-                if Self.inRange(candidate, range.events) { return true }
-            }
-        }
-        return false
+        CompiledAdvisory(self, package: package).affects(PackageVersion(version), text: version)
     }
 
     /// OSV's algorithm: events sorted by version (`introduced: 0` first), then walked; `limit`
@@ -122,5 +113,144 @@ public struct OSVRecord: Codable, Sendable, Hashable {
             for range in entry.ranges ?? [] where range.type == "ECOSYSTEM" || range.type == "SEMVER" { out += range.events.compactMap(\.fixed) }
         }
         return out
+    }
+}
+
+/// One advisory's ranges for one package, every version parsed once and events sorted, for
+/// evaluating many versions against it. The full record (summary, aliases, severity) is read
+/// only when it is needed: for the advisories that do affect a version.
+final class CompiledAdvisory: @unchecked Sendable {
+    // @unchecked: used by one scan's thread at a time; the lazy members are filled on first use.
+    enum Step {
+        case introduced(PackageVersion?)  // nil: "0"
+        case fixed(PackageVersion)
+        case lastAffected(PackageVersion)
+    }
+
+    let id: String
+    /// The `fixed` versions of the package's ECOSYSTEM ranges.
+    let fixedVersions: [String]
+    private let load: @Sendable () -> OSVRecord?
+    /// Listed versions in canonical form (the index stores them so).
+    private var listed: Set<String> = []
+    private var ranges: [(steps: [Step], limits: [PackageVersion])] = []
+
+    lazy var record: OSVRecord = load() ?? OSVRecord(id: id)
+
+    /// From a full record.
+    convenience init(_ record: OSVRecord, package: String) {
+        self.init(entry: AdvisoryIndexEntry(record: record, package: package)) { record }
+    }
+
+    /// From the database's index, loading the record on demand.
+    init(entry: AdvisoryIndexEntry, load: @escaping @Sendable () -> OSVRecord?) {
+        id = entry.id
+        self.load = load
+        fixedVersions = entry.ranges.flatMap { $0.compactMap(\.fixed) }
+        guard !entry.withdrawn else { return }
+        listed = Set(entry.versions)
+        for events in entry.ranges {
+            func key(_ e: OSVRecord.Event) -> PackageVersion? {
+                if let x = e.introduced { return x == "0" ? nil : PackageVersion(x) }
+                return (e.fixed ?? e.lastAffected).map(PackageVersion.init)
+            }
+            let ordered = events.filter { $0.limit == nil }.enumerated().sorted { a, b in
+                switch (key(a.element), key(b.element)) {
+                case (nil, nil): return a.offset < b.offset
+                case (nil, _): return true
+                case (_, nil): return false
+                case (let x?, let y?): return x == y ? a.offset < b.offset : x < y
+                }
+            }.map(\.element)
+            let steps: [Step] = ordered.compactMap { event in
+                if let x = event.introduced { return .introduced(x == "0" ? nil : PackageVersion(x)) }
+                if let x = event.fixed { return .fixed(PackageVersion(x)) }
+                if let x = event.lastAffected { return .lastAffected(PackageVersion(x)) }
+                return nil
+            }
+            ranges.append((steps, events.compactMap(\.limit).map(PackageVersion.init)))
+        }
+    }
+
+    func affects(_ v: PackageVersion, text: String) -> Bool {
+        if !listed.isEmpty && (listed.contains(v.canonical) || listed.contains(text)) { return true }
+        for range in ranges {
+            if !range.limits.isEmpty, !range.limits.contains(where: { v < $0 }) { continue }
+            var vulnerable = false
+            for step in range.steps {
+                switch step {
+                case .introduced(let x): if x == nil || x! <= v { vulnerable = true }
+                case .fixed(let x): if x <= v { vulnerable = false }
+                case .lastAffected(let x): if x < v { vulnerable = false }
+                }
+            }
+            if vulnerable { return true }
+        }
+        return false
+    }
+}
+
+/// What matching needs of one advisory for one package: its ECOSYSTEM ranges and listed
+/// versions. The database keeps it in a compact text form beside the record.
+public struct AdvisoryIndexEntry: Sendable, Hashable {
+    public var id: String
+    public var withdrawn: Bool
+    public var ranges: [[OSVRecord.Event]]
+    public var versions: [String]
+
+    init(record: OSVRecord, package: String) {
+        id = record.id
+        withdrawn = record.withdrawn != nil
+        ranges = []
+        versions = []
+        for entry in record.affected ?? [] {
+            guard let p = entry.package, p.ecosystem.lowercased() == "pypi", Dependency.normalize(p.name) == package else { continue }
+            versions += (entry.versions ?? []).map { PackageVersion($0).canonical }
+            for range in entry.ranges ?? [] where range.type == "ECOSYSTEM" || range.type == "SEMVER" { ranges.append(range.events) }
+        }
+    }
+
+    init(id: String, withdrawn: Bool, encodedRanges: String, encodedVersions: String) {
+        self.id = id
+        self.withdrawn = withdrawn
+        versions = encodedVersions.isEmpty ? [] : encodedVersions.split(separator: "\n", omittingEmptySubsequences: false).map { Self.unescape($0) }
+        ranges = encodedRanges.isEmpty ? [] : encodedRanges.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: " ").compactMap { token -> OSVRecord.Event? in
+                guard token.count >= 2, token.dropFirst().first == "=" else { return nil }
+                let value = Self.unescape(token.dropFirst(2))
+                switch token.first {
+                case "i": return OSVRecord.Event(introduced: value)
+                case "f": return OSVRecord.Event(fixed: value)
+                case "l": return OSVRecord.Event(lastAffected: value)
+                case "m": return OSVRecord.Event(limit: value)
+                default: return nil
+                }
+            }
+        }
+    }
+
+    /// `i=1.0 f=2.0` per range, one range a line; versions one a line.
+    var encodedRanges: String {
+        ranges.map { events in
+            events.compactMap { e -> String? in
+                if let x = e.introduced { return "i=" + Self.escape(x) }
+                if let x = e.fixed { return "f=" + Self.escape(x) }
+                if let x = e.lastAffected { return "l=" + Self.escape(x) }
+                if let x = e.limit { return "m=" + Self.escape(x) }
+                return nil
+            }.joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+
+    var encodedVersions: String { versions.map(Self.escape).joined(separator: "\n") }
+
+    static func escape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "%" || $0 == " " || $0 == "\n" }) else { return s }
+        return s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func unescape(_ s: Substring) -> String {
+        guard s.contains("%") else { return String(s) }
+        return String(s).replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%20", with: " ").replacingOccurrences(of: "%25", with: "%")
     }
 }

@@ -35,14 +35,22 @@ open(sys.argv[2], "w").write("".join(f"{n}=={pins[n]}\n" for n in names))
 print(f"{len(names)} pinned requirements")
 PY
 /usr/bin/time -f "%e" -o "$tmp/import.time" .build/release/rampart db import "$osv" --database "$tmp/osv.sqlite" >/dev/null
-best=999
-for run in 1 2 3 4 5; do
-  /usr/bin/time -f "%e" -o "$tmp/deps.time" .build/release/rampart deps "$tmp/project" --database "$tmp/osv.sqlite" --allow-stale --fail-on none -q --format json --output "$tmp/rampart.json" || true
-  t=$(cat "$tmp/deps.time"); best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (b < a ? b : a) }')
-done
+# The same 500 packages at a version newer than any advisory: a maintained project's case.
+mkdir -p "$tmp/current" && sed 's/==.*/==999.0/' "$tmp/project/requirements.txt" > "$tmp/current/requirements.txt"
+best_of() {  # folder: best wall time of 5 runs
+  local best=999 t
+  for run in 1 2 3 4 5; do
+    /usr/bin/time -f "%e" -o "$tmp/deps.time" .build/release/rampart deps "$1" --database "$tmp/osv.sqlite" --allow-stale --fail-on none -q --format json --output "$tmp/rampart.json" || true
+    t=$(cat "$tmp/deps.time"); best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (b < a ? b : a) }')
+  done
+  echo "$best"
+}
+current=$(best_of "$tmp/current")
+best=$(best_of "$tmp/project")
 findings=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(sum(1 for f in d['findings'] if not f['ruleId'].endswith('unpinned-requirement')))" "$tmp/rampart.json")
 echo "database import: $(cat "$tmp/import.time") s"
-echo "rampart deps (500 pins, best of 5): $best s, $findings vulnerability findings"
+echo "rampart deps, 500 pins at current versions (best of 5): $current s"
+echo "rampart deps, 500 pins at vulnerable versions (best of 5): $best s, $findings vulnerability findings"
 if [ -x .venv/bin/pip-audit ]; then
   if /usr/bin/time -f "%e" -o "$tmp/audit.time" .venv/bin/pip-audit --no-deps --disable-pip --progress-spinner off -r "$tmp/project/requirements.txt" -f json -o "$tmp/audit.json" >"$tmp/audit.out" 2>"$tmp/audit.err"; then :; fi
   if [ -s "$tmp/audit.json" ]; then
@@ -50,6 +58,6 @@ if [ -x .venv/bin/pip-audit ]; then
     echo "pip-audit (online service): $a s"
     awk -v r="$best" -v a="$a" 'BEGIN { printf "Rampart is %.0fx faster than pip-audit\n", a / r }'
   else
-    echo "pip-audit could not run here (it needs network access to PyPI or OSV): $(tail -1 "$tmp/audit.err" | cut -c1-160)"
+    echo "pip-audit could not run here (it needs network access to PyPI or OSV): $( (grep -m1 -iE "error|connection|resolve" "$tmp/audit.err" || tail -1 "$tmp/audit.err") | cut -c1-160)"
   fi
 fi

@@ -10,9 +10,11 @@ struct DepsFlags: Sendable {
     var advisories: String?
     var database: String?
     var sitePackages: [String] = []
+    var resolveRanges = false
 
     func apply(to options: inout DepsOptions) {
         options.sitePackages += sitePackages
+        if resolveRanges { options.resolveRanges = true }
         if allowStale { options.allowStale = true }
         if allowSkips { options.allowSkips = true }
         if let advisories { options.advisoriesPath = advisories }
@@ -46,6 +48,9 @@ struct DepsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The advisory database (default: the user's cache folder).", valueName: "path"))
     var database: String?
 
+    @Flag(help: "Match unpinned ranges against the advisories of every version they admit (medium confidence).")
+    var resolveRanges = false
+
     @Option(help: ArgumentHelp("Also check what this Python interpreter has installed.", valueName: "path"))
     var python: String?
 
@@ -62,7 +67,7 @@ struct DepsCommand: AsyncParsableCommand {
             guard let found = DepsScanner.sitePackages(of: python) else { throw UsageFailure("error: cannot ask \(python) for its site-packages folders") }
             folders += found
         }
-        runner.deps = DepsFlags(allowStale: allowStale, allowSkips: allowSkips, advisories: advisories, database: database, sitePackages: folders)
+        runner.deps = DepsFlags(allowStale: allowStale, allowSkips: allowSkips, advisories: advisories, database: database, sitePackages: folders, resolveRanges: resolveRanges)
         try await runner.execute()
     }
 }

@@ -75,9 +75,10 @@ public struct DepsScanner: SecurityScanner {
             case "max_age_days": copy.options.maxAgeDays = try reader.int(entry.value, key: key)
             case "allow_stale": copy.options.allowStale = try reader.bool(entry.value, key: key)
             case "allow_skips": copy.options.allowSkips = try reader.bool(entry.value, key: key)
+            case "resolve_ranges": copy.options.resolveRanges = try reader.bool(entry.value, key: key)
             default:
                 throw ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: key,
-                                         message: "unknown key; the deps scanner takes database, advisories, max_age_days, allow_stale, allow_skips")
+                                         message: "unknown key; the deps scanner takes database, advisories, max_age_days, allow_stale, allow_skips, resolve_ranges")
             }
         }
         return copy
@@ -126,6 +127,9 @@ public struct DepsScanner: SecurityScanner {
                                           message: "\(dependency.name) is not pinned: it allows \(dependency.specifier.isEmpty ? "any version" : dependency.specifier.description)")
                     finding.component = Component(name: dependency.normalizedName, version: nil, ecosystem: "PyPI")
                     output.findings.append(finding)
+                    if options.resolveRanges {
+                        output.findings += rangeFindings(dependency, location: location, compiled: compiledByPackage[dependency.normalizedName] ?? [])
+                    }
                 }
                 continue
             }
@@ -214,6 +218,28 @@ extension DepsScanner {
     }
 }
 
+extension DepsScanner {
+    /// `--resolve-ranges`: the advisories that affect some version an unpinned range admits, at
+    /// medium confidence (the installed version may be a safe one).
+    func rangeFindings(_ dependency: Dependency, location: Location, compiled: [CompiledAdvisory]) -> [Finding] {
+        let (examples, vulnerabilities) = VulnerabilityMatcher.vulnerabilities(package: dependency.normalizedName, admittedBy: dependency.specifier, compiled: compiled)
+        let range = dependency.specifier.isEmpty ? "any version" : dependency.specifier.description
+        return vulnerabilities.map { vulnerability in
+            let example = vulnerability.aliases.compactMap { examples[$0] }.max { PackageVersion($0) < PackageVersion($1) } ?? "?"
+            var finding = Finding(rule: Self.vulnerable, location: location,
+                                  message: "\(vulnerability.id) in \(dependency.normalizedName) \(range): the range admits affected versions, up to \(example)"
+                                    + (vulnerability.fixedVersions.isEmpty ? "" : "; fixed in \(vulnerability.fixedVersions.joined(separator: ", "))"))
+            finding.ruleId = RuleID(scanner: "deps", code: vulnerability.id)
+            finding.title = "\(vulnerability.id) in \(dependency.normalizedName) \(range)"
+            finding.severity = vulnerability.severity
+            finding.confidence = .medium
+            finding.tags = ["dependency", Self.vulnerable.id.rawValue, "range"] + vulnerability.aliases.filter { $0 != vulnerability.id }
+            finding.component = Component(name: dependency.normalizedName, version: nil, ecosystem: "PyPI", fixedVersions: vulnerability.fixedVersions)
+            return finding
+        }
+    }
+}
+
 /// Settings of the deps scanner (`deps:` in `.rampart.yml`, `rampart deps` flags).
 public struct DepsOptions: Sendable {
     /// The SQLite advisory database (`rampart db import` writes it).
@@ -225,6 +251,8 @@ public struct DepsOptions: Sendable {
     public var allowSkips = false
     /// Installed environments to check (`site-packages` folders), from `--python` or `--site-packages`.
     public var sitePackages: [String] = []
+    /// Match unpinned ranges against the advisories of every version they admit.
+    public var resolveRanges = false
 
     public init() {}
 }

@@ -161,3 +161,20 @@ extension Dictionary {
         Dictionary(uniqueKeysWithValues: map { (transform($0.key), $0.value) })
     }
 }
+
+@Suite struct ResolveRangesTests {
+    @Test func rangesAreMatchedOnlyWhenAsked() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("requirements.txt", "pyyaml>=5.0,<6\njinja2>=3\n")
+        var options = DepsOptions()
+        options.advisoriesPath = demoAdvisories
+        options.allowStale = true
+        let plain = try await scanDeps(dir.path, options: options)
+        #expect(plain.findings.allSatisfy { $0.ruleId.code == "unpinned-requirement" })
+        options.resolveRanges = true
+        let resolved = try await scanDeps(dir.path, options: options)
+        let ranged = resolved.findings.filter { $0.tags.contains("range") }
+        #expect(!ranged.isEmpty && ranged.allSatisfy { $0.component?.name == "pyyaml" && $0.confidence == .medium })
+        #expect(ranged.allSatisfy { $0.message.contains("up to 5.") })
+    }
+}

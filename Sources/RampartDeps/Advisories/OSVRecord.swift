@@ -130,6 +130,8 @@ final class CompiledAdvisory: @unchecked Sendable {
     let id: String
     /// The `fixed` versions of the package's ECOSYSTEM ranges.
     let fixedVersions: [String]
+    /// Every version the advisory names for the package (events and lists), for `--resolve-ranges`.
+    let mentionedVersions: [String]
     private let load: @Sendable () -> OSVRecord?
     /// Listed versions in canonical form (the index stores them so).
     private var listed: Set<String> = []
@@ -147,6 +149,9 @@ final class CompiledAdvisory: @unchecked Sendable {
         id = entry.id
         self.load = load
         fixedVersions = entry.ranges.flatMap { $0.compactMap(\.fixed) }
+        mentionedVersions = entry.versions + entry.ranges.flatMap { events in
+            events.compactMap { $0.introduced == "0" ? nil : ($0.introduced ?? $0.fixed ?? $0.lastAffected) }
+        }
         guard !entry.withdrawn else { return }
         listed = Set(entry.versions)
         for events in entry.ranges {

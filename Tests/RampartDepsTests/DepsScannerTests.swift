@@ -178,3 +178,16 @@ extension Dictionary {
         #expect(ranged.allSatisfy { $0.message.contains("up to 5.") })
     }
 }
+
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") && packagingPython != nil, "needs unzip and python3"))
+struct OSVZipImportTests {
+    /// OSV's `all.zip` layout: one JSON record per file.
+    @Test func importsTheOSVExportZip() async throws {
+        let dir = TemporaryDirectory()
+        let script = "import json, sys, zipfile\nrecords = json.load(open(sys.argv[1]))\nwith zipfile.ZipFile(sys.argv[2], 'w') as z:\n    for r in records: z.writestr(r['id'] + '.json', json.dumps(r))"
+        let made = try await dir.runDetached(try #require(packagingPython), ["-c", script, demoAdvisories, dir.absolute("all.zip")])
+        try #require(made.status == 0, "\(made.errors)")
+        let records = try OSVLoader.load(path: dir.absolute("all.zip"))
+        #expect(records.count == (try OSVLoader.load(path: demoAdvisories)).count)
+    }
+}

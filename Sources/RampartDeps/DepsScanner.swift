@@ -27,6 +27,11 @@ public struct DepsScanner: SecurityScanner {
         the CVSS vector when there is one, and names the versions that fix it and the smallest \
         upgrade that fixes every known vulnerability of the package.
 
+        Severity: the CVSS v3.x base score, computed from the advisory's vector; for an advisory \
+        with only a CVSS v4 vector, the database's own rating (GHSA's), since Rampart does not \
+        embed CVSS v4's expert-derived lookup table; medium when the advisory has neither (PyPA's \
+        records carry no severity).
+
         **Fix:** upgrade to the suggested version (or a later one), then regenerate the lockfile. \
         To accept one advisory, suppress it by its id (`# rampart: ignore[deps/PYSEC-2020-96] reason`) \
         or list it under `ignores:` with a reason and an expiry date.

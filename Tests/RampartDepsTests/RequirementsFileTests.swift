@@ -140,3 +140,19 @@ import Testing
         #expect(CVSS.baseScore(vector) == score)
     }
 }
+
+@Suite struct SeverityFallbackTests {
+    /// A record with only a CVSS v4 vector takes the database's rating (GHSA's `HIGH`): Rampart
+    /// scores v3 vectors itself but does not embed CVSS v4's expert lookup table.
+    @Test func cvssV4OnlyUsesTheDatabaseRating() {
+        var record = OSVRecord(id: "GHSA-xxxx-yyyy-zzzz", affected: [
+            .init(package: .init(name: "pkg", ecosystem: "PyPI"), ranges: [.init(type: "ECOSYSTEM", events: [.init(introduced: "0"), .init(fixed: "2.0")])], versions: nil),
+        ])
+        record.severity = [.init(type: "CVSS_V4", score: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")]
+        record.databaseSpecific = .init(severity: "HIGH")
+        let found = VulnerabilityMatcher.vulnerabilities(package: "pkg", version: "1.0", records: [record])
+        #expect(found.first?.severity == .high && found.first?.cvssScore == nil)
+        record.databaseSpecific = .init(severity: "MODERATE")
+        #expect(VulnerabilityMatcher.vulnerabilities(package: "pkg", version: "1.0", records: [record]).first?.severity == .medium)
+    }
+}

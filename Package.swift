@@ -60,6 +60,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // DAST: crawler, passive and light active checks of a running web app (in progress).
+        .target(name: "RampartWeb", dependencies: ["RampartCore", "RampartRegex"], swiftSettings: strict),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
         .target(name: "RampartPythonSAST", dependencies: ["RampartCore", "PythonSyntax"], swiftSettings: strict),
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
@@ -117,6 +119,7 @@ let package = Package(
             name: "RampartDepsTests", dependencies: ["RampartDeps", "RampartEngine", "RampartTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict
         ),
+        .testTarget(name: "RampartWebTests", dependencies: ["RampartWeb", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartEngineTests", dependencies: ["RampartEngine", "RampartTestSupport"], swiftSettings: strict),

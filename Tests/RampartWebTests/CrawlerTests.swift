@@ -1,0 +1,105 @@
+import Foundation
+@testable import RampartWeb
+import RampartTestSupport
+import Testing
+
+/// The fixture site (`Fixtures/site_server.py`) on 127.0.0.1, for one test.
+final class FixtureSite: @unchecked Sendable {
+    let process = Process()
+    let port: Int
+    var url: URL { URL(string: "http://127.0.0.1:\(port)/")! }
+
+    init(pages: Int = 20, hostile: Bool = false) async throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/site_server.py").path
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, String(pages)] + (hostile ? ["hostile"] : [])
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let handle = output.fileHandleForReading
+        let line = try await offPool { () -> String in
+            var bytes: [UInt8] = []
+            while let byte = try handle.read(upToCount: 1)?.first, byte != 0x0A { bytes.append(byte) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let port = Int(line) else { throw CocoaError(.fileReadCorruptFile) }
+        self.port = port
+    }
+
+    deinit { process.terminate() }
+}
+
+@Suite(.serialized) struct CrawlerTests {
+    @Test func crawlsLinksRobotsAndSitemapsInScope() async throws {
+        let site = try await FixtureSite(pages: 30)
+        var limits = CrawlLimits()
+        limits.timeBudget = .seconds(30)
+        limits.maxDepth = 40
+        let result = await Crawler(start: site.url, limits: limits).crawl()
+        let paths = Set(result.exchanges.compactMap { URL(string: $0.url)?.path })
+        #expect(paths.isSuperset(of: ["/", "/robots.txt", "/sitemap.xml", "/hidden", "/from-sitemap", "/page/0", "/page/29"]))
+        #expect(!result.exchanges.contains { $0.url.contains("outside.invalid") })
+        #expect(result.requests == result.exchanges.count + result.errors.count)
+        #expect(!result.timedOut)
+    }
+
+    @Test func theRequestBudgetIsExact() async throws {
+        let site = try await FixtureSite(pages: 200)
+        var limits = CrawlLimits()
+        limits.maxDepth = 200
+        limits.maxRequests = 25
+        let result = await Crawler(start: site.url, limits: limits).crawl()
+        #expect(result.requests == 25)
+        #expect(result.exchanges.count + result.errors.count == 25)
+        limits.maxRequests = nil
+        limits.maxPages = 40
+        #expect(await Crawler(start: site.url, limits: limits).crawl().requests == 40)
+    }
+
+    @Test func hostileServersEndWithinTheBudget() async throws {
+        let site = try await FixtureSite(pages: 5, hostile: true)
+        var limits = CrawlLimits()
+        limits.timeBudget = .seconds(6)
+        limits.requestTimeout = .seconds(2)
+        limits.maxResponseBytes = 1 << 20
+        limits.maxDepth = 30
+        let started = ContinuousClock.now
+        let result = await Crawler(start: site.url, limits: limits).crawl()
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(9), "the 6 s budget held (took \(elapsed))")
+        let huge = result.exchanges.first { $0.url.hasSuffix("/huge") }
+        #expect(huge.map { $0.truncated && $0.body.count == 1 << 20 } ?? true)
+        #expect(result.errors.contains { $0.url.hasSuffix("/hang") } || result.timedOut)
+        #expect(result.exchanges.filter { $0.url.contains("/loop") }.count <= 31)
+        #expect(result.exchanges.contains { URL(string: $0.url)?.path == "/page/4" })
+    }
+}
+
+extension CrawlerTests {
+    @Test func theDepthLimitHolds() async throws {
+        let site = try await FixtureSite(pages: 60)
+        var limits = CrawlLimits()
+        limits.maxDepth = 3
+        let result = await Crawler(start: site.url, limits: limits).crawl()
+        #expect(result.exchanges.allSatisfy { $0.depth <= 3 })
+        #expect(!result.exchanges.contains { $0.url.hasSuffix("/page/20") })
+    }
+}
+
+extension CrawlerTests {
+    /// A request that would outlast the whole budget is cut at the budget, not at its own timeout.
+    @Test func theTimeBudgetIsAHardStop() async throws {
+        let site = try await FixtureSite(pages: 5, hostile: true)
+        var limits = CrawlLimits()
+        limits.timeBudget = .seconds(3)
+        limits.requestTimeout = .seconds(60)
+        limits.maxResponseBytes = 1 << 30
+        let started = ContinuousClock.now
+        let result = await Crawler(start: site.url, limits: limits).crawl()
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(4), "took \(elapsed) for a 3 s budget")
+        #expect(result.timedOut)
+        #expect(result.exchanges.contains { URL(string: $0.url)?.path == "/" })
+    }
+}

@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -25,6 +25,8 @@ public struct Finding: Sendable, Hashable {
     public var secret: SecretInfo?
     /// The commit that introduced a finding of a git history scan.
     public var commit: CommitInfo?
+    /// Every place a grouped finding occurs (a web rule's pages), the location being the site.
+    public var instances: [WebLocation] = []
 
     public var isSuppressed: Bool { suppression != nil }
 

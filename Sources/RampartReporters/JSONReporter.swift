@@ -100,6 +100,14 @@ public struct JSONReporter: Reporter {
                     ("summary", .string(commit.summary)),
                 ])
             }),
+            ("instances", finding.instances.isEmpty ? nil : .array(finding.instances.map { instance in
+                .compactObject([
+                    ("url", .string(instance.url)),
+                    ("method", .string(instance.method)),
+                    ("parameter", instance.parameter.map(JSONValue.string)),
+                    ("evidence", instance.evidence.map(JSONValue.string)),
+                ])
+            })),
             ("fingerprint", .string(finding.fingerprint)),
             ("helpUri", finding.helpUri.map(JSONValue.string)),
             ("suppressed", .bool(finding.isSuppressed)),

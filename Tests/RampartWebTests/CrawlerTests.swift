@@ -103,3 +103,38 @@ extension CrawlerTests {
         #expect(result.exchanges.contains { URL(string: $0.url)?.path == "/" })
     }
 }
+
+@Suite struct WebRulesTests {
+    @Test func everyRuleFileIsRegistered() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/RampartWeb/Rules").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }.map { String($0.dropLast(6)) }
+        let registered = Set(WebRules.all.map { String(describing: $0) })
+        #expect(Set(files) == registered)
+    }
+
+    /// Grouping: one finding per rule and site, every page an instance; the secure page is clean.
+    @Test func findingsAreGroupedPerRuleAndSite() {
+        func page(_ url: String, _ headers: [(String, String)]) -> WebExchange {
+            WebExchange(url: url, method: "GET", status: 200, headers: [("Content-Type", "text/html")] + headers, body: Array("<html></html>".utf8), truncated: false, depth: 0)
+        }
+        let secure: [(String, String)] = [
+            ("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"), ("X-Content-Type-Options", "nosniff"),
+            ("Permissions-Policy", "camera=()"), ("Referrer-Policy", "no-referrer"), ("Strict-Transport-Security", "max-age=31536000"),
+            ("Set-Cookie", "session=abc; HttpOnly; Secure; SameSite=Lax"),
+        ]
+        #expect(WebScanner.findings(for: [page("https://shop.test/a", secure), page("https://shop.test/b", secure)]).isEmpty)
+        let findings = WebScanner.findings(for: [page("https://shop.test/a", []), page("https://shop.test/b", []), page("https://other.test/", [])])
+        let clickjacking = findings.filter { $0.ruleId.rawValue == "web/10020" }
+        #expect(clickjacking.count == 2)
+        #expect(clickjacking.first?.instances.map(\.url) == ["https://shop.test/a", "https://shop.test/b"])
+        #expect(clickjacking.first?.location.display.hasPrefix("GET https://shop.test/") == true)
+    }
+
+    @Test func recordedResponsesParse() {
+        let exchange = RawHTTPResponse.parse("# POST https://x.test/login\r\nHTTP/1.1 302 Found\r\nLocation: /\r\nSet-Cookie: a=1\r\n\r\nbody\r\nmore", defaultURL: "http://localhost/")
+        #expect(exchange?.url == "https://x.test/login" && exchange?.method == "POST" && exchange?.status == 302)
+        #expect(exchange?.header("location") == "/" && exchange?.text == "body\nmore")
+        #expect(RawHTTPResponse.parse("garbage", defaultURL: "http://localhost/") == nil)
+    }
+}

@@ -6,6 +6,7 @@ import RampartPythonSAST
 import RampartReporters
 import RampartDeps
 import RampartSecrets
+import RampartWeb
 
 /// `rampart scan [PATH]`: every enabled scanner over a folder, reports written, exit by the gate.
 struct ScanCommand: AsyncParsableCommand {
@@ -35,6 +36,8 @@ struct ScanRunner {
     var secretsSource = SecretsSource.tree
     /// `rampart deps` flags for the deps scanner.
     var deps = DepsFlags()
+    /// `rampart web` settings for the web scanner.
+    var web: WebOptions?
 
     func run() async throws -> ScanReport {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -52,6 +55,7 @@ struct ScanRunner {
             }
         }
         scanners = scanners.map { scanner in
+            if let web, scanner is WebScanner { return WebScanner(options: web) }
             if var depsScanner = scanner as? DepsScanner {
                 deps.apply(to: &depsScanner.options)
                 return depsScanner

@@ -41,6 +41,7 @@ public struct WebScanner: SecurityScanner {
         }
         output.merge(recorded)
         output.findings += Self.findings(for: exchanges)
+        if let config = options.zapConfig { output.findings = config.apply(output.findings) }
         return output
     }
 
@@ -91,6 +92,8 @@ public struct WebOptions: Sendable {
     public var target: URL?
     public var limits = CrawlLimits()
     public var headers: [(String, String)] = []
+    /// ZAP's rule configuration (`-c rules.tsv`): IGNORE and OUTOFSCOPE applied here.
+    public var zapConfig: ZAPRuleConfig?
 
     public init(target: URL? = nil) {
         self.target = target

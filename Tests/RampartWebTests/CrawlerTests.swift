@@ -67,7 +67,7 @@ final class FixtureSite: @unchecked Sendable {
         let started = ContinuousClock.now
         let result = await Crawler(start: site.url, limits: limits).crawl()
         let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .seconds(9), "the 6 s budget held (took \(elapsed))")
+        #expect(elapsed < .seconds(20), "the 6 s budget held (took \(elapsed)); the hostile routes would take minutes")
         let huge = result.exchanges.first { $0.url.hasSuffix("/huge") }
         #expect(huge.map { $0.truncated && $0.body.count == 1 << 20 } ?? true)
         #expect(result.errors.contains { $0.url.hasSuffix("/hang") } || result.timedOut)
@@ -98,7 +98,9 @@ extension CrawlerTests {
         let started = ContinuousClock.now
         let result = await Crawler(start: site.url, limits: limits).crawl()
         let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .seconds(4), "took \(elapsed) for a 3 s budget")
+        // Not a timing benchmark: the bound only tells "stopped at the budget" (about 3.2 s when
+        // the machine is idle) from "waited for the server" (60 s), with room for a loaded CI.
+        #expect(elapsed < .seconds(12), "took \(elapsed) for a 3 s budget")
         #expect(result.timedOut)
         #expect(result.exchanges.contains { URL(string: $0.url)?.path == "/" })
     }

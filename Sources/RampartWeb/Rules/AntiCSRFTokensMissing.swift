@@ -1,0 +1,34 @@
+import Foundation
+import RampartCore
+
+enum AntiCSRFTokensMissing: WebRule {
+    static let metadata = RuleMetadata.web(
+        "10202", title: "Absence of anti-CSRF tokens", severity: .medium, confidence: .low, cwe: 352, owasp: .a01,
+        documentation: """
+        A form that changes state (`method="post"`) carries no anti-CSRF token under any common \
+        name (`csrf_token` of Flask-WTF, `csrfmiddlewaretoken` of Django, `authenticity_token`, \
+        `_csrf`, `_token`, …), so another site can submit it with the user's cookies. Forms sent \
+        with GET are not reported (they must not change state), unlike ZAP.
+
+        **Fix:** enable the framework's CSRF protection (Flask-WTF `CSRFProtect`, Django's \
+        middleware) and render the token in every POST form.
+        """,
+        examples: [
+            .triggers("HTTP/1.1 200 OK\nContent-Type: text/html\n\n<form method=\"post\" action=\"/transfer\"><input name=\"amount\"></form>\n", fileName: "page.http"),
+            .passes("HTTP/1.1 200 OK\nContent-Type: text/html\n\n<form method=\"post\"><input type=\"hidden\" name=\"csrf_token\" value=\"x\"><input name=\"amount\"></form>\n", fileName: "page.http"),
+            .passes("HTTP/1.1 200 OK\nContent-Type: text/html\n\n<form action=\"/search\"><input name=\"q\"></form>\n", fileName: "page.http"),
+        ]
+    )
+
+    static let tokenNames: Set<String> = [
+        "csrf_token", "csrfmiddlewaretoken", "authenticity_token", "_csrf", "_token", "csrf", "csrftoken", "xsrf", "_xsrf",
+        "xsrf_token", "anticsrf", "__requestverificationtoken", "_csrf_token", "csrf-token", "__csrf_magic", "_wpnonce",
+    ]
+
+    static func check(_ r: WebExchange) -> [WebHit] {
+        guard r.isSuccessfulHTML, let page = URL(string: r.url) else { return [] }
+        return PageLinks.extract(r.text, pageURL: page).forms.filter { form in
+            form.method == "POST" && !form.fields.contains { tokenNames.contains($0.name.lowercased()) }
+        }.map { WebHit(parameter: $0.fields.first?.name, evidence: "<form method=\"post\" action=\"\($0.action)\">") }
+    }
+}

@@ -116,8 +116,9 @@ public struct InlineSuppression: Sendable, Hashable {
     }
 }
 
-extension Substring {
-    func trimmingWhitespace() -> String {
+extension StringProtocol {
+    /// The text without leading and trailing white space.
+    public func trimmingWhitespace() -> String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

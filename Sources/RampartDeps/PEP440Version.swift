@@ -1,4 +1,5 @@
 import Foundation
+import RampartCore
 import RampartRegex
 
 /// A Python package version (PEP 440), ordered and normalised exactly as the `packaging` library
@@ -22,7 +23,7 @@ public enum PackageVersion: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    private static let cache = VersionCache()
+    private static let cache = Locked<[String: PackageVersion]>([:])
 
     public var description: String {
         switch self {
@@ -241,17 +242,4 @@ public struct PEP440Version: Sendable, Hashable, Comparable, CustomStringConvert
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-/// A lock-protected dictionary of parsed versions.
-final class VersionCache: @unchecked Sendable {
-    // @unchecked: every access goes through `lock`.
-    private var storage: [String: PackageVersion] = [:]
-    private let lock = NSLock()
-
-    func withLock<T>(_ body: (inout [String: PackageVersion]) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&storage)
-    }
 }

@@ -1,3 +1,5 @@
+import RampartCore
+
 /// A PEP 440 version specifier (`>=1.2`, `~=2.0`, `==1.*`, `!=1.3.4`, `===foo`) and sets of them,
 /// with `packaging`'s semantics, pre-release handling included.
 public struct VersionSpecifier: Sendable, Hashable, CustomStringConvertible {
@@ -176,11 +178,5 @@ public struct SpecifierSet: Sendable, Hashable, CustomStringConvertible {
         if specifiers.contains(where: { $0.admitsPrereleases }) { return matching }
         let finals = matching.filter { !$0.isPrerelease }
         return finals.isEmpty ? matching : finals
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

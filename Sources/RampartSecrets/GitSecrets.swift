@@ -189,18 +189,3 @@ struct GitSecrets {
         return CommitInfo(sha: field(0), author: field(1), email: field(2), date: field(3), summary: field(4))
     }
 }
-
-/// A value shared between threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    // @unchecked: every access goes through `lock`.
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}

@@ -143,7 +143,6 @@ public final class Crawler: Sendable {
                 case .failure(let error):
                     result.errors.append((url, Self.describe(error)))
                 }
-                _ = depth
                 while running < limits.concurrency, launch() {}
             }
         }

@@ -1,3 +1,5 @@
+import RampartCore
+
 /// A tolerant HTML tokenizer, after the WHATWG tokenizer's states that matter for crawling and
 /// passive checks: tags with attributes (quoted, unquoted, duplicated), comments (bogus ones
 /// too), doctypes, CDATA sections, raw-text and RCDATA elements (`script`, `style`, `textarea`,
@@ -239,11 +241,5 @@ public struct HTMLTokenizer {
             }
         }
         return out
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

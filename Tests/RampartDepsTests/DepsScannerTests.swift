@@ -119,9 +119,6 @@ struct SnapshotAcceptanceTests {
     @Test func knownVulnerablePinsMatchAnIndependentEvaluation() async throws {
         let dir = TemporaryDirectory()
         try dir.write("oracle.py", Self.script)
-        let pins = Self.vulnerablePins.merging(Self.currentPins.mapKeys { $0 + "-current" }) { a, _ in a }
-        let pinsJSON = String(decoding: try JSONSerialization.data(withJSONObject: Self.vulnerablePins.merging(Self.currentPins) { a, _ in a }), as: UTF8.self)
-        _ = pins
         // Expected advisories, per package, for both sets of pins.
         func oracle(_ set: [String: String]) async throws -> [String: [String]] {
             let json = String(decoding: try JSONSerialization.data(withJSONObject: set), as: UTF8.self)
@@ -129,7 +126,6 @@ struct SnapshotAcceptanceTests {
             try #require(result.status == 0, "\(result.errors)")
             return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: [String]])
         }
-        _ = pinsJSON
         let expectedVulnerable = try await oracle(Self.vulnerablePins)
         let expectedCurrent = try await oracle(Self.currentPins)
 
@@ -153,12 +149,6 @@ struct SnapshotAcceptanceTests {
         }
         #expect(expectedVulnerable.values.allSatisfy { !$0.isEmpty }, "every vulnerable pin has advisories")
         #expect(expectedCurrent.values.allSatisfy { $0.isEmpty }, "current versions have none in the snapshot")
-    }
-}
-
-extension Dictionary {
-    func mapKeys(_ transform: (Key) -> Key) -> [Key: Value] {
-        Dictionary(uniqueKeysWithValues: map { (transform($0.key), $0.value) })
     }
 }
 

@@ -1,4 +1,5 @@
 @testable import RampartSecrets
+import RampartTestSupport
 import Testing
 
 @Suite struct KeywordMatcherTests {
@@ -32,18 +33,5 @@ import Testing
         let text = Array("é AKIA xOxB- \u{FF}".utf8)
         text.withUnsafeBufferPointer { matcher.scan($0) { ends.append($0.end) } }
         #expect(ends == [7, 13])
-    }
-}
-
-/// A small deterministic generator for tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -75,36 +75,6 @@ public struct OSVRecord: Codable, Sendable, Hashable {
         CompiledAdvisory(self, package: package).affects(PackageVersion(version), text: version)
     }
 
-    /// OSV's algorithm: events sorted by version (`introduced: 0` first), then walked; `limit`
-    /// bounds the range from above.
-    static func inRange(_ v: PackageVersion, _ events: [Event]) -> Bool {
-        func version(_ e: Event) -> PackageVersion? {
-            if let x = e.introduced { return x == "0" ? nil : PackageVersion(x) }
-            return (e.fixed ?? e.lastAffected ?? e.limit).map(PackageVersion.init)
-        }
-        let limits = events.compactMap(\.limit).map(PackageVersion.init)
-        if !limits.isEmpty, !limits.contains(where: { v < $0 }) { return false }
-        let sorted = events.filter { $0.limit == nil }.enumerated().sorted { a, b in
-            switch (version(a.element), version(b.element)) {
-            case (nil, nil): return a.offset < b.offset
-            case (nil, _): return true
-            case (_, nil): return false
-            case (let x?, let y?): return x == y ? a.offset < b.offset : x < y
-            }
-        }.map(\.element)
-        var vulnerable = false
-        for event in sorted {
-            if let introduced = event.introduced {
-                if introduced == "0" || PackageVersion(introduced) <= v { vulnerable = true }
-            } else if let fixed = event.fixed {
-                if PackageVersion(fixed) <= v { vulnerable = false }
-            } else if let last = event.lastAffected {
-                if PackageVersion(last) < v { vulnerable = false }
-            }
-        }
-        return vulnerable
-    }
-
     /// The `fixed` versions of this record's ranges for a package.
     public func fixedVersions(_ package: String) -> [String] {
         var out: [String] = []

@@ -134,7 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RampartCLITests",
-            dependencies: ["RampartCLI", "RampartDeps", "RampartTestSupport"],
+            dependencies: ["RampartCLI", "RampartDeps", "RampartWeb", "RampartTestSupport"],
             swiftSettings: strict
         ),
     ]

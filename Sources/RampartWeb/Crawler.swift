@@ -14,6 +14,28 @@ public struct WebExchange: Sendable {
     /// The body was cut at `maxResponseBytes`.
     public var truncated: Bool
     public var depth: Int
+    /// The request's body (`application/x-www-form-urlencoded` for submitted forms), if any.
+    public var requestBody: String?
+
+    public init(url: String, method: String = "GET", status: Int, headers: [(name: String, value: String)], body: [UInt8],
+                truncated: Bool = false, depth: Int = 0, requestBody: String? = nil) {
+        self.url = url
+        self.method = method
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.truncated = truncated
+        self.depth = depth
+        self.requestBody = requestBody
+    }
+
+    /// Query and form-body parameters of the request, decoded.
+    public var requestParameters: [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
+        if let query = URLComponents(string: url)?.percentEncodedQuery { result += FormEncoding.decode(query) }
+        if let requestBody { result += FormEncoding.decode(requestBody) }
+        return result
+    }
 
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
@@ -26,6 +48,31 @@ public struct WebExchange: Sendable {
     public var contentType: String { header("content-type")?.lowercased() ?? "" }
     public var isHTML: Bool { contentType.contains("text/html") || contentType.contains("application/xhtml") }
     public var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// `application/x-www-form-urlencoded`, both ways.
+public enum FormEncoding {
+    public static func decode(_ text: String) -> [(name: String, value: String)] {
+        text.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func unescape(_ s: Substring) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
+            return (unescape(parts[0]), parts.count > 1 ? unescape(parts[1]) : "")
+        }
+    }
+
+    public static func encode(_ pairs: [(name: String, value: String)]) -> String {
+        pairs.map { escape($0.name) + "=" + escape($0.value) }.joined(separator: "&")
+    }
+
+    static let unreserved: CharacterSet = {
+        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        set.insert(charactersIn: "-._*")
+        return set
+    }()
+
+    public static func escape(_ s: String) -> String {
+        (s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s).replacingOccurrences(of: "%20", with: "+")
+    }
 }
 
 /// Limits of a crawl, all honoured exactly: the scan stops at whichever comes first.

@@ -21,7 +21,10 @@ public struct PageLinks: Sendable, Equatable {
 
     /// Links and forms of `html`, as absolute URLs against `pageURL`.
     public static func extract(_ html: String, pageURL: URL) -> PageLinks {
-        let tokens = HTMLTokenizer.tokenize(html)
+        extract(tokens: HTMLTokenizer.tokenize(html), pageURL: pageURL)
+    }
+
+    public static func extract(tokens: [HTMLTokenizer.Token], pageURL: URL) -> PageLinks {
         var base = pageURL
         var result = PageLinks()
         var seen = Set<String>()

@@ -1,3 +1,4 @@
+import Foundation
 import RampartCore
 
 /// What a passive rule reports for one response: the parameter or header involved, the
@@ -19,19 +20,54 @@ public struct WebHit: Sendable {
 /// A passive web rule: a type with its metadata that reads one response. Ids are ZAP's
 /// (`web/10020`) where ZAP has the rule, so configs and dashboards keep working.
 public protocol WebRule: Rule {
-    static func check(_ response: WebExchange) -> [WebHit]
+    static func check(_ page: WebPage) -> [WebHit]
+}
+
+/// One response as the rules read it: the exchange, with its text, HTML tokens, links and
+/// cookies computed once and shared by every rule (not re-parsed by each).
+@dynamicMemberLookup
+public final class WebPage {
+    public let exchange: WebExchange
+
+    public init(_ exchange: WebExchange) {
+        self.exchange = exchange
+    }
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<WebExchange, T>) -> T { exchange[keyPath: keyPath] }
+
+    public func header(_ name: String) -> String? { exchange.header(name) }
+    public func headers(_ name: String) -> [String] { exchange.headers(name) }
+
+    /// The body as text (invalid UTF-8 replaced).
+    public private(set) lazy var text: String = exchange.text
+    /// The body's HTML tokens (empty for non-HTML responses).
+    public private(set) lazy var tokens: [HTMLTokenizer.Token] = exchange.isHTML ? HTMLTokenizer.tokenize(text) : []
+    /// Links and forms, as absolute URLs.
+    public private(set) lazy var links: PageLinks = {
+        guard exchange.isHTML, let url = URL(string: exchange.url) else { return PageLinks() }
+        return PageLinks.extract(tokens: tokens, pageURL: url)
+    }()
+    lazy var cookies: [SetCookie] = exchange.headers("set-cookie").compactMap(SetCookie.init)
+    /// Query and form-body parameters of the request.
+    public private(set) lazy var requestParameters: [(name: String, value: String)] = exchange.requestParameters
 }
 
 extension RuleMetadata {
     static func web(
         _ code: String, title: String, severity: Severity, confidence: Confidence = .medium, cwe: Int, owasp: OWASPCategory = .a05,
-        zap: Bool = true, documentation: String, examples: [RuleExample]
+        zap: Bool = true, optIn: Bool = false, documentation: String, examples: [RuleExample]
     ) -> RuleMetadata {
         RuleMetadata(
             id: RuleID(scanner: "web", code: code), aliases: [], title: title, severity: severity, confidence: confidence,
-            cwe: [cwe], owasp: owasp, tags: ["dast"] + (zap ? ["zap"] : []), documentation: documentation, examples: examples
+            cwe: [cwe], owasp: owasp, tags: ["dast"] + (zap ? ["zap"] : []) + (optIn ? [RuleMetadata.optInTag] : []),
+            documentation: documentation, examples: examples
         )
     }
+
+    /// Rules tagged so run only when named (`web.enable`, or a level other than IGNORE in a ZAP
+    /// config): ZAP's noisiest rules, Timestamp Disclosure and Suspicious Comments.
+    public static let optInTag = "opt-in"
+    public var isOptIn: Bool { tags.contains(Self.optInTag) }
 }
 
 extension WebExchange {
@@ -90,6 +126,4 @@ struct SetCookie {
     }
 }
 
-extension WebExchange {
-    var cookies: [SetCookie] { headers("set-cookie").compactMap(SetCookie.init) }
-}
+

@@ -37,22 +37,27 @@ public struct WebScanner: SecurityScanner {
             guard let exchange = RawHTTPResponse.parse(text.text, defaultURL: "http://localhost/" + file.path) else {
                 throw Diagnostic(.warning, code: "not-http", message: "not a recorded HTTP response (status line missing)", scanner: "web", path: file.path)
             }
-            return Self.findings(for: [exchange])
+            return findings(for: [exchange])
         }
         output.merge(recorded)
-        output.findings += Self.findings(for: exchanges)
+        output.findings += findings(for: exchanges)
         if let config = options.zapConfig { output.findings = config.apply(output.findings) }
         return output
     }
 
     /// Every rule on every response, grouped per rule and site.
-    public static func findings(for exchanges: [WebExchange]) -> [Finding] {
+    public func findings(for exchanges: [WebExchange]) -> [Finding] {
+        Self.findings(for: exchanges, rules: options.enabledRules)
+    }
+
+    public static func findings(for exchanges: [WebExchange], rules: [any WebRule.Type]) -> [Finding] {
         var groups: [String: (rule: RuleMetadata, site: String, instances: [(WebExchange, WebHit)])] = [:]
         var order: [String] = []
         for exchange in exchanges {
+            let page = WebPage(exchange)
             let site = Crawler.origin(of: URL(string: exchange.url) ?? URL(fileURLWithPath: "/"))
-            for rule in WebRules.all {
-                for hit in rule.check(exchange) {
+            for rule in rules {
+                for hit in rule.check(page) {
                     let key = "\(rule.metadata.id)\u{0}\(site)"
                     if groups[key] == nil {
                         groups[key] = (rule.metadata, site, [])
@@ -94,6 +99,20 @@ public struct WebOptions: Sendable {
     public var headers: [(String, String)] = []
     /// ZAP's rule configuration (`-c rules.tsv`): IGNORE and OUTOFSCOPE applied here.
     public var zapConfig: ZAPRuleConfig?
+    /// Opt-in rules to run (ids or codes: `web/10096`, `10027`).
+    public var enable: Set<String> = []
+
+    /// Every rule that is not opt-in, plus the opt-in rules named in `enable` or given a level
+    /// other than IGNORE in the ZAP config.
+    public var enabledRules: [any WebRule.Type] {
+        WebRules.all.filter { rule in
+            let metadata = rule.metadata
+            guard metadata.isOptIn else { return true }
+            if enable.contains(where: metadata.isNamed) { return true }
+            if let action = zapConfig?.actions[metadata.id.code], action != .ignore { return true }
+            return false
+        }
+    }
 
     public init(target: URL? = nil) {
         self.target = target

@@ -4,6 +4,7 @@ import RampartCore
 import RampartDeps
 import RampartEngine
 import RampartTestSupport
+import RampartWeb
 import Testing
 
 /// Every rule of every scanner (the binary's and the test scanners) runs its own examples: each
@@ -13,6 +14,11 @@ import Testing
 @Suite struct RuleExamplesTests {
     /// The binary's scanners; the deps scanner reads the demo's sample of real advisories.
     static let scanners: [any SecurityScanner] = ScannerCatalog.builtIn.map { scanner in
+        if var web = scanner as? WebScanner {
+            // Opt-in rules run their examples too.
+            web.options.enable = Set(web.rules.map(\.id.rawValue))
+            return web
+        }
         guard var deps = scanner as? DepsScanner else { return scanner }
         deps.options.advisoriesPath = PythonOracle.packageRoot + "/examples/demo/advisories/osv-sample.json"
         deps.options.allowStale = true

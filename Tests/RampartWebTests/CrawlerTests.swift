@@ -125,8 +125,8 @@ extension CrawlerTests {
             ("Permissions-Policy", "camera=()"), ("Referrer-Policy", "no-referrer"), ("Strict-Transport-Security", "max-age=31536000"),
             ("Set-Cookie", "session=abc; HttpOnly; Secure; SameSite=Lax"),
         ]
-        #expect(WebScanner.findings(for: [page("https://shop.test/a", secure), page("https://shop.test/b", secure)]).isEmpty)
-        let findings = WebScanner.findings(for: [page("https://shop.test/a", []), page("https://shop.test/b", []), page("https://other.test/", [])])
+        #expect(WebScanner().findings(for: [page("https://shop.test/a", secure), page("https://shop.test/b", secure)]).isEmpty)
+        let findings = WebScanner().findings(for: [page("https://shop.test/a", []), page("https://shop.test/b", []), page("https://other.test/", [])])
         let clickjacking = findings.filter { $0.ruleId.rawValue == "web/10020" }
         #expect(clickjacking.count == 2)
         #expect(clickjacking.first?.instances.map(\.url) == ["https://shop.test/a", "https://shop.test/b"])

@@ -25,9 +25,9 @@ enum AntiCSRFTokensMissing: WebRule {
         "xsrf_token", "anticsrf", "__requestverificationtoken", "_csrf_token", "csrf-token", "__csrf_magic", "_wpnonce",
     ]
 
-    static func check(_ r: WebExchange) -> [WebHit] {
-        guard r.isSuccessfulHTML, let page = URL(string: r.url) else { return [] }
-        return PageLinks.extract(r.text, pageURL: page).forms.filter { form in
+    static func check(_ r: WebPage) -> [WebHit] {
+        guard r.isSuccessfulHTML else { return [] }
+        return r.links.forms.filter { form in
             form.method == "POST" && !form.fields.contains { tokenNames.contains($0.name.lowercased()) }
         }.map { WebHit(parameter: $0.fields.first?.name, evidence: "<form method=\"post\" action=\"\($0.action)\">") }
     }

@@ -18,7 +18,7 @@ enum AntiClickjackingHeader: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard r.isSuccessfulHTML else { return [] }
         if r.headers("content-security-policy").contains(where: { $0.lowercased().contains("frame-ancestors") }) { return [] }
         let xfo = r.headers("x-frame-options")

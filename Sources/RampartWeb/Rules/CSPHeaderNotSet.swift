@@ -18,9 +18,9 @@ enum CSPHeaderNotSet: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard r.isSuccessfulHTML, r.header("content-security-policy") == nil else { return [] }
-        for token in HTMLTokenizer.tokenize(r.text, limit: 5000) {
+        for token in r.tokens {
             if case .startTag("meta", let attributes, _) = token,
                attributes.contains(where: { $0.name == "http-equiv" && $0.value.lowercased() == "content-security-policy" }) { return [] }
         }

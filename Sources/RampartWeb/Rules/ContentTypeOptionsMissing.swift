@@ -16,7 +16,7 @@ enum ContentTypeOptionsMissing: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard r.isSuccessfulHTML, r.header("x-content-type-options")?.lowercased().contains("nosniff") != true else { return [] }
         return [WebHit(parameter: "x-content-type-options", evidence: r.header("x-content-type-options"))]
     }

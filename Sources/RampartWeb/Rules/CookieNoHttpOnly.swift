@@ -17,7 +17,7 @@ enum CookieNoHttpOnly: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         r.cookies.filter { !$0.isDeletion && $0.attributes["httponly"] == nil }.map { WebHit(parameter: $0.name, evidence: "Set-Cookie: \($0.name)") }
     }
 }

@@ -17,7 +17,7 @@ enum CookieNoSameSite: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         r.cookies.filter { cookie in
             guard !cookie.isDeletion else { return false }
             let value = cookie.attributes["samesite"]?.lowercased()

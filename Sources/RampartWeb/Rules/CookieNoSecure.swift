@@ -17,7 +17,7 @@ enum CookieNoSecure: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard r.isHTTPS else { return [] }
         return r.cookies.filter { !$0.isDeletion && $0.attributes["secure"] == nil }.map { WebHit(parameter: $0.name, evidence: "Set-Cookie: \($0.name)") }
     }

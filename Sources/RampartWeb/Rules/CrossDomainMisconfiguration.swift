@@ -18,7 +18,7 @@ enum CrossDomainMisconfiguration: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard let origin = r.header("access-control-allow-origin")?.trimmingWhitespace() else { return [] }
         let credentials = r.header("access-control-allow-credentials")?.lowercased() == "true"
         if origin == "*" || (origin.lowercased() == "null" && credentials) {

@@ -17,7 +17,7 @@ enum DjangoDebugPage: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         let text = r.text
         guard text.contains("You're seeing this error because you have <code>DEBUG = True</code>") || (text.contains("Django tried these URL patterns") && text.contains("URLconf"))
             || (text.contains("Traceback") && text.contains("Django Version:") && text.contains("Exception Value:")) else { return [] }

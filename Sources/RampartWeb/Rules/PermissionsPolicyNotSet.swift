@@ -16,7 +16,7 @@ enum PermissionsPolicyNotSet: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard r.isSuccessfulHTML, r.header("permissions-policy") == nil, r.header("feature-policy") == nil else { return [] }
         return [WebHit(parameter: "permissions-policy")]
     }

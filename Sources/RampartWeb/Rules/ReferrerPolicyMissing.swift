@@ -17,9 +17,9 @@ enum ReferrerPolicyMissing: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard r.isSuccessfulHTML, r.header("referrer-policy") == nil else { return [] }
-        for token in HTMLTokenizer.tokenize(r.text, limit: 5000) {
+        for token in r.tokens {
             if case .startTag("meta", let attributes, _) = token, attributes.contains(where: { $0.name == "name" && $0.value.lowercased() == "referrer" }) { return [] }
         }
         return [WebHit(parameter: "referrer-policy")]

@@ -17,11 +17,11 @@ enum ReverseTabnabbing: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard r.isSuccessfulHTML else { return [] }
         let host = URLHost.of(r.url)
         var hits: [WebHit] = []
-        for token in HTMLTokenizer.tokenize(r.text) {
+        for token in r.tokens {
             guard case .startTag(let name, let attributes, _) = token, name == "a" || name == "area" || name == "form" else { continue }
             func attr(_ key: String) -> String? { attributes.first { $0.name == key }?.value }
             guard attr("target")?.lowercased() == "_blank", let href = attr("href") ?? attr("action") else { continue }

@@ -16,7 +16,7 @@ enum ServerVersionHeader: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard let server = r.header("server"), server.contains(where: \.isNumber) else { return [] }
         return [WebHit(parameter: "server", evidence: server)]
     }

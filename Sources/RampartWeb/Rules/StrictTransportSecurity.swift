@@ -17,7 +17,7 @@ enum StrictTransportSecurity: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard r.isHTTPS, r.isSuccessfulHTML else { return [] }
         let values = r.headers("strict-transport-security")
         guard let value = values.first else { return [WebHit(parameter: "strict-transport-security")] }

@@ -17,11 +17,11 @@ enum SubresourceIntegrityMissing: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         guard r.isSuccessfulHTML else { return [] }
         let host = URLHost.of(r.url)
         var hits: [WebHit] = []
-        for token in HTMLTokenizer.tokenize(r.text) {
+        for token in r.tokens {
             guard case .startTag(let name, let attributes, _) = token else { continue }
             func attr(_ key: String) -> String? { attributes.first { $0.name == key }?.value }
             let source: String?

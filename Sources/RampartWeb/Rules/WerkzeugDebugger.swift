@@ -18,7 +18,7 @@ enum WerkzeugDebugger: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         let text = r.text
         guard text.contains("Werkzeug Debugger") || (text.contains("EVALEX") && text.contains("__debugger__")) || text.contains("The debugger caught an exception") else { return [] }
         return [WebHit(evidence: text.contains("Werkzeug Debugger") ? "Werkzeug Debugger" : "__debugger__")]

@@ -14,7 +14,7 @@ enum XPoweredByHeader: WebRule {
         ]
     )
 
-    static func check(_ r: WebExchange) -> [WebHit] {
+    static func check(_ r: WebPage) -> [WebHit] {
         r.headers("x-powered-by").map { WebHit(parameter: "x-powered-by", evidence: $0) }
     }
 }

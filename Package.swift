@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The findings model, rules, scanner protocol, configuration, suppressions and baselines.
@@ -64,7 +65,7 @@ let package = Package(
         // DAST: crawler, passive and light active checks of a running web app (in progress).
         .target(
             name: "RampartWeb",
-            dependencies: ["RampartCore", "RampartRegex", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["RampartCore", "RampartRegex", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl")],
             swiftSettings: strict
         ),
         // Python SAST: Bandit's checks on the PythonSyntax tree.

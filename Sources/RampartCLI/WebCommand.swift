@@ -9,9 +9,20 @@ struct WebCommand: AsyncParsableCommand {
         commandName: "web",
         abstract: "Crawl a running web app and run the passive rules (ZAP baseline's ids and conventions).",
         discussion: """
-        The passive scan submits no forms. Rule configuration: ZAP's `-c rules.tsv` \
-        (id<TAB>IGNORE|INFO|WARN|FAIL, OUTOFSCOPE lines). With --zap-exit-codes the exit code is \
-        ZAP's: 0 pass, 1 a FAIL rule fired, 2 only WARN rules fired (0 with -I), 3 error.
+        The passive scan submits no forms (--submit-forms does, with typed default values) and \
+        follows no logout links. Besides the crawl it requests a few read-only paths: `.git/`, \
+        `.env`, backups of crawled files, GraphQL endpoints (--no-discovery turns that off). \
+        --active adds light active checks (XSS, SQL injection, open redirect, path traversal, \
+        template, command and code injection) against the start URL's origin only.
+
+        Rule configuration: ZAP's `-c rules.tsv` (id<TAB>IGNORE|INFO|WARN|FAIL, OUTOFSCOPE \
+        lines). With --zap-exit-codes the exit code is ZAP's: 0 pass, 1 a FAIL rule fired, 2 only \
+        WARN rules fired (0 with -I), 3 error.
+
+        Form login: --login-url with the form's field names; the credentials come from the \
+        environment variables RAMPART_WEB_USERNAME and RAMPART_WEB_PASSWORD (never the command \
+        line). The session is renewed when it is lost (a redirect to the login page, a 401, or \
+        --logged-out-text on a page).
         """
     )
 
@@ -42,8 +53,47 @@ struct WebCommand: AsyncParsableCommand {
     @Option(help: "Seconds the crawl may take (a hard stop).")
     var maxTime = 120.0
 
+    @Option(help: "Requests in all (crawl, discovery and active probes) at most.")
+    var maxRequests: Int?
+
+    @Option(help: "Requests per second at most.")
+    var rate: Double?
+
     @Option(help: "Requests at once.")
     var concurrency = 8
+
+    @Flag(help: "Run the light active checks (they send attack payloads: only against apps you may test).")
+    var active = false
+
+    @Flag(help: "Submit the forms found, GET and POST, with typed default values.")
+    var submitForms = false
+
+    @Flag(help: "Do not request .git, .env, backup files and GraphQL endpoints.")
+    var noDiscovery = false
+
+    @Flag(help: "Do not verify TLS certificates (test servers with self-signed ones).")
+    var insecure = false
+
+    @Flag(help: "Report transport weaknesses (cookies without Secure, HTTP forms, Basic auth) on localhost too.")
+    var noLocalhostExemption = false
+
+    @Option(name: .customLong("enable"), help: ArgumentHelp("Run an opt-in rule (10027 suspicious comments, 10096 timestamps); repeatable.", valueName: "rule"))
+    var enable: [String] = []
+
+    @Option(help: ArgumentHelp("The login page of a form login.", valueName: "url"))
+    var loginURL: String?
+
+    @Option(help: "The login form's user name field.")
+    var loginUserField = "username"
+
+    @Option(help: "The login form's password field.")
+    var loginPasswordField = "password"
+
+    @Option(help: ArgumentHelp("Text on a page that shows the session was lost.", valueName: "text"))
+    var loggedOutText: String?
+
+    @Flag(help: "Show progress (pages, queue, requests per second) on standard error.")
+    var progress = false
 
     @Option(name: .customLong("header"), help: ArgumentHelp("A request header, `Name: value` (repeatable; e.g. authentication).", valueName: "header"))
     var headers: [String] = []
@@ -61,6 +111,27 @@ struct WebCommand: AsyncParsableCommand {
         web.limits.maxPages = maxPages
         web.limits.maxDepth = maxDepth
         web.limits.concurrency = max(1, concurrency)
+        web.limits.maxRequests = maxRequests.map { max(1, $0) }
+        web.limits.requestsPerSecond = rate.map { max(0.01, $0) }
+        web.limits.submitForms = submitForms
+        web.active = active
+        web.discovery = !noDiscovery
+        web.verifyTLS = !insecure
+        web.localhostExemption = !noLocalhostExemption
+        web.enable = Set(enable)
+        if let loginURL {
+            guard let login = URL(string: loginURL, relativeTo: target)?.absoluteURL else { throw UsageFailure("error: --login-url \(loginURL) is not a URL") }
+            let environment = ProcessInfo.processInfo.environment
+            guard let username = environment["RAMPART_WEB_USERNAME"], let password = environment["RAMPART_WEB_PASSWORD"] else {
+                throw UsageFailure("error: --login-url needs RAMPART_WEB_USERNAME and RAMPART_WEB_PASSWORD in the environment")
+            }
+            web.login = FormLogin(url: login, usernameField: loginUserField, passwordField: loginPasswordField, username: username, password: password, loggedOutText: loggedOutText)
+        }
+        if progress {
+            web.progress = { state in
+                Terminal.writeStderr(String(format: "\r%d pages, %d queued, %d requests, %.0f requests/s   ", state.pages, state.queued, state.requests, state.requestsPerSecond))
+            }
+        }
         web.limits.timeBudget = .milliseconds(Int64(max(1, maxTime) * 1000))
         for header in headers {
             guard let colon = header.firstIndex(of: ":") else { throw UsageFailure("error: --header '\(header)' is not `Name: value`") }
@@ -91,6 +162,9 @@ struct WebCommand: AsyncParsableCommand {
         runner.onlyScanners = ["web"]
         runner.web = web
         let report = try await runner.run()
+        if progress { Terminal.writeStderr("\n") }
+        // The request count is part of the result (it is the budget's measure): always shown.
+        if !options.quiet, let note = report.diagnostics.first(where: { $0.code == "requests" }) { Terminal.writeStderr("web: \(note.message)\n") }
         try ScanRunner.write(report, options: options)
         if let zapJSON {
             do {

@@ -1,7 +1,5 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
-import NIOHTTP1
+import RampartCore
 
 /// One HTTP exchange the crawler made.
 public struct WebExchange: Sendable {
@@ -89,6 +87,9 @@ public struct CrawlLimits: Sendable {
     public var timeBudget: Duration = .seconds(120)
     /// One request's budget, headers and body.
     public var requestTimeout: Duration = .seconds(10)
+    /// Submit the forms found (GET and POST, typed default values). Off by default: a passive
+    /// baseline must not change the application's data.
+    public var submitForms = false
 
     public init() {}
 }
@@ -101,20 +102,50 @@ public struct CrawlResult: Sendable {
     public var errors: [(url: String, message: String)] = []
     public var timedOut = false
     public var durationSeconds = 0.0
+    /// Form login: whether it worked, and how many times the session had to be renewed.
+    public var loggedIn: Bool?
+    public var relogins = 0
+}
+
+/// A form-login recipe: the login page, its field names, and the credentials (read from the
+/// environment by the CLI, never from the command line).
+public struct FormLogin: Sendable {
+    public var url: URL
+    public var usernameField: String
+    public var passwordField: String
+    public var username: String
+    public var password: String
+    /// Text that shows the session was lost (besides a redirect to the login page or a 401).
+    public var loggedOutText: String?
+
+    public init(url: URL, usernameField: String = "username", passwordField: String = "password", username: String, password: String, loggedOutText: String? = nil) {
+        self.url = url
+        self.usernameField = usernameField
+        self.passwordField = passwordField
+        self.username = username
+        self.password = password
+        self.loggedOutText = loggedOutText
+    }
 }
 
 /// A breadth-first crawler of one origin: links in HTML, `robots.txt`, `sitemap.xml`, redirects
-/// and inline script navigation. It follows only GET links in scope and submits no forms.
+/// and inline script navigation; forms only with `submitForms`. Logout links are never followed.
 public final class Crawler: Sendable {
     public let start: URL
     public let limits: CrawlLimits
-    public let extraHeaders: [(String, String)]
+    public let client: WebClient
+    public let login: FormLogin?
     let scope: @Sendable (URL) -> Bool
+    /// Progress (pages, queue, requests per second), called about once a second.
+    let progress: (@Sendable (CrawlProgress) -> Void)?
 
-    public init(start: URL, limits: CrawlLimits = CrawlLimits(), headers: [(String, String)] = [], inScope: (@Sendable (URL) -> Bool)? = nil) {
+    public init(start: URL, limits: CrawlLimits = CrawlLimits(), headers: [(String, String)] = [], client: WebClient? = nil, login: FormLogin? = nil,
+                inScope: (@Sendable (URL) -> Bool)? = nil, progress: (@Sendable (CrawlProgress) -> Void)? = nil) {
         self.start = start
         self.limits = limits
-        self.extraHeaders = headers
+        self.client = client ?? WebClient(limits: limits, headers: headers)
+        self.login = login
+        self.progress = progress
         let origin = Self.origin(of: start)
         self.scope = inScope ?? { url in Self.origin(of: url) == origin }
     }
@@ -125,44 +156,47 @@ public final class Crawler: Sendable {
         return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
     }
 
-    public func crawl() async -> CrawlResult {
-        let clock = ContinuousClock()
-        let started = clock.now
-        let deadline = started + limits.timeBudget
-        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5), read: .seconds(Int64(max(1, limits.requestTimeout.components.seconds)))))
-        configuration.decompression = .enabled(limit: .size(limits.maxResponseBytes * 4))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    /// Links that end the session: never followed, never submitted.
+    static func isLogout(_ url: String) -> Bool {
+        let lower = (URL(string: url)?.path ?? url).lowercased()
+        return ["logout", "log-out", "log_out", "signout", "sign-out", "sign_out", "logoff", "log-off"].contains { lower.contains($0) }
+    }
 
+    public func crawl() async -> CrawlResult {
         var result = CrawlResult()
-        var queue: [(url: String, depth: Int)] = [(start.absoluteString, 0)]
-        var seen: Set<String> = [Self.key(start.absoluteString)]
+        var pages = 0
+        if let login {
+            result.loggedIn = await logIn(login, into: &result)
+            pages = result.requests
+        }
+        var queue: [(request: WebRequest, depth: Int)] = [(WebRequest(url: start.absoluteString), 0)]
+        var seen: Set<String> = [queue[0].request.key]
         // Discovery files first, as ZAP's spider reads them.
         for extra in ["/robots.txt", "/sitemap.xml"] {
-            if let url = URL(string: extra, relativeTo: start)?.absoluteString, seen.insert(Self.key(url)).inserted { queue.append((url, 1)) }
+            if let url = URL(string: extra, relativeTo: start)?.absoluteString {
+                let request = WebRequest(url: url)
+                if seen.insert(request.key).inserted { queue.append((request, 1)) }
+            }
         }
-        var pages = 0
-        var nextStart = started
-        let interval: Duration? = limits.requestsPerSecond.map { .nanoseconds(Int64(1e9 / max(0.001, $0))) }
+        var submitted = Set<String>()
+        var retried = Set<String>()
+        var lastProgress = client.elapsedSeconds
 
-        await withTaskGroup(of: (String, Int, Result<WebExchange, any Error>).self) { group in
+        await withTaskGroup(of: (WebRequest, Int, Result<WebExchange, any Error>).self) { group in
             var running = 0
             var head = 0
             func launch() -> Bool {
-                guard head < queue.count, pages < limits.maxPages, clock.now < deadline else { return false }
-                if let max = limits.maxRequests, result.requests >= max { return false }
-                let (url, depth) = queue[head]
+                guard head < queue.count, pages < limits.maxPages, client.reserve() else { return false }
+                let (request, depth) = queue[head]
                 head += 1
                 pages += 1
                 result.requests += 1
                 running += 1
-                let wait = interval.map { _ in nextStart }
-                if let interval { nextStart = max(clock.now, nextStart) + interval }
-                group.addTask { [self] in
-                    if let wait, wait > clock.now { try? await Task.sleep(until: wait, clock: clock) }
+                group.addTask { [client] in
                     do {
-                        return (url, depth, .success(try await self.fetchBounded(url, depth: depth, client: client, deadline: deadline)))
+                        return (request, depth, .success(try await client.send(request, depth: depth)))
                     } catch {
-                        return (url, depth, .failure(error))
+                        return (request, depth, .failure(error))
                     }
                 }
                 return true
@@ -170,39 +204,103 @@ public final class Crawler: Sendable {
             while running < limits.concurrency, launch() {}
             while running > 0 {
                 // The budget is a hard stop: in-flight requests are cancelled at the deadline.
-                let next: (String, Int, Result<WebExchange, any Error>)?
-                if clock.now >= deadline {
+                if client.timedOut {
                     group.cancelAll()
                     result.timedOut = true
                 }
-                next = await group.next()
-                guard let (url, depth, outcome) = next else { break }
+                guard let (request, depth, outcome) = await group.next() else { break }
                 running -= 1
                 switch outcome {
                 case .success(let exchange):
-                    result.exchanges.append(exchange)
-                    for (link, linkDepth) in discover(exchange) where linkDepth <= limits.maxDepth {
-                        if let parsed = URL(string: link), scope(parsed), seen.insert(Self.key(link)).inserted { queue.append((link, linkDepth)) }
+                    if let login, sessionLost(exchange, login: login), result.relogins < 3, retried.insert(request.key).inserted {
+                        result.relogins += 1
+                        result.exchanges.append(exchange)
+                        client.clearCookies()
+                        _ = await logIn(login, into: &result)
+                        pages = max(pages, result.requests)
+                        queue.append((request, depth))
+                        break
                     }
-                    if exchange.isHTML, let page = URL(string: exchange.url) {
-                        for form in PageLinks.extract(exchange.text, pageURL: page).forms { result.forms.append((exchange.url, form)) }
+                    result.exchanges.append(exchange)
+                    // One parse per page, for its links and its forms.
+                    let html = exchange.isHTML ? URL(string: exchange.url).map { PageLinks.extract(exchange.text, pageURL: $0) } : nil
+                    for (link, linkDepth) in discover(exchange, html: html) where linkDepth <= limits.maxDepth && !Self.isLogout(link) {
+                        let request = WebRequest(url: link)
+                        if let parsed = URL(string: link), scope(parsed), seen.insert(request.key).inserted { queue.append((request, linkDepth)) }
+                    }
+                    if let html, exchange.status < 400 {
+                        for form in html.forms {
+                            let signature = form.method + " " + (form.action.split(separator: "?").first.map(String.init) ?? form.action) + " " + form.fields.map(\.name).sorted().joined(separator: ",")
+                            guard submitted.insert(signature).inserted else { continue }
+                            result.forms.append((exchange.url, form))
+                            guard limits.submitForms, depth + 1 <= limits.maxDepth, !Self.isLogout(form.action), !form.isLogin,
+                                  let request = form.request(), let action = URL(string: request.url), scope(action),
+                                  seen.insert(request.key).inserted else { continue }
+                            queue.append((request, depth + 1))
+                        }
                     }
                 case .failure(let error):
-                    result.errors.append((url, Self.describe(error)))
+                    result.errors.append((request.url, Self.describe(error)))
+                }
+                if let progress, client.elapsedSeconds - lastProgress >= 1 {
+                    lastProgress = client.elapsedSeconds
+                    progress(CrawlProgress(pages: result.exchanges.count, queued: queue.count - head, requests: client.requestCount, seconds: lastProgress))
                 }
                 while running < limits.concurrency, launch() {}
             }
         }
-        // Closing connections to a server that still streams or hangs may take a while: the
-        // result does not wait for it.
-        Task.detached { try? await client.shutdown() }
-        if clock.now >= deadline && queue.count > pages { result.timedOut = true }
-        result.durationSeconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
+        if client.timedOut && queue.count > pages { result.timedOut = true }
+        result.timedOut = result.timedOut || (client.timedOut && pages < queue.count)
+        result.durationSeconds = client.elapsedSeconds
         return result
     }
 
+    /// A redirect to the login page, a 401, or the configured logged-out text.
+    func sessionLost(_ exchange: WebExchange, login: FormLogin) -> Bool {
+        if exchange.url == login.url.absoluteString { return false }
+        if exchange.status == 401 { return true }
+        if (300..<400).contains(exchange.status), let location = exchange.header("location"), let page = URL(string: exchange.url),
+           let target = PageLinks.resolve(location, against: page), target.path == login.url.path { return true }
+        if let text = login.loggedOutText, !text.isEmpty, exchange.text.contains(text) { return true }
+        return false
+    }
+
+    /// Fetches the login page, fills its form (keeping hidden fields such as CSRF tokens) and
+    /// posts it; the session cookies land in the client's jar.
+    func logIn(_ login: FormLogin, into result: inout CrawlResult) async -> Bool {
+        guard client.reserve() else { return false }
+        result.requests += 1
+        let page: WebExchange
+        do {
+            page = try await client.send(WebRequest(url: login.url.absoluteString))
+        } catch {
+            result.errors.append((login.url.absoluteString, "login page: \(Self.describe(error))"))
+            return false
+        }
+        result.exchanges.append(page)
+        let forms = PageLinks.extract(page.text, pageURL: login.url).forms
+        guard let form = forms.first(where: { $0.fields.contains { $0.name == login.passwordField } }) else {
+            result.errors.append((login.url.absoluteString, "login page has no form with a '\(login.passwordField)' field"))
+            return false
+        }
+        guard let request = form.request(overrides: [login.usernameField: login.username, login.passwordField: login.password]), client.reserve() else { return false }
+        result.requests += 1
+        do {
+            let response = try await client.send(request)
+            result.exchanges.append(response)
+            // Still on a page asking for the password, or refused: the login failed.
+            let refused = response.status == 401 || response.status == 403
+                || (response.status == 200 && PageLinks.extract(response.text, pageURL: login.url).forms.contains { $0.fields.contains { $0.name == login.passwordField } })
+            if refused { result.errors.append((login.url.absoluteString, "login failed (status \(response.status))")) }
+            return !refused
+        } catch {
+            result.errors.append((request.url, "login: \(Self.describe(error))"))
+            return false
+        }
+    }
+
     /// Links to follow from a response: HTML links, a redirect's target, robots and sitemap entries.
-    func discover(_ exchange: WebExchange) -> [(String, Int)] {
+    func discover(_ exchange: WebExchange, html: PageLinks? = nil) -> [(String, Int)] {
         guard let page = URL(string: exchange.url) else { return [] }
         var links: [String] = []
         if (300..<400).contains(exchange.status), let location = exchange.header("location"), let target = PageLinks.resolve(location, against: page) {
@@ -229,64 +327,67 @@ public final class Crawler: Sendable {
                     }
                 }
             } else if exchange.isHTML {
-                links += PageLinks.extract(exchange.text, pageURL: page).links
+                links += (html ?? PageLinks.extract(exchange.text, pageURL: page)).links
             }
         }
         return links.map { ($0, exchange.depth + 1) }
     }
 
-    struct Timeout: Error, CustomStringConvertible {
-        var description: String { "timed out" }
-    }
-
-    /// `fetch`, raced against its own timeout and the crawl's deadline: whichever comes first
-    /// cancels the request, however the server behaves.
-    func fetchBounded(_ url: String, depth: Int, client: HTTPClient, deadline: ContinuousClock.Instant) async throws -> WebExchange {
-        let stop = min(ContinuousClock.now + limits.requestTimeout, deadline)
-        return try await withThrowingTaskGroup(of: WebExchange?.self) { group in
-            group.addTask { try await self.fetch(url, depth: depth, client: client, deadline: deadline) }
-            group.addTask {
-                try? await Task.sleep(until: stop, clock: ContinuousClock())
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let exchange = first else { throw Timeout() }
-            return exchange
-        }
-    }
-
-    func fetch(_ url: String, depth: Int, client: HTTPClient, deadline: ContinuousClock.Instant) async throws -> WebExchange {
-        var request = HTTPClientRequest(url: url)
-        request.method = .GET
-        request.headers.add(name: "User-Agent", value: "Rampart web scanner")
-        for (name, value) in extraHeaders { request.headers.add(name: name, value: value) }
-        let remaining = ContinuousClock.now.duration(to: deadline)
-        let timeout = min(limits.requestTimeout, max(.milliseconds(1), remaining))
-        let response = try await client.execute(request, timeout: .nanoseconds(Int64(Double(timeout.components.seconds) * 1e9 + Double(timeout.components.attoseconds) / 1e9)))
-        var body: [UInt8] = []
-        var truncated = false
-        for try await chunk in response.body {
-            let room = limits.maxResponseBytes - body.count
-            if chunk.readableBytes > room {
-                body += chunk.readableBytesView.prefix(room)
-                truncated = true
-                break
-            }
-            body += chunk.readableBytesView
-            if ContinuousClock.now >= deadline { truncated = true; break }
-        }
-        return WebExchange(url: url, method: "GET", status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-                           body: body, truncated: truncated, depth: depth)
-    }
-
-    /// One key per URL: without its fragment.
-    static func key(_ url: String) -> String {
-        guard let hash = url.firstIndex(of: "#") else { return url }
-        return String(url[..<hash])
-    }
-
     static func describe(_ error: any Error) -> String {
-        if let error = error as? HTTPClientError { return "\(error)" }
-        return "\(error)"
+        "\(error)"
+    }
+}
+
+/// Where a crawl stands, for the progress line.
+public struct CrawlProgress: Sendable {
+    public var pages: Int
+    public var queued: Int
+    public var requests: Int
+    public var seconds: Double
+    public var requestsPerSecond: Double { seconds > 0 ? Double(requests) / seconds : 0 }
+}
+
+extension PageLinks.Form {
+    /// A login form: it has a password field (submitted only through the login recipe).
+    var isLogin: Bool { fields.contains { $0.type == "password" } }
+
+    /// The form's submission with typed default values (existing values kept, hidden ones too).
+    func request(overrides: [String: String] = [:]) -> WebRequest? {
+        var pairs: [(name: String, value: String)] = []
+        var names = Set<String>()
+        for field in fields where names.insert(field.name).inserted {
+            if let value = overrides[field.name] { pairs.append((field.name, value)); continue }
+            if field.type == "submit" || field.type == "button" || field.type == "image" || field.type == "reset" || field.type == "file" {
+                if field.type == "submit" && !field.value.isEmpty { pairs.append((field.name, field.value)) }
+                continue
+            }
+            pairs.append((field.name, Self.defaultValue(for: field)))
+        }
+        let body = FormEncoding.encode(pairs)
+        if method == "POST" { return WebRequest(method: "POST", url: action, body: body) }
+        guard var components = URLComponents(string: action) else { return nil }
+        components.percentEncodedQuery = body.isEmpty ? nil : body
+        components.fragment = nil
+        return components.string.map { WebRequest(url: $0) }
+    }
+
+    static func defaultValue(for field: PageLinks.Field) -> String {
+        if !field.value.isEmpty { return field.value }
+        switch field.type {
+        case "email": return "rampart@example.com"
+        case "number", "range": return "1"
+        case "tel": return "5555550100"
+        case "url": return "https://example.com/"
+        case "date": return "2026-01-01"
+        case "datetime-local": return "2026-01-01T12:00"
+        case "time": return "12:00"
+        case "month": return "2026-01"
+        case "week": return "2026-W01"
+        case "color": return "#000000"
+        case "password": return "Rampart-Passw0rd!"
+        case "checkbox", "radio": return "on"
+        case "search": return "rampart"
+        default: return "rampart"
+        }
     }
 }

@@ -24,11 +24,12 @@ public struct PageLinks: Sendable, Equatable {
         extract(tokens: HTMLTokenizer.tokenize(html), pageURL: pageURL)
     }
 
-    public static func extract(tokens: [HTMLTokenizer.Token], pageURL: URL) -> PageLinks {
+    public static func extract(tokens: [HTMLTokenizer.Token], pageURL: URL, includeLinks: Bool = true) -> PageLinks {
         var base = pageURL
         var result = PageLinks()
         var seen = Set<String>()
         func add(_ raw: String) {
+            guard includeLinks else { return }
             let trimmed = raw.trimmingWhitespace()
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let url = resolve(trimmed, against: base) else { return }
             let lower = url.scheme?.lowercased()
@@ -66,6 +67,11 @@ public struct PageLinks: Sendable, Equatable {
                     if let open = form { result.forms.append(open) }
                     let action = attr("action").flatMap { $0.isEmpty ? nil : resolve($0, against: base)?.absoluteString } ?? pageURL.absoluteString
                     form = Form(action: action, method: (attr("method") ?? "get").uppercased() == "POST" ? "POST" : "GET", fields: [])
+                case "option":
+                    // A select's default is its first option.
+                    if let last = form?.fields.last, last.type == "select", last.value.isEmpty, let count = form?.fields.count {
+                        form?.fields[count - 1].value = attr("value") ?? ""
+                    }
                 case "input", "select", "textarea", "button":
                     if let field = attr("name"), !field.isEmpty {
                         let type = name == "input" ? (attr("type") ?? "text").lowercased() : name

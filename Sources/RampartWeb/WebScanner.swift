@@ -14,58 +14,132 @@ public struct WebScanner: SecurityScanner {
     public var id: String { "web" }
     public var title: String { "DAST (passive rules, ZAP baseline ids)" }
     public var exampleFileName: String { "response.http" }
-    public var rules: [RuleMetadata] { WebRules.all.map { $0.metadata } }
+    public var rules: [RuleMetadata] { (WebRules.all + WebRules.active.map { $0 as any WebRule.Type }).map { $0.metadata } }
 
     /// Recorded responses: `*.http` files.
     public func wants(_ file: SourceFile) -> Bool { file.pathExtension == "http" }
 
     public func scan(_ context: ScanContext) async -> ScannerOutput {
         var output = ScannerOutput()
-        var exchanges: [WebExchange] = []
         if let target = options.target {
-            let result = await Crawler(start: target, limits: options.limits, headers: options.headers).crawl()
-            exchanges += result.exchanges
-            output.filesScanned += result.requests
-            for error in result.errors.prefix(50) {
-                output.diagnostics.append(Diagnostic(.warning, code: "request-failed", message: "\(error.url): \(error.message)", scanner: id))
-            }
-            if result.timedOut {
-                output.diagnostics.append(Diagnostic(.warning, code: "crawl-budget", message: "the crawl's time budget ran out after \(result.requests) requests; the rest of the site was not visited", scanner: id))
-            }
+            output.merge(await scanSite(target))
         }
         let recorded = await context.forEachFile(scanner: id, where: wants) { file, text in
             guard let exchange = RawHTTPResponse.parse(text.text, defaultURL: "http://localhost/" + file.path) else {
                 throw Diagnostic(.warning, code: "not-http", message: "not a recorded HTTP response (status line missing)", scanner: "web", path: file.path)
             }
-            return findings(for: [exchange])
+            return findings(for: [exchange], recorded: true)
         }
         output.merge(recorded)
-        output.findings += findings(for: exchanges)
         if let config = options.zapConfig { output.findings = config.apply(output.findings) }
         return output
     }
 
-    /// Every rule on every response, grouped per rule and site.
-    public func findings(for exchanges: [WebExchange]) -> [Finding] {
-        Self.findings(for: exchanges, rules: options.enabledRules)
+    /// Crawl, discovery, passive rules, and with `active` the active checks, within one budget.
+    func scanSite(_ target: URL) async -> ScannerOutput {
+        var output = ScannerOutput()
+        let client = WebClient(limits: options.limits, headers: options.headers, verifyTLS: options.verifyTLS)
+        let crawler = Crawler(start: target, limits: options.limits, client: client, login: options.login, progress: options.progress)
+        let result = await crawler.crawl()
+        var exchanges = result.exchanges
+        for error in result.errors.prefix(50) {
+            output.diagnostics.append(Diagnostic(.warning, code: "request-failed", message: "\(error.url): \(error.message)", scanner: id))
+        }
+        if result.loggedIn == false {
+            output.diagnostics.append(Diagnostic(.error, code: "login-failed", message: "form login at \(options.login?.url.absoluteString ?? "") failed: the scan ran without a session", scanner: id))
+        }
+        var discoveryRequests = 0
+        if options.discovery {
+            let requests = Discovery.requests(after: exchanges, start: target).filter { URL(string: $0.url).map(crawler.scope) ?? false }
+            let fetched = await Self.fetchAll(requests, client: client, concurrency: options.limits.concurrency)
+            discoveryRequests = fetched.requests
+            exchanges += fetched.exchanges
+        }
+        output.findings += findings(for: exchanges)
+        var activeRequests = 0
+        if options.active {
+            let points = InjectionPoint.collect(exchanges: exchanges, forms: result.forms, inScope: crawler.scope)
+            let scan = ActiveScan(client: client, rules: options.enabledActiveRules, concurrency: options.limits.concurrency)
+            let outcome = await scan.run(points: points)
+            activeRequests = outcome.requests
+            output.findings += Self.group(outcome.hits.map { ($0.rule, $0.exchange, $0.hit) }, dedupeByParameter: true)
+            if outcome.skipped > 0 {
+                output.diagnostics.append(Diagnostic(.warning, code: "active-budget", message: "the request or time budget ended the active scan with \(outcome.skipped) probes not sent", scanner: id))
+            }
+        }
+        if client.timedOut {
+            output.diagnostics.append(Diagnostic(.warning, code: "crawl-budget", message: "the scan's time budget ran out after \(client.requestCount) requests; the rest of the site was not visited", scanner: id))
+        }
+        let seconds = client.elapsedSeconds
+        output.diagnostics.append(Diagnostic(.note, code: "requests", message: "\(client.requestCount) requests (crawl \(result.requests), discovery \(discoveryRequests), active \(activeRequests)), \(result.exchanges.count) responses crawled in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", seconds > 0 ? Double(client.requestCount) / seconds : 0)) requests/s)", scanner: id))
+        output.filesScanned += client.requestCount
+        return output
     }
 
-    public static func findings(for exchanges: [WebExchange], rules: [any WebRule.Type]) -> [Finding] {
+    /// Sends read-only requests (within the budget) and returns what came back.
+    static func fetchAll(_ requests: [WebRequest], client: WebClient, concurrency: Int) async -> (exchanges: [WebExchange], requests: Int) {
+        var exchanges: [WebExchange] = []
+        var sent = 0
+        await withTaskGroup(of: WebExchange?.self) { group in
+            var next = 0
+            var running = 0
+            func launch() -> Bool {
+                guard next < requests.count, client.reserve() else { return false }
+                let request = requests[next]
+                next += 1
+                running += 1
+                sent += 1
+                group.addTask { try? await client.send(request) }
+                return true
+            }
+            while running < concurrency, launch() {}
+            while running > 0 {
+                if client.timedOut { group.cancelAll() }
+                guard let exchange = await group.next() else { break }
+                running -= 1
+                if let exchange { exchanges.append(exchange) }
+                while running < concurrency, launch() {}
+            }
+        }
+        return (exchanges, sent)
+    }
+
+    /// The passive rules on crawled responses; on recorded ones (`.http` files) the active
+    /// rules too, which judge only responses to their own probes.
+    public func findings(for exchanges: [WebExchange], recorded: Bool = false) -> [Finding] {
+        let rules = options.enabledRules + (recorded ? WebRules.active.map { $0 as any WebRule.Type } : [])
+        return Self.findings(for: exchanges, rules: rules, localhostExemption: options.localhostExemption)
+    }
+
+    public static func findings(for exchanges: [WebExchange], rules: [any WebRule.Type], localhostExemption: Bool = true) -> [Finding] {
+        var hits: [(RuleMetadata, WebExchange, WebHit)] = []
+        for exchange in exchanges {
+            let page = WebPage(exchange, localhostExemption: localhostExemption)
+            for rule in rules {
+                for hit in rule.check(page) { hits.append((rule.metadata, exchange, hit)) }
+            }
+        }
+        return group(hits)
+    }
+
+    /// One finding per rule and site, every hit an instance (with `dedupeByParameter`, one
+    /// instance per method, path and parameter: an active check's several payloads).
+    static func group(_ hits: [(RuleMetadata, WebExchange, WebHit)], dedupeByParameter: Bool = false) -> [Finding] {
         var groups: [String: (rule: RuleMetadata, site: String, instances: [(WebExchange, WebHit)])] = [:]
         var order: [String] = []
-        for exchange in exchanges {
-            let page = WebPage(exchange)
+        var seen = Set<String>()
+        for (rule, exchange, hit) in hits {
             let site = Crawler.origin(of: URL(string: exchange.url) ?? URL(fileURLWithPath: "/"))
-            for rule in rules {
-                for hit in rule.check(page) {
-                    let key = "\(rule.metadata.id)\u{0}\(site)"
-                    if groups[key] == nil {
-                        groups[key] = (rule.metadata, site, [])
-                        order.append(key)
-                    }
-                    groups[key]?.instances.append((exchange, hit))
-                }
+            if dedupeByParameter {
+                let path = exchange.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? exchange.url
+                guard seen.insert("\(rule.id)\u{0}\(exchange.method) \(path)\u{0}\(hit.parameter ?? "")").inserted else { continue }
             }
+            let key = "\(rule.id)\u{0}\(site)"
+            if groups[key] == nil {
+                groups[key] = (rule, site, [])
+                order.append(key)
+            }
+            groups[key]?.instances.append((exchange, hit))
         }
         return order.compactMap { key -> Finding? in
             guard let group = groups[key], let (firstExchange, firstHit) = group.instances.first else { return nil }
@@ -114,7 +188,22 @@ public struct WebOptions: Sendable {
         }
     }
 
+    /// Form login recipe.
+    public var login: FormLogin?
+    /// Run the active checks (`--active`): probes with payloads, against the target's origin only.
+    public var active = false
+    /// Request `.git`, `.env`, backups of crawled files and GraphQL endpoints (read-only GETs).
+    public var discovery = true
+    /// Loopback hosts are exempt from the transport rules (see `WebPage.localhostExemption`).
+    public var localhostExemption = true
+    /// Verify TLS certificates (off with `--insecure`, for test servers with self-signed ones).
+    public var verifyTLS = true
+    /// Called about once a second during the crawl.
+    public var progress: (@Sendable (CrawlProgress) -> Void)?
+
     public init(target: URL? = nil) {
         self.target = target
     }
+
+    public var enabledActiveRules: [any ActiveRule.Type] { WebRules.active }
 }

@@ -3,16 +3,18 @@ import Foundation
 import RampartTestSupport
 import Testing
 
-/// The fixture site (`Fixtures/site_server.py`) on 127.0.0.1, for one test.
-final class FixtureSite: @unchecked Sendable {
+/// A fixture server on 127.0.0.1, for one test: a Python script that prints its port first.
+final class FixtureServer: @unchecked Sendable {
     let process = Process()
     let port: Int
-    var url: URL { URL(string: "http://127.0.0.1:\(port)/")! }
+    let scheme: String
+    var url: URL { URL(string: "\(scheme)://127.0.0.1:\(port)/")! }
 
-    init(pages: Int = 20, hostile: Bool = false) async throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/site_server.py").path
+    init(python: String = "python3", script: String, arguments: [String], scheme: String = "http") async throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(script)").path
+        self.scheme = scheme
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, String(pages)] + (hostile ? ["hostile"] : [])
+        process.arguments = [python, path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -30,9 +32,14 @@ final class FixtureSite: @unchecked Sendable {
     deinit { process.terminate() }
 }
 
+/// The crawler's fixture site (`Fixtures/site_server.py`, standard library only).
+func fixtureSite(pages: Int = 20, hostile: Bool = false) async throws -> FixtureServer {
+    try await FixtureServer(script: "site_server.py", arguments: [String(pages)] + (hostile ? ["hostile"] : []))
+}
+
 @Suite(.serialized) struct CrawlerTests {
     @Test func crawlsLinksRobotsAndSitemapsInScope() async throws {
-        let site = try await FixtureSite(pages: 30)
+        let site = try await fixtureSite(pages: 30)
         var limits = CrawlLimits()
         limits.timeBudget = .seconds(30)
         limits.maxDepth = 40
@@ -45,7 +52,7 @@ final class FixtureSite: @unchecked Sendable {
     }
 
     @Test func theRequestBudgetIsExact() async throws {
-        let site = try await FixtureSite(pages: 200)
+        let site = try await fixtureSite(pages: 200)
         var limits = CrawlLimits()
         limits.maxDepth = 200
         limits.maxRequests = 25
@@ -58,7 +65,7 @@ final class FixtureSite: @unchecked Sendable {
     }
 
     @Test func hostileServersEndWithinTheBudget() async throws {
-        let site = try await FixtureSite(pages: 5, hostile: true)
+        let site = try await fixtureSite(pages: 5, hostile: true)
         var limits = CrawlLimits()
         limits.timeBudget = .seconds(6)
         limits.requestTimeout = .seconds(2)
@@ -78,7 +85,7 @@ final class FixtureSite: @unchecked Sendable {
 
 extension CrawlerTests {
     @Test func theDepthLimitHolds() async throws {
-        let site = try await FixtureSite(pages: 60)
+        let site = try await fixtureSite(pages: 60)
         var limits = CrawlLimits()
         limits.maxDepth = 3
         let result = await Crawler(start: site.url, limits: limits).crawl()
@@ -90,7 +97,7 @@ extension CrawlerTests {
 extension CrawlerTests {
     /// A request that would outlast the whole budget is cut at the budget, not at its own timeout.
     @Test func theTimeBudgetIsAHardStop() async throws {
-        let site = try await FixtureSite(pages: 5, hostile: true)
+        let site = try await fixtureSite(pages: 5, hostile: true)
         var limits = CrawlLimits()
         limits.timeBudget = .seconds(3)
         limits.requestTimeout = .seconds(60)
@@ -121,7 +128,9 @@ extension CrawlerTests {
             WebExchange(url: url, method: "GET", status: 200, headers: [("Content-Type", "text/html")] + headers, body: Array("<html></html>".utf8), truncated: false, depth: 0)
         }
         let secure: [(String, String)] = [
-            ("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"), ("X-Content-Type-Options", "nosniff"),
+            ("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'"), ("X-Content-Type-Options", "nosniff"),
+            ("Cache-Control", "no-store"), ("Cross-Origin-Opener-Policy", "same-origin"), ("Cross-Origin-Embedder-Policy", "require-corp"),
+            ("Cross-Origin-Resource-Policy", "same-origin"),
             ("Permissions-Policy", "camera=()"), ("Referrer-Policy", "no-referrer"), ("Strict-Transport-Security", "max-age=31536000"),
             ("Set-Cookie", "session=abc; HttpOnly; Secure; SameSite=Lax"),
         ]

@@ -27,7 +27,7 @@ enum AntiCSRFTokensMissing: WebRule {
 
     static func check(_ r: WebPage) -> [WebHit] {
         guard r.isSuccessfulHTML else { return [] }
-        return r.links.forms.filter { form in
+        return r.forms.filter { form in
             form.method == "POST" && !form.fields.contains { tokenNames.contains($0.name.lowercased()) }
         }.map { WebHit(parameter: $0.fields.first?.name, evidence: "<form method=\"post\" action=\"\($0.action)\">") }
     }

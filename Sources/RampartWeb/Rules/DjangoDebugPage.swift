@@ -17,7 +17,11 @@ enum DjangoDebugPage: WebRule {
         ]
     )
 
+    static let markers = PassiveScan.literals(["DEBUG = True", "Django tried these URL patterns", "Django Version:"])
+
     static func check(_ r: WebPage) -> [WebHit] {
+        // A cheap byte scan first: this rule runs on every response.
+        guard PassiveScan.firstMatch(markers, in: r.body) != nil else { return [] }
         let text = r.text
         guard text.contains("You're seeing this error because you have <code>DEBUG = True</code>") || (text.contains("Django tried these URL patterns") && text.contains("URLconf"))
             || (text.contains("Traceback") && text.contains("Django Version:") && text.contains("Exception Value:")) else { return [] }

@@ -18,9 +18,12 @@ enum WerkzeugDebugger: WebRule {
         ]
     )
 
+    static let markers = PassiveScan.literals(["Werkzeug Debugger", "The debugger caught an exception", "EVALEX"])
+
     static func check(_ r: WebPage) -> [WebHit] {
-        let text = r.text
-        guard text.contains("Werkzeug Debugger") || (text.contains("EVALEX") && text.contains("__debugger__")) || text.contains("The debugger caught an exception") else { return [] }
-        return [WebHit(evidence: text.contains("Werkzeug Debugger") ? "Werkzeug Debugger" : "__debugger__")]
+        // One pass over the bytes: this rule runs on every response.
+        guard let (_, marker) = PassiveScan.firstMatch(markers, in: r.body) else { return [] }
+        if marker == "EVALEX", !r.text.contains("__debugger__") { return [] }
+        return [WebHit(evidence: marker == "EVALEX" ? "__debugger__" : marker)]
     }
 }

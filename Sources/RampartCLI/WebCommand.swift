@@ -17,7 +17,7 @@ struct WebCommand: AsyncParsableCommand {
 
         Rule configuration: ZAP's `-c rules.tsv` (id<TAB>IGNORE|INFO|WARN|FAIL, OUTOFSCOPE \
         lines). With --zap-exit-codes the exit code is ZAP's: 0 pass, 1 a FAIL rule fired, 2 only \
-        WARN rules fired (0 with -I), 3 error.
+        WARN rules fired (0 with -I), 3 error; ZAP's console summary (PASS, WARN-NEW, FAIL-NEW lines and the totals line) goes to standard error.
 
         Form login: --login-url with the form's field names; the credentials come from the \
         environment variables RAMPART_WEB_USERNAME and RAMPART_WEB_PASSWORD (never the command \
@@ -174,6 +174,9 @@ struct WebCommand: AsyncParsableCommand {
             }
         }
         if zapExitCodes {
+            let ran = WebScanner(options: web).rules.filter { !$0.isOptIn || web.enable.contains(where: $0.isNamed) || (web.zapConfig?.actions[$0.id.code]).map { $0 != .ignore } == true }
+                .filter { web.active || !$0.isActive }
+            if !options.quiet { Terminal.writeStderr(ZAPConsoleSummary.render(report.findings, rules: ran, config: web.zapConfig ?? ZAPRuleConfig())) }
             if report.hasFailures { throw ExitCode(3) }
             let code = (web.zapConfig ?? ZAPRuleConfig()).exitCode(for: report.findings, ignoreWarnings: ignoreWarnings)
             if code != 0 { throw ExitCode(code) }

@@ -114,10 +114,11 @@ public enum ZAPJSONReport {
             case .medium: ("2", "Medium")
             case .low: ("1", "Low")
             }
+            let active = finding.tags.contains("active")
             let instances = (finding.instances.isEmpty ? [location] : finding.instances).map { instance in
                 JSONValue.object([
                     ("uri", .string(instance.url)), ("method", .string(instance.method)), ("param", .string(instance.parameter ?? "")),
-                    ("attack", .string("")), ("evidence", .string(instance.evidence ?? "")), ("otherinfo", .string("")),
+                    ("attack", .string(active ? attack(in: instance) : "")), ("evidence", .string(instance.evidence ?? "")), ("otherinfo", .string("")),
                 ])
             }
             let code = finding.ruleId.code
@@ -148,7 +149,46 @@ public enum ZAPJSONReport {
         ]).serialized(pretty: true) + "\n"
     }
 
+    /// An active finding's payload: the probed parameter's value in the instance's URL.
+    static func attack(in instance: WebLocation) -> String {
+        guard let parameter = instance.parameter, let query = URLComponents(string: instance.url)?.percentEncodedQuery else { return "" }
+        return FormEncoding.decode(query).first { $0.name == parameter }?.value ?? ""
+    }
+
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+/// ZAP baseline's console summary, for pipelines that read it: one line per rule
+/// (`PASS: …`, `WARN-NEW: Title [id] x count` with up to five URLs), then the totals line
+/// `FAIL-NEW: n  FAIL-INPROG: 0  WARN-NEW: n  WARN-INPROG: 0  INFO: n  IGNORE: n  PASS: n`.
+public enum ZAPConsoleSummary {
+    public static func render(_ findings: [Finding], rules: [RuleMetadata], config: ZAPRuleConfig) -> String {
+        var fired: [String: Finding] = [:]
+        for finding in findings where finding.ruleId.scanner == "web" && !finding.isSuppressed { fired[finding.ruleId.code] = finding }
+        var out = ""
+        var counts: [ZAPRuleConfig.Action: Int] = [:]
+        var passes = 0
+        for rule in rules {
+            let code = rule.id.code
+            let action = config.actions[code] ?? .warn
+            if action == .ignore {
+                counts[.ignore, default: 0] += 1
+                continue
+            }
+            guard let finding = fired[code] else {
+                passes += 1
+                out += "PASS: \(rule.title) [\(code)]\n"
+                continue
+            }
+            counts[action, default: 0] += 1
+            let label = action == .info ? "INFO" : "\(action.rawValue)-NEW"
+            let urls = finding.instances.isEmpty ? [finding.location.display] : finding.instances.map { "\($0.method) \($0.url)" }
+            out += "\(label): \(rule.title) [\(code)] x \(max(1, finding.instances.count))\n"
+            for url in urls.prefix(5) { out += "\t\(url)\n" }
+        }
+        out += "FAIL-NEW: \(counts[.fail] ?? 0)\tFAIL-INPROG: 0\tWARN-NEW: \(counts[.warn] ?? 0)\tWARN-INPROG: 0\tINFO: \(counts[.info] ?? 0)\tIGNORE: \(counts[.ignore] ?? 0)\tPASS: \(passes)\n"
+        return out
     }
 }

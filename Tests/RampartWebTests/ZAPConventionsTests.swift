@@ -73,3 +73,19 @@ import Testing
         #expect(Set(instance.keys) == ["uri", "method", "param", "attack", "evidence", "otherinfo"])
     }
 }
+
+extension ZAPConventionsTests {
+    @Test func consoleSummaryHasZAPsLines() throws {
+        var config = try ZAPRuleConfig.parse("10020\tFAIL\t(x)\n10021\tIGNORE\t(y)\n", file: "rules.tsv")
+        config.warnings = []
+        let rules = WebRules.all.map { $0.metadata }.filter { ["10020", "10021", "10038", "10036"].contains($0.id.code) }
+        let findings = [finding("10020", urls: ["https://shop.test/a", "https://shop.test/b"]), finding("10038", urls: ["https://shop.test/a"])]
+        let summary = ZAPConsoleSummary.render(findings, rules: rules, config: config)
+        let lines = summary.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("FAIL-NEW: ") && $0.hasSuffix("[10020] x 2") })
+        #expect(lines.contains { $0.hasPrefix("WARN-NEW: ") && $0.hasSuffix("[10038] x 1") })
+        #expect(lines.contains { $0.hasPrefix("PASS: ") && $0.hasSuffix("[10036]") })
+        #expect(!summary.contains("[10021]"))
+        #expect(lines.last == "FAIL-NEW: 1\tFAIL-INPROG: 0\tWARN-NEW: 1\tWARN-INPROG: 0\tINFO: 0\tIGNORE: 1\tPASS: 1")
+    }
+}

@@ -163,6 +163,10 @@ public final class Crawler: Sendable {
     }
 
     public func crawl() async -> CrawlResult {
+        await WebExecutor.run { await self.crawlOnExecutor() }
+    }
+
+    private func crawlOnExecutor() async -> CrawlResult {
         var result = CrawlResult()
         var pages = 0
         if let login {

@@ -1,5 +1,6 @@
-/// A recorded HTTP response in a `.http` file: an optional `# GET https://…` line, the status
-/// line, headers, a blank line, the body. The web scanner reads these to run its passive rules
+/// A recorded HTTP response in a `.http` file: an optional `# GET https://…` line (and a
+/// `# body: a=1&b=2` line for a form's request body), the status line, headers, a blank line,
+/// the body. The web scanner reads these to run its passive rules
 /// offline (and the rules' examples are written this way).
 public enum RawHTTPResponse {
     public static func parse(_ text: String, defaultURL: String) -> WebExchange? {
@@ -7,9 +8,15 @@ public enum RawHTTPResponse {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         var url = defaultURL
         var method = "GET"
+        var requestBody: String?
         while let first = lines.first, first.hasPrefix("#") {
-            let words = first.dropFirst().split(separator: " ")
-            if words.count >= 2 { method = String(words[0]).uppercased(); url = String(words[1]) }
+            let comment = first.dropFirst().trimmingWhitespace()
+            if comment.hasPrefix("body:") {
+                requestBody = comment.dropFirst(5).trimmingWhitespace()
+            } else {
+                let words = comment.split(separator: " ")
+                if words.count >= 2 { method = String(words[0]).uppercased(); url = String(words[1]) }
+            }
             lines.removeFirst()
         }
         guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else { return nil }
@@ -24,6 +31,6 @@ public enum RawHTTPResponse {
             index += 1
         }
         let body = index + 1 < lines.count ? lines[(index + 1)...].joined(separator: "\n") : ""
-        return WebExchange(url: url, method: method, status: status, headers: headers, body: Array(body.utf8), truncated: false, depth: 0)
+        return WebExchange(url: url, method: method, status: status, headers: headers, body: Array(body.utf8), truncated: false, depth: 0, requestBody: requestBody)
     }
 }

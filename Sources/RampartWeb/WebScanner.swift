@@ -37,6 +37,10 @@ public struct WebScanner: SecurityScanner {
 
     /// Crawl, discovery, passive rules, and with `active` the active checks, within one budget.
     func scanSite(_ target: URL) async -> ScannerOutput {
+        await WebExecutor.run { await self.scanSiteOnExecutor(target) }
+    }
+
+    private func scanSiteOnExecutor(_ target: URL) async -> ScannerOutput {
         var output = ScannerOutput()
         let client = WebClient(limits: options.limits, headers: options.headers, verifyTLS: options.verifyTLS)
         let crawler = Crawler(start: target, limits: options.limits, client: client, login: options.login, progress: options.progress)

@@ -73,10 +73,12 @@ public final class TemporaryDirectory: @unchecked Sendable {
     }
 }
 
-/// Runs blocking work on a Dispatch thread and awaits its result.
+/// Runs blocking work on a thread of its own and awaits its result.
 public func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        // A thread of its own: Dispatch's global queues are as wide as the machine has cores, and
+        // tests that block them (git, servers starting) would queue behind each other.
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
 

@@ -41,7 +41,8 @@ func fixtureSite(pages: Int = 20, hostile: Bool = false) async throws -> Fixture
     @Test func crawlsLinksRobotsAndSitemapsInScope() async throws {
         let site = try await fixtureSite(pages: 30)
         var limits = CrawlLimits()
-        limits.timeBudget = .seconds(30)
+        // Not about time: room for a CI machine busy with the rest of the suite.
+        limits.timeBudget = .seconds(120)
         limits.maxDepth = 40
         let result = await Crawler(start: site.url, limits: limits).crawl()
         let paths = Set(result.exchanges.compactMap { URL(string: $0.url)?.path })
@@ -74,7 +75,7 @@ func fixtureSite(pages: Int = 20, hostile: Bool = false) async throws -> Fixture
         let started = ContinuousClock.now
         let result = await Crawler(start: site.url, limits: limits).crawl()
         let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .seconds(20), "the 6 s budget held (took \(elapsed)); the hostile routes would take minutes")
+        #expect(elapsed < .seconds(45), "the 6 s budget held (took \(elapsed)); the hostile routes would take minutes")
         let huge = result.exchanges.first { $0.url.hasSuffix("/huge") }
         #expect(huge.map { $0.truncated && $0.body.count == 1 << 20 } ?? true)
         #expect(result.errors.contains { $0.url.hasSuffix("/hang") } || result.timedOut)
@@ -107,7 +108,7 @@ extension CrawlerTests {
         let elapsed = ContinuousClock.now - started
         // Not a timing benchmark: the bound only tells "stopped at the budget" (about 3.2 s when
         // the machine is idle) from "waited for the server" (60 s), with room for a loaded CI.
-        #expect(elapsed < .seconds(12), "took \(elapsed) for a 3 s budget")
+        #expect(elapsed < .seconds(30), "took \(elapsed) for a 3 s budget")
         #expect(result.timedOut)
         #expect(result.exchanges.contains { URL(string: $0.url)?.path == "/" })
     }
@@ -147,5 +148,7 @@ extension CrawlerTests {
         #expect(exchange?.url == "https://x.test/login" && exchange?.method == "POST" && exchange?.status == 302)
         #expect(exchange?.header("location") == "/" && exchange?.text == "body\nmore")
         #expect(RawHTTPResponse.parse("garbage", defaultURL: "http://localhost/") == nil)
+        let post = RawHTTPResponse.parse("# POST https://x.test/comment\n# body: author=a%26b&text=hi\nHTTP/1.1 200 OK\n\n", defaultURL: "http://localhost/")
+        #expect(post?.requestParameters.map { "\($0.name)=\($0.value)" } == ["author=a&b", "text=hi"])
     }
 }

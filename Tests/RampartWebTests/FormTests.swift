@@ -1,5 +1,6 @@
 import Foundation
 @testable import RampartWeb
+import RampartCore
 import Testing
 
 @Suite struct FormTests {
@@ -32,5 +33,39 @@ import Testing
         #expect(Payload.factors(in: "rmp{{1234567*2}}", after: "rmp{{") == nil)
         #expect(Payload.canary(in: "q=rmp4821\"'") == "rmp4821")
         #expect(Payload.canary(in: "rmp12") == nil)
+    }
+}
+
+@Suite struct WebConfigurationTests {
+    func configure(_ yaml: String) throws -> WebScanner? {
+        let root = try ConfigNode.parse(yaml: yaml, file: ".rampart.yml")
+        let reader = NodeReader(file: ".rampart.yml")
+        guard let section = try reader.mapping(root, key: nil).first(where: { $0.key == "web" })?.value else { return nil }
+        return try WebScanner().configured(with: section, reader: reader) as? WebScanner
+    }
+
+    @Test func theWebSectionSetsTheScan() throws {
+        let scanner = try #require(try configure("""
+        web:
+          target: http://127.0.0.1:5000/
+          active: true
+          submit_forms: true
+          max_requests: 300
+          max_time: 30
+          enable: [10096]
+          headers: ["X-Scan: rampart"]
+        """))
+        #expect(scanner.options.target?.absoluteString == "http://127.0.0.1:5000/")
+        #expect(scanner.options.active && scanner.options.limits.submitForms)
+        #expect(scanner.options.limits.maxRequests == 300 && scanner.options.limits.timeBudget == .seconds(30))
+        #expect(scanner.options.enabledRules.contains { $0.metadata.id.code == "10096" })
+        #expect(!WebScanner().options.enabledRules.contains { $0.metadata.id.code == "10096" }, "opt-in rules are off by default")
+        #expect(scanner.options.headers.first.map { $0.0 == "X-Scan" && $0.1 == "rampart" } == true)
+    }
+
+    @Test func mistakesAreErrorsWithTheirPlace() {
+        #expect(throws: ConfigurationError.self) { try configure("web:\n  target: ftp://x/\n") }
+        #expect(throws: ConfigurationError.self) { try configure("web:\n  activ: true\n") }
+        #expect(throws: ConfigurationError.self) { try configure("web:\n  headers: [\"no colon\"]\n") }
     }
 }

@@ -15,6 +15,7 @@ enum CommandInjection: ActiveRule {
         """,
         examples: [
             .triggers("# GET http://app.test/ping?host=127.0.0.1%3Becho+rmp%24%28%281234%2A5678%29%29x\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<pre>PING 127.0.0.1\nrmp7006652x\n</pre>\n", fileName: "probe.http"),
+            .triggers("# POST http://app.test/ping\n# body: host=127.0.0.1%7Cecho+rmp%24%28%281234%2A5678%29%29x\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<pre>rmp7006652x</pre>\n", fileName: "probe.http"),
             .passes("# GET http://app.test/ping?host=127.0.0.1%3Becho+rmp%24%28%281234%2A5678%29%29x\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<pre>ping: 127.0.0.1;echo rmp$((1234*5678))x: Name or service not known</pre>\n", fileName: "probe.http"),
         ]
     )

@@ -9,7 +9,7 @@ enum FlaskSessionCookie: WebRule {
         A cookie is a Flask (itsdangerous) signed session, `payload.timestamp.signature`, or a \
         Django `signed_cookies` session (`payload:timestamp:signature`), and its payload holds \
         keys or values that suggest secrets or privileges (`role`, `is_admin`, `password`, \
-        `token`, `api_key`, `user_id`…). Signing stops tampering but not reading: the payload is \
+        `token`, `api_key`…; not a bare user id, which Flask-Login keeps there by design). Signing stops tampering but not reading: the payload is \
         base64 JSON (zlib-compressed when it starts with `.`), readable by anyone who sees the \
         cookie, and a leaked or weak `SECRET_KEY` lets an attacker forge `is_admin: true`. The \
         evidence lists key names only, never values.
@@ -23,6 +23,7 @@ enum FlaskSessionCookie: WebRule {
             .triggers("HTTP/1.1 200 OK\nContent-Type: text/html\nSet-Cookie: session=.eJyrVirKz0lVslJKTMnNzFPSUSotTi3KS8wFC-UlAgWSE4tKlKyiDXWMdIx1THRMdcx0zHUsdCx1DA10aCAYWwsAuyUhog.ZkXyAA.aP2hPM7Wfk5xLi2Y8H3dJ0nVb0c; HttpOnly; Path=/\n\n<html></html>\n", fileName: "page.http"),
             .triggers("HTTP/1.1 200 OK\nContent-Type: text/html\nSet-Cookie: session=.eJyN0ssKwkAMRuF3ybqlJt4L4oOISLSpLdiZMtMuRHx33bmS_Puz-jgv6vNFm6EPVLf6yFbQnC0FHYxq0qBUUNfnKaYn1SeqxhSb-TblanFM1h66OFg56t3Kq4Zg6Vv_EvYT8ZOln6z8ZO0nGz_Z-snOT_YAHcIL-DIAzIAwA8QMGDOAzIAyA8wMOAvgLMjHgLMAzgI4C-AsgLMAzgI4yx_n8_sDx8qEng.ZkXyAA.aP2hPM7Wfk5xLi2Y8H3dJ0nVb0c; HttpOnly; Path=/\n\n<html></html>\n", fileName: "page.http"),
             .passes("HTTP/1.1 200 OK\nContent-Type: text/html\nSet-Cookie: session=eyJfZnJlc2giOmZhbHNlLCJjYXJ0IjpbMSwyXX0.ZkXyAA.Wm7qv4bE2k8P0sX1yNf3r9TQaLc; HttpOnly; Path=/\n\n<html></html>\n", fileName: "page.http"),
+            .passes("HTTP/1.1 200 OK\nContent-Type: text/html\nSet-Cookie: session=eyJfZnJlc2giOnRydWUsIl91c2VyX2lkIjoiNDIifQ.ZkXyAA.Wm7qv4bE2k8P0sX1yNf3r9TQaLc; HttpOnly; Path=/\n\n<html></html>\n", fileName: "page.http"),
             .passes("HTTP/1.1 200 OK\nContent-Type: text/html\nSet-Cookie: session=8f14e45fceea167a5a36dedd4bea2543; HttpOnly; Path=/\n\n<html></html>\n", fileName: "page.http"),
             .passes("HTTP/1.1 200 OK\nContent-Type: text/html\nSet-Cookie: session=.eJyrVopPK0otzlCyKikqTdVRSi4uSosvyc9OzVOyUrJMIw4qAfUlFpUoWUUb6hjpGMfWAgDYkBsw.ZkXyAA.aP2hPM7Wfk5xLi2Y8H3dJ0nVb0c; HttpOnly; Path=/\n\n<html></html>\n", fileName: "page.http"),
         ]
@@ -31,7 +32,7 @@ enum FlaskSessionCookie: WebRule {
     /// Key names (lower-cased, matched as whole words of the key) that suggest secrets or privileges.
     static let sensitiveWords: Set<String> = [
         "role", "roles", "admin", "is_admin", "isadmin", "superuser", "is_superuser", "staff", "is_staff", "password", "passwd", "pwd",
-        "token", "secret", "api_key", "apikey", "key", "user_id", "userid", "uid", "_user_id", "permission", "permissions", "privilege",
+        "token", "secret", "api_key", "apikey", "key", "permission", "permissions", "privilege",
         "privileges", "group", "groups", "scope", "scopes", "credit_card", "card", "ssn", "access", "level", "otp", "mfa",
     ]
     static let sensitiveValues: Set<String> = ["admin", "administrator", "superuser", "root"]

@@ -92,7 +92,7 @@ struct WebCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Text on a page that shows the session was lost.", valueName: "text"))
     var loggedOutText: String?
 
-    @Flag(help: "Show progress (pages, queue, requests per second) on standard error.")
+    @Flag(help: "Show progress (pages, queue, requests per second) on standard error (the default on a terminal).")
     var progress = false
 
     @Option(name: .customLong("header"), help: ArgumentHelp("A request header, `Name: value` (repeatable; e.g. authentication).", valueName: "header"))
@@ -127,8 +127,12 @@ struct WebCommand: AsyncParsableCommand {
             }
             web.login = FormLogin(url: login, usernameField: loginUserField, passwordField: loginPasswordField, username: username, password: password, loggedOutText: loggedOutText)
         }
-        if progress {
+        // On a terminal the progress line is on by default, as for every scan.
+        let showProgress = progress || (Terminal.stderrIsTTY && !options.quiet)
+        let progressShown = Locked(false)
+        if showProgress {
             web.progress = { state in
+                progressShown.withLock { $0 = true }
                 Terminal.writeStderr(String(format: "\r%d pages, %d queued, %d requests, %.0f requests/s   ", state.pages, state.queued, state.requests, state.requestsPerSecond))
             }
         }
@@ -162,7 +166,7 @@ struct WebCommand: AsyncParsableCommand {
         runner.onlyScanners = ["web"]
         runner.web = web
         let report = try await runner.run()
-        if progress { Terminal.writeStderr("\n") }
+        if progressShown.withLock({ $0 }) { Terminal.writeStderr("\n") }
         // The request count is part of the result (it is the budget's measure): always shown.
         if !options.quiet, let note = report.diagnostics.first(where: { $0.code == "requests" }) { Terminal.writeStderr("web: \(note.message)\n") }
         try ScanRunner.write(report, options: options)

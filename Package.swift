@@ -68,6 +68,8 @@ let package = Package(
             dependencies: ["RampartCore", "RampartRegex", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl")],
             swiftSettings: strict
         ),
+        // Compliance as code: targets (local, root file system folders, SSH), resources, profiles, hardening.
+        .target(name: "RampartHost", dependencies: ["RampartCore", "RampartRegex"], swiftSettings: strict),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
         .target(name: "RampartPythonSAST", dependencies: ["RampartCore", "PythonSyntax"], swiftSettings: strict),
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
@@ -95,7 +97,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -125,6 +127,7 @@ let package = Package(
             name: "RampartDepsTests", dependencies: ["RampartDeps", "RampartEngine", "RampartTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict
         ),
+        .testTarget(name: "RampartHostTests", dependencies: ["RampartHost", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartWebTests", dependencies: ["RampartWeb", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),

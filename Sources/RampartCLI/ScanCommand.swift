@@ -32,6 +32,8 @@ struct ScanRunner {
     var useBaseline = true
     /// Run only these scanners (`rampart sast` runs `python`); nil runs every enabled one.
     var onlyScanners: Set<String>?
+    /// Scanners a command adds for this run (`rampart host`'s, set up from its flags).
+    var extraScanners: [any SecurityScanner] = []
     /// Where the secrets scanner looks (`rampart secrets --history`, `--staged`).
     var secretsSource = SecretsSource.tree
     /// `rampart deps` flags for the deps scanner.
@@ -43,7 +45,7 @@ struct ScanRunner {
         guard FileManager.default.fileExists(atPath: path) else {
             throw UsageFailure("error: no such file or folder: \(path)")
         }
-        let catalog = ScannerCatalog.current
+        let catalog = ScannerCatalog.current + extraScanners
         let configuration = try options.configuration(scanRoot: path, scanners: catalog)
         var scanners = onlyScanners.map { only in catalog.filter { only.contains($0.id) } } ?? catalog
         scanners = try Self.configure(scanners, with: configuration)

@@ -1,0 +1,100 @@
+import Foundation
+import RampartCore
+
+/// Compliance as code: runs profiles of controls on a target (the local machine, a root file
+/// system folder) and reports failed controls as findings (`host/<control id>`).
+public struct HostScanner: SecurityScanner {
+    public var options: HostOptions
+
+    public init(options: HostOptions = HostOptions()) {
+        self.options = options
+    }
+
+    public var id: String { "host" }
+    public var title: String { "Compliance (dev-sec linux and ssh baselines)" }
+    public var rules: [RuleMetadata] { (options.profiles.isEmpty ? BuiltInProfiles.all : options.profiles).flatMap { profile in profile.controls.map { $0.metadata(profile: profile.name) } } }
+
+    public func scan(_ context: ScanContext) async -> ScannerOutput {
+        var output = ScannerOutput()
+        guard let target = options.target else { return output }
+        let facts = HostFacts(target: target)
+        let profiles = options.profiles.isEmpty ? BuiltInProfiles.all : options.profiles
+        let reports = profiles.map { ProfileRunner.run($0, on: target, facts: facts, waivers: options.waivers, today: options.today) }
+        for report in reports {
+            output.findings += report.findings()
+            for (control, waiver) in report.waived where waiver.expired {
+                output.diagnostics.append(Diagnostic(.warning, code: "waiver-expired", message: "the waiver of \(control) expired; the control counts again (\(waiver.reason))", scanner: id))
+            }
+            for result in report.results where result.status == .error {
+                output.diagnostics.append(Diagnostic(.warning, code: "control-error", message: "\(result.control.id): \(result.results.first { $0.status == .error }?.message ?? "error")", scanner: id))
+            }
+        }
+        output.diagnostics.append(Diagnostic(.note, code: "compliance", message: ComplianceSummary.render(reports).trimmingWhitespace(), scanner: id))
+        options.reports?.withLock { $0 += reports }
+        output.filesScanned = reports.reduce(0) { $0 + $1.results.count }
+        return output
+    }
+}
+
+/// Settings of the host scanner.
+public struct HostOptions: Sendable {
+    public var target: (any HostTarget)?
+    /// Profiles to run; empty runs the built-in ones.
+    public var profiles: [Profile] = []
+    public var waivers: [Waiver] = []
+    public var today = ProfileRunner.today()
+    /// Where the command collects the profile reports (InSpec JSON, hardening).
+    public var reports: Locked<[ProfileReport]>?
+
+    public init(target: (any HostTarget)? = nil) {
+        self.target = target
+    }
+}
+
+extension Control {
+    /// The control as a rule: `rampart rules`, rule pages and SARIF's rules table.
+    public func metadata(profile: String) -> RuleMetadata {
+        var documentation = description
+        if let note { documentation += "\n\n**Difference from dev-sec:** \(note)" }
+        if let notFixable { documentation += "\n\n**Not fixed automatically:** \(notFixable)." } else if isFixable { documentation += "\n\n**Fix:** `rampart harden` writes or applies it." }
+        return RuleMetadata(id: RuleID(scanner: "host", code: id), title: title, severity: severity, confidence: .high,
+                            tags: ["compliance", profile] + tags, documentation: documentation, examples: [])
+    }
+}
+
+/// Targets by name: `local`, `dir:/path/to/rootfs`.
+public enum HostTargets {
+    public static func parse(_ text: String) throws(HostError) -> any HostTarget {
+        if text == "local" { return LocalTarget.make() }
+        if text.hasPrefix("dir:") {
+            let path = String(text.dropFirst(4))
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { throw .notADirectory(path) }
+            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            return DirectoryTarget(root: absolute)
+        }
+        if text.hasPrefix("ssh://") { throw .unsupported("an SSH target (coming with the next step of issue 8)") }
+        throw .unsupported("the target '\(text)' (local, dir:/path or ssh://user@host:port)")
+    }
+
+    /// Where remediations go on this target.
+    public static func remediationContext(for facts: HostFacts) -> RemediationContext {
+        let target = facts.target
+        /// A drop-in takes effect only when the main file includes its folder before setting
+        /// anything itself (first value wins): Debian's and Ubuntu's files start with the Include.
+        func dropIn(_ file: String, folder: String) -> String? {
+            guard let text = target.text(file, limit: 1 << 20) else { return nil }
+            for raw in text.split(separator: "\n") {
+                let line = raw.trimmingWhitespace()
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "=" })
+                guard words.first?.lowercased() == "include" else { return nil }
+                if words.dropFirst().contains(where: { $0.hasPrefix(folder + "/") && $0.hasSuffix(".conf") }) { return folder + "/00-rampart-hardening.conf" }
+            }
+            return nil
+        }
+        return RemediationContext(live: target.isLive, sshdDropIn: dropIn("/etc/ssh/sshd_config", folder: "/etc/ssh/sshd_config.d"),
+                                  sshDropIn: dropIn("/etc/ssh/ssh_config", folder: "/etc/ssh/ssh_config.d"),
+                                  exists: { target.exists($0) })
+    }
+}

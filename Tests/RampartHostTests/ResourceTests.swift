@@ -438,11 +438,15 @@ func pair(_ value: (value: String, source: String)?) -> [String]? {
             #expect(few.truncated && few.entriesVisited == 3 && few.limitReason?.contains("entries") == true)
             let shallow = FileSearch.run(on: target, options: .init(maxDepth: 3))
             #expect(shallow.truncated && shallow.limitReason?.contains("deeper") == true && shallow.setuidFiles.isEmpty)
+            #expect(shallow.limitsHit == [.depth])
             let deep = FileSearch.run(on: target)
             #expect(!deep.truncated && deep.setuidFiles.map(\.path) == ["/a/b/c/d/e/f"])
             let timed = FileSearch.run(on: target, options: .init(timeLimit: .zero))
-            #expect(timed.truncated && timed.limitReason == "time limit reached")
+            #expect(timed.truncated && timed.limitReason == "time limit reached" && timed.limitsHit == [.time])
         }
+        // In name order: `/a` is too deep to enter, then the entry limit stops the walk too.
+        let both = FileSearch.run(on: fixture, options: .init(maxEntries: 3, maxDepth: 1))
+        #expect(both.limitsHit == [.depth, .entries] && both.limitReason == "deeper than 1 levels")
     }
 }
 

@@ -56,9 +56,16 @@ public struct FileSearch: Sendable, Equatable {
     public var entriesVisited = 0
     /// Folders that could not be listed.
     public var unreadableDirectories = 0
+    public enum Limit: String, Sendable, Hashable {
+        case entries, depth, time
+    }
+
     /// A limit stopped the walk: the results are incomplete.
     public var truncated = false
+    /// The first limit hit, in words.
     public var limitReason: String?
+    /// Every limit hit (a deliberate `maxDepth` and an entry limit can both cut one walk).
+    public var limitsHit: Set<Limit> = []
 
     public init() {}
 
@@ -79,8 +86,9 @@ public struct FileSearch: Sendable, Equatable {
         return search
     }
 
-    mutating func stop(_ reason: String) {
+    mutating func stop(_ limit: Limit, _ reason: String) {
         truncated = true
+        limitsHit.insert(limit)
         if limitReason == nil { limitReason = reason }
     }
 
@@ -135,7 +143,7 @@ public struct FileSearch: Sendable, Equatable {
             guard !options.excluded.contains(path) else { return false }
             guard !checkDevice || info.device == rootDevice else { return false }
             guard depth < options.maxDepth else {
-                search.stop("deeper than \(options.maxDepth) levels")
+                search.stop(.depth, "deeper than \(options.maxDepth) levels")
                 return false
             }
             return true
@@ -146,7 +154,7 @@ public struct FileSearch: Sendable, Equatable {
             var stack: [(path: String, depth: Int)] = [(root, 0)]
             walk: while let (folder, depth) = stack.popLast() {
                 if pastDeadline {
-                    search.stop("time limit reached")
+                    search.stop(.time, "time limit reached")
                     break
                 }
                 guard let names = try? target.list(folder) else {
@@ -156,7 +164,7 @@ public struct FileSearch: Sendable, Equatable {
                 let prefix = folder == "/" ? "/" : folder + "/"
                 for name in names {
                     guard search.entriesVisited < options.maxEntries else {
-                        search.stop("more than \(options.maxEntries) entries")
+                        search.stop(.entries, "more than \(options.maxEntries) entries")
                         break walk
                     }
                     search.entriesVisited += 1
@@ -183,7 +191,7 @@ public struct FileSearch: Sendable, Equatable {
                 let depth: Int
             }
             if pastDeadline {
-                search.stop("time limit reached")
+                search.stop(.time, "time limit reached")
                 return
             }
             let rootDescriptor = open(hostRoot, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -224,7 +232,7 @@ public struct FileSearch: Sendable, Equatable {
                     }
                 }
                 if full {
-                    search.stop("more than \(options.maxEntries) entries")
+                    search.stop(.entries, "more than \(options.maxEntries) entries")
                     break
                 }
                 guard let (path, name) = descend else { continue }
@@ -232,7 +240,7 @@ public struct FileSearch: Sendable, Equatable {
                 if directoriesSinceClockCheck >= 64 {
                     directoriesSinceClockCheck = 0
                     if pastDeadline {
-                        search.stop("time limit reached")
+                        search.stop(.time, "time limit reached")
                         break
                     }
                 }

@@ -68,6 +68,36 @@ import Testing
         #expect(try Self.hostFingerprint() == hostBefore, "the host's sysctl values and /etc are unchanged")
     }
 
+    static let ansiblePlaybook: String? = {
+        let candidates = [ProcessInfo.processInfo.environment["RAMPART_ANSIBLE_PLAYBOOK"], PythonOracle.packageRoot + "/.venv/bin/ansible-playbook"].compactMap { $0 }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// The same round trip with the playbook and Ansible's chroot connection (apt included):
+    /// every fixable control passes afterwards and a second run changes nothing.
+    @Test(.enabled(if: rootfs != nil && ansiblePlaybook != nil && getuid() == 0, "needs the Debian rootfs, root (chroot) and ansible in .venv (.ci/run installs it)"))
+    func theAnsibleRoundTripFixesOnceAndStaysInside() async throws {
+        let source = try #require(Self.rootfs), ansible = try #require(Self.ansiblePlaybook)
+        let dir = TemporaryDirectory("rootfs-ansible")
+        let copy = dir.absolute("rootfs")
+        let copied = try await dir.runDetached("/bin/cp", ["-a", source, copy])
+        try #require(copied.status == 0, "cp -a: \(copied.errors)")
+        let hostBefore = try Self.hostFingerprint()
+        let target = DirectoryTarget(root: copy)
+        let failed = Self.statuses(target).values.filter { $0.status == .failed }.map(\.control)
+        let playbook = try dir.write("hardening.yml", AnsiblePlaybook.render(failed.filter(\.isFixable), context: HostTargets.remediationContext(for: HostFacts(target: target)), targetName: target.name))
+        func run() async throws -> (status: Int32, output: String, errors: String) {
+            try await dir.runDetached(ansible, [playbook, "-i", copy + ",", "-c", "community.general.chroot"], environment: ["ANSIBLE_NOCOLOR": "1", "ANSIBLE_HOST_KEY_CHECKING": "False"])
+        }
+        let first = try await run()
+        try #require(first.status == 0, "ansible-playbook failed: \(first.output.suffix(2000)) \(first.errors.suffix(500))")
+        let stillFailing = Self.statuses(target).values.filter { $0.status == .failed && $0.control.isFixable }.map(\.control.id)
+        #expect(stillFailing.isEmpty, "fixable controls still failing after Ansible: \(stillFailing)")
+        let second = try await run()
+        #expect(second.status == 0 && second.output.contains("changed=0"), "the second run changed something: \(second.output.suffix(600))")
+        #expect(try Self.hostFingerprint() == hostBefore, "the host's sysctl values and /etc are unchanged")
+    }
+
     /// The host's live kernel parameters the hardening touches, and a digest of its /etc.
     static func hostFingerprint() throws -> String {
         var text = ""

@@ -48,7 +48,7 @@ extension LinuxBaseline {
         let found = search.trustFiles.map(\.path)
         if !found.isEmpty { return [CheckResult(.failed, description, message: found.prefix(10).joined(separator: ", "))] }
         // The search goes 3 levels deep on purpose; any other limit leaves the answer unknown.
-        if search.truncated, !(search.limitReason ?? "").hasPrefix("deeper than") {
+        if !search.limitsHit.subtracting([.depth]).isEmpty {
             return [CheckResult(.error, description, message: "the file search stopped early: \(search.limitReason ?? "limit")")]
         }
         return [CheckResult(.passed, description)]

@@ -223,6 +223,13 @@ enum PassiveScan {
         return v.count < 3 || v.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == "-" }) || ["true", "false", "null", "none", "yes", "off", "get", "post", "asc", "desc"].contains(v)
     }
 
+    /// Request parameters worth looking for in an HTML page (2xx or 4xx, not too big): the rules
+    /// about values reflected into attributes and event handlers start here.
+    static func reflectableParameters(of r: WebPage) -> [(name: String, value: String)] {
+        guard r.isHTML, (200..<300).contains(r.status) || (400..<500).contains(r.status), r.body.count < maxScanBytes else { return [] }
+        return r.requestParameters.filter { !isTrivialValue($0.value) }
+    }
+
     /// The registrable part of a host, roughly (`static.shop.co.uk` → `shop.co.uk`); IP addresses as they are.
     static func siteOf(_ host: String) -> String {
         let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))

@@ -254,19 +254,7 @@ public struct FileSearch: Sendable, Equatable {
             }
         }
 
-        static func info(_ status: stat) -> HostFileInfo {
-            let kind: HostFileInfo.Kind = switch status.st_mode & S_IFMT {
-            case S_IFDIR: .directory
-            case S_IFLNK: .symlink
-            case S_IFCHR: .characterDevice
-            case S_IFBLK: .blockDevice
-            case S_IFIFO: .fifo
-            case S_IFSOCK: .socket
-            default: .file
-            }
-            return HostFileInfo(kind: kind, mode: UInt32(status.st_mode) & 0o7777, uid: status.st_uid, gid: status.st_gid,
-                                size: Int64(status.st_size), device: UInt64(status.st_dev))
-        }
+        static func info(_ status: stat) -> HostFileInfo { HostFileInfo(status) }
         #endif
     }
 

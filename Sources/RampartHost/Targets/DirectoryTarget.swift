@@ -76,17 +76,9 @@ public struct DirectoryTarget: HostTarget {
         guard let hostPath = try? resolve(path, followFinal: followLinks) else { return nil }
         var status = stat()
         guard lstat(hostPath, &status) == 0 else { return nil }
-        let kind: HostFileInfo.Kind = switch status.st_mode & S_IFMT {
-        case S_IFDIR: .directory
-        case S_IFLNK: .symlink
-        case S_IFCHR: .characterDevice
-        case S_IFBLK: .blockDevice
-        case S_IFIFO: .fifo
-        case S_IFSOCK: .socket
-        default: .file
-        }
-        return HostFileInfo(kind: kind, mode: UInt32(status.st_mode) & 0o7777, uid: status.st_uid, gid: status.st_gid, size: Int64(status.st_size),
-                            device: UInt64(status.st_dev), linkTarget: kind == .symlink ? readLink(hostPath) : nil)
+        var info = HostFileInfo(status)
+        if info.kind == .symlink { info.linkTarget = readLink(hostPath) }
+        return info
     }
 
     public func read(_ path: String, limit: Int) throws(HostError) -> [UInt8] {
@@ -139,6 +131,22 @@ public struct DirectoryTarget: HostTarget {
     public func run(_ arguments: [String], timeout: Duration) throws(HostError) -> CommandResult {
         guard isLive, root == "/" else { throw .unsupported("running \(arguments.first ?? "a command")") }
         return try LocalCommand.run(arguments, timeout: timeout)
+    }
+}
+
+extension HostFileInfo {
+    /// From `lstat`'s answer.
+    init(_ status: stat) {
+        let kind: Kind = switch status.st_mode & S_IFMT {
+        case S_IFDIR: .directory
+        case S_IFLNK: .symlink
+        case S_IFCHR: .characterDevice
+        case S_IFBLK: .blockDevice
+        case S_IFIFO: .fifo
+        case S_IFSOCK: .socket
+        default: .file
+        }
+        self.init(kind: kind, mode: UInt32(status.st_mode) & 0o7777, uid: status.st_uid, gid: status.st_gid, size: Int64(status.st_size), device: UInt64(status.st_dev))
     }
 }
 

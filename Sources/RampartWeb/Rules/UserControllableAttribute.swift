@@ -22,9 +22,8 @@ enum UserControllableAttribute: WebRule {
     )
 
     static func check(_ r: WebPage) -> [WebHit] {
-        guard r.isHTML, (200..<300).contains(r.status) || (400..<500).contains(r.status) else { return [] }
-        let parameters = r.requestParameters.filter { !PassiveScan.isTrivialValue($0.value) }
-        guard !parameters.isEmpty, r.body.count < PassiveScan.maxScanBytes else { return [] }
+        let parameters = PassiveScan.reflectableParameters(of: r)
+        guard !parameters.isEmpty else { return [] }
         var hits: [WebHit] = []
         var reported = Set<String>()
         for token in r.tokens {

@@ -103,7 +103,7 @@ struct PythonASTCommand: AsyncParsableCommand {
             }
         }
         let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         Terminal.writeStdout(String(format: "parsed %d files (%d bytes) in %.3f s on %d thread(s); %d rejected\n", sources.count, bytes, seconds, jobs, failures.value))
     }
 }

@@ -244,7 +244,7 @@ public final class Crawler: Sendable {
                         }
                     }
                 case .failure(let error):
-                    result.errors.append((request.url, Self.describe(error)))
+                    result.errors.append((request.url, "\(error)"))
                 }
                 if let progress, client.elapsedSeconds - lastProgress >= 1 {
                     lastProgress = client.elapsedSeconds
@@ -253,8 +253,7 @@ public final class Crawler: Sendable {
                 while running < limits.concurrency, launch() {}
             }
         }
-        if client.timedOut && queue.count > pages { result.timedOut = true }
-        result.timedOut = result.timedOut || (client.timedOut && pages < queue.count)
+        if client.timedOut && pages < queue.count { result.timedOut = true }
         result.durationSeconds = client.elapsedSeconds
         return result
     }
@@ -278,7 +277,7 @@ public final class Crawler: Sendable {
         do {
             page = try await client.send(WebRequest(url: login.url.absoluteString))
         } catch {
-            result.errors.append((login.url.absoluteString, "login page: \(Self.describe(error))"))
+            result.errors.append((login.url.absoluteString, "login page: \("\(error)")"))
             return false
         }
         result.exchanges.append(page)
@@ -298,7 +297,7 @@ public final class Crawler: Sendable {
             if refused { result.errors.append((login.url.absoluteString, "login failed (status \(response.status))")) }
             return !refused
         } catch {
-            result.errors.append((request.url, "login: \(Self.describe(error))"))
+            result.errors.append((request.url, "login: \("\(error)")"))
             return false
         }
     }
@@ -335,10 +334,6 @@ public final class Crawler: Sendable {
             }
         }
         return links.map { ($0, exchange.depth + 1) }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        "\(error)"
     }
 }
 

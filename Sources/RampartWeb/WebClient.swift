@@ -79,7 +79,7 @@ public final class WebClient: Sendable {
     public var requestCount: Int { state.withLock { $0.requests } }
     public var timedOut: Bool { state.withLock { $0.timedOut } || clock.now >= deadline }
     public var remainingRequests: Int? { limits.maxRequests.map { max(0, $0 - requestCount) } }
-    public var elapsedSeconds: Double { (clock.now - started).seconds }
+    public var elapsedSeconds: Double { (clock.now - started).inSeconds }
 
     /// Takes one request from the budget, or says the budget (requests or time) is spent.
     public func reserve() -> Bool {
@@ -140,7 +140,7 @@ public final class WebClient: Sendable {
         }
         let remaining = clock.now.duration(to: deadline)
         let timeout = min(limits.requestTimeout, max(.milliseconds(1), remaining))
-        let response = try await http.execute(outgoing, timeout: .nanoseconds(Int64(timeout.seconds * 1e9)))
+        let response = try await http.execute(outgoing, timeout: .nanoseconds(Int64(timeout.inSeconds * 1e9)))
         var body: [UInt8] = []
         var truncated = false
         for try await chunk in response.body {
@@ -172,13 +172,7 @@ public final class WebClient: Sendable {
     }
 
     /// Forgets the session (before a re-login).
-    func clearCookies(except keep: Set<String> = []) {
-        state.withLock { $0.cookies.removeAll { !keep.contains($0.name) } }
+    func clearCookies() {
+        state.withLock { $0.cookies.removeAll() }
     }
-
-    var cookieNames: [String] { state.withLock { $0.cookies.map(\.name) } }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -26,7 +26,7 @@ extension LinuxBaseline {
         // The blacklist is short: stat each path rather than walk the tree for it.
         let found = setuidBlacklist.compactMap { path -> String? in
             guard let info = facts.target.info(path), info.kind == .file, info.mode & 0o6000 != 0 else { return nil }
-            return "\(path) (\(String(format: "%04o", info.mode)))"
+            return "\(path) (\(info.octalMode))"
         }
         return [found.isEmpty ? CheckResult(.passed, description) : CheckResult(.failed, description, message: found.joined(separator: ", "))]
     }
@@ -82,7 +82,7 @@ extension LinuxBaseline {
         guard !entries.isEmpty else { return [CheckResult(.skipped, "Cron files", message: "no cron files on \(facts.target.name)")] }
         return entries.flatMap { entry -> [CheckResult] in
             let owner = facts.userName(entry.info.uid)
-            let mode = String(format: "%04o", entry.info.mode)
+            let mode = entry.info.octalMode
             return [
                 owner == "root" ? CheckResult(.passed, "File \(entry.path) should be owned by root")
                     : CheckResult(.failed, "File \(entry.path) should be owned by root", message: "owned by \(owner)"),

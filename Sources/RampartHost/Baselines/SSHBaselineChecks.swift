@@ -1,5 +1,6 @@
 import Foundation
 import RampartCore
+import RampartRegex
 
 extension SSHBaseline {
     static let secureCiphers = "chacha20-poly1305@openssh.com,aes256-gcm@openssh.com,aes128-gcm@openssh.com,aes256-ctr,aes192-ctr,aes128-ctr"
@@ -89,7 +90,7 @@ extension SSHBaseline {
     static func weakModuliCheck(_ facts: HostFacts) -> [CheckResult] {
         let description = "File /etc/ssh/moduli should have no prime under 2048 bits"
         guard let text = facts.target.text("/etc/ssh/moduli") else { return [CheckResult(.error, description, message: "cannot read /etc/ssh/moduli")] }
-        guard let regex = try? RampartRegexCheck.compile(weakModuli) else { return [CheckResult(.error, description, message: "pattern")] }
+        guard let regex = try? ByteRegex(weakModuli) else { return [CheckResult(.error, description, message: "pattern")] }
         var weak = 0
         var smallest = Int.max
         for line in text.split(separator: "\n") where !line.hasPrefix("#") && regex.matches(String(line)) {

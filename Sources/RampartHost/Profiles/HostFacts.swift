@@ -38,8 +38,7 @@ public final class HostFacts: @unchecked Sendable {
         "os": ["family", "id", "version", "container"],
         "openssh": ["version"],
     ]
-    /// Resources and properties that only a running system has.
-    public static let liveOnly: Set<String> = []
+    /// Properties that only a running system has.
     public static let liveOnlyProperties: Set<String> = ["service.running", "kernel_module.loaded"]
 
     /// One resource, loaded once.
@@ -199,7 +198,7 @@ public final class HostFacts: @unchecked Sendable {
         switch property {
         case "exists": return .value(.value("true"))
         case "type": return .value(.value(info.kind.rawValue))
-        case "mode": return .value(.value(String(format: "%04o", info.mode)))
+        case "mode": return .value(.value(info.octalMode))
         case "owner": return .value(.value(userName(info.uid)))
         case "group": return .value(.value(groupName(info.gid)))
         case "size": return .value(.value(String(info.size)))

@@ -1,5 +1,6 @@
 import Foundation
 import RampartCore
+import RampartRegex
 
 /// Profiles as code: the YAML format of `docs/host-profiles.md`.
 ///
@@ -88,7 +89,7 @@ public enum ProfileLoader {
         guard let id, !id.isEmpty else { throw reader.error(node, key: "controls", "a control needs an id") }
         guard !checks.isEmpty else { throw reader.error(node, key: "controls.\(id)", "control \(id) has no checks") }
         let needsLive = live || (onlyIf + checks).contains { check in
-            if case .expect(let query, _) = check { return HostFacts.liveOnly.contains(query.resource) || HostFacts.liveOnlyProperties.contains("\(query.resource).\(query.property)") }
+            if case .expect(let query, _) = check { return HostFacts.liveOnlyProperties.contains("\(query.resource).\(query.property)") }
             return false
         }
         return Control(id: id, title: title.isEmpty ? id : title, impact: impact, description: description, tags: tags, references: references,
@@ -148,7 +149,7 @@ public enum ProfileLoader {
         case "match":
             let pattern = try reader.string(value, key: key)
             do {
-                _ = try RampartRegexCheck.compile(pattern)
+                _ = try ByteRegex(pattern)
             } catch {
                 throw reader.error(value, key: key, "invalid regular expression: \(error)")
             }

@@ -55,7 +55,7 @@ public enum ProfileRunner {
         }
         let elapsed = ContinuousClock.now - started
         return ProfileReport(profile: profile, target: target.name, results: results, waived: waived,
-                             durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                             durationSeconds: elapsed.inSeconds)
     }
 
     public static func evaluate(_ control: Control, facts: HostFacts) -> ControlResult {

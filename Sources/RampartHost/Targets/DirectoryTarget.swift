@@ -184,7 +184,7 @@ enum LocalCommand {
                 group.leave()
             }.start()
         }
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = timeout.inSeconds
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { usleep(2_000) }
         if process.isRunning {

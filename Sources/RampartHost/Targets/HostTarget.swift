@@ -47,6 +47,9 @@ public struct HostFileInfo: Sendable, Equatable {
     /// Where a symlink points (when not followed).
     public var linkTarget: String?
 
+    /// `0640`, as modes are written.
+    public var octalMode: String { String(format: "%04o", mode) }
+
     public init(kind: Kind, mode: UInt32, uid: UInt32, gid: UInt32, size: Int64, device: UInt64 = 0, linkTarget: String? = nil) {
         self.kind = kind
         self.mode = mode

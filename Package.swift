@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.12.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // The findings model, rules, scanner protocol, configuration, suppressions and baselines.
@@ -69,7 +71,17 @@ let package = Package(
             swiftSettings: strict
         ),
         // Compliance as code: targets (local, root file system folders, SSH), resources, profiles, hardening.
-        .target(name: "RampartHost", dependencies: ["RampartCore", "RampartRegex"], swiftSettings: strict),
+        .target(
+            name: "RampartHost",
+            dependencies: [
+                "RampartCore", "RampartRegex",
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
         .target(name: "RampartPythonSAST", dependencies: ["RampartCore", "PythonSyntax"], swiftSettings: strict),
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.

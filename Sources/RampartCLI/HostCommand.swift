@@ -5,8 +5,20 @@ import RampartHost
 
 /// Target and profile options shared by `rampart host` and `rampart harden`.
 struct HostSelection: ParsableArguments {
-    @Option(help: ArgumentHelp("What to check: local, dir:/path/to/rootfs.", valueName: "target"))
+    @Option(help: ArgumentHelp("What to check: local, dir:/path/to/rootfs, ssh://user@host:port.", valueName: "target"))
     var target = "local"
+
+    @Option(help: ArgumentHelp("SSH: the private key (Ed25519 or ECDSA; default ~/.ssh/id_ed25519, then id_ecdsa).", valueName: "key"))
+    var identity: String?
+
+    @Option(help: ArgumentHelp("SSH: the known_hosts file (default ~/.ssh/known_hosts, then /etc/ssh/ssh_known_hosts).", valueName: "file"))
+    var knownHosts: String?
+
+    @Flag(help: "SSH: trust and record a host key not yet in known_hosts (a changed key is always refused).")
+    var acceptNewHostKey = false
+
+    @Flag(help: "SSH: run the checks through sudo -n (for a user who cannot read /etc/shadow and the like).")
+    var sudo = false
 
     @Option(name: .customLong("profile"), help: ArgumentHelp("A built-in profile (linux-baseline, ssh-baseline) or a profile YAML file (repeatable; default both built-in ones).", valueName: "name"))
     var profiles: [String] = []
@@ -16,7 +28,8 @@ struct HostSelection: ParsableArguments {
 
     func hostTarget() throws -> any HostTarget {
         do {
-            return try HostTargets.parse(target)
+            let hostKeys = HostKeyPolicy(knownHostsFiles: knownHosts.map { [$0] }, recordFile: knownHosts, acceptNew: acceptNewHostKey)
+            return try HostTargets.parse(target, ssh: SSHOptions(identity: identity, hostKeys: hostKeys, sudo: sudo))
         } catch {
             throw UsageFailure("error: \(error)")
         }

@@ -62,9 +62,24 @@ extension Control {
     }
 }
 
-/// Targets by name: `local`, `dir:/path/to/rootfs`.
+/// How an SSH target authenticates and checks the server.
+public struct SSHOptions: Sendable {
+    /// The private key; nil tries `~/.ssh/id_ed25519` and `~/.ssh/id_ecdsa`.
+    public var identity: String?
+    public var hostKeys = HostKeyPolicy()
+    /// Run the checks through `sudo -n` (a user who may not read `/etc/shadow` otherwise).
+    public var sudo = false
+
+    public init(identity: String? = nil, hostKeys: HostKeyPolicy = HostKeyPolicy(), sudo: Bool = false) {
+        self.identity = identity
+        self.hostKeys = hostKeys
+        self.sudo = sudo
+    }
+}
+
+/// Targets by name: `local`, `dir:/path/to/rootfs`, `ssh://user@host:port`.
 public enum HostTargets {
-    public static func parse(_ text: String) throws(HostError) -> any HostTarget {
+    public static func parse(_ text: String, ssh: SSHOptions = SSHOptions()) throws(HostError) -> any HostTarget {
         if text == "local" { return LocalTarget.make() }
         if text.hasPrefix("dir:") {
             let path = String(text.dropFirst(4))
@@ -73,7 +88,13 @@ public enum HostTargets {
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
             return DirectoryTarget(root: absolute)
         }
-        if text.hasPrefix("ssh://") { throw .unsupported("an SSH target (coming with the next step of issue 8)") }
+        if text.hasPrefix("ssh://") {
+            let address = try SSHAddress(parsing: text)
+            guard let identity = ssh.identity ?? SSHTarget.defaultIdentities().first else {
+                throw .connection("\(address.description): no identity: pass --identity (an Ed25519 or ECDSA private key)")
+            }
+            return try SSHTarget(address: address, identity: identity, hostKeys: ssh.hostKeys, sudo: ssh.sudo)
+        }
         throw .unsupported("the target '\(text)' (local, dir:/path or ssh://user@host:port)")
     }
 

@@ -13,7 +13,8 @@ import Glibc
 ///
 /// Folder targets (the local machine, images) are walked with `openat`/`fstatat` relative to
 /// folder descriptors, `find`'s way: no path is resolved again for each file and no string is
-/// made for an entry that matches nothing. Other targets go through `list` and `info`.
+/// made for an entry that matches nothing. SSH targets run one `find` with the same predicates;
+/// other targets go through `list` and `info`.
 public struct FileSearch: Sendable, Equatable {
     public struct Options: Sendable, Equatable {
         public var root: String
@@ -74,6 +75,7 @@ public struct FileSearch: Sendable, Equatable {
         let root = HostPath.normalize(options.root)
         guard let rootInfo = target.info(root), rootInfo.kind == .directory else { return search }
         var walk = Walk(options: options, checkDevice: options.sameDevice ?? target.isLive, rootDevice: rootInfo.device)
+        if let remote = target as? SSHTarget { return remote.remoteFileSearch(options) }
         #if canImport(Glibc)
         if let folder = target as? DirectoryTarget, let hostRoot = try? folder.resolve(root) {
             walk.runOnDescriptors(hostRoot: hostRoot, root: root, into: &search)

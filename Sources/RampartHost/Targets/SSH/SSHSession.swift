@@ -1,0 +1,366 @@
+import Crypto
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSH
+import RampartCore
+
+/// Where to connect: `ssh://user@host:port` (IPv6 hosts in brackets); the user defaults to the
+/// local one and the port to 22.
+public struct SSHAddress: Sendable, Equatable {
+    public var user: String
+    public var host: String
+    public var port: Int
+
+    public init(user: String, host: String, port: Int = 22) {
+        self.user = user
+        self.host = host
+        self.port = port
+    }
+
+    public init(parsing text: String) throws(HostError) {
+        guard text.hasPrefix("ssh://") else { throw .unsupported("the target '\(text)' (expected ssh://user@host:port)") }
+        var rest = Substring(text.dropFirst(6))
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        var user = ProcessInfo.processInfo.environment["USER"] ?? "root"
+        if let at = rest.lastIndex(of: "@") {
+            user = String(rest[..<at])
+            rest = rest[rest.index(after: at)...]
+        }
+        var host = String(rest), port = 22
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+            host = String(rest[rest.index(after: rest.startIndex)..<close])
+            let after = rest[rest.index(after: close)...]
+            if after.hasPrefix(":") {
+                guard let number = Int(after.dropFirst()) else { throw .unsupported("the port in '\(text)'") }
+                port = number
+            }
+        } else if let colon = rest.lastIndex(of: ":") {
+            host = String(rest[..<colon])
+            guard let number = Int(rest[rest.index(after: colon)...]) else { throw .unsupported("the port in '\(text)'") }
+            port = number
+        }
+        guard !host.isEmpty, !user.isEmpty, (1...65535).contains(port) else { throw .unsupported("the target '\(text)' (expected ssh://user@host:port)") }
+        guard !host.contains("/"), !user.contains(where: { $0 == "/" || $0 == ":" || $0.isWhitespace }) else { throw .unsupported("the target '\(text)'") }
+        self.init(user: user, host: host, port: port)
+    }
+
+    public var description: String { "ssh://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+}
+
+/// How the server's key is checked: against `known_hosts`, optionally recording a key never seen
+/// (OpenSSH's `StrictHostKeyChecking=accept-new`). A changed or revoked key is always refused.
+public struct HostKeyPolicy: Sendable {
+    public var knownHostsFiles: [String]
+    /// Where a newly accepted key is appended (the user's file).
+    public var recordFile: String
+    public var acceptNew: Bool
+
+    public init(knownHostsFiles: [String]? = nil, recordFile: String? = nil, acceptNew: Bool = false) {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let user = recordFile ?? home + "/.ssh/known_hosts"
+        self.recordFile = user
+        self.knownHostsFiles = knownHostsFiles ?? [user, "/etc/ssh/ssh_known_hosts"]
+        self.acceptNew = acceptNew
+    }
+}
+
+/// The output of one command run over SSH.
+struct RemoteOutput: Sendable {
+    var status: Int32
+    var stdout: [UInt8]
+    var stderr: [UInt8]
+    /// More output came than the limit allowed.
+    var truncated: Bool
+}
+
+/// One SSH connection (SwiftNIO SSH, key authentication) on which commands run, each on a
+/// session channel of its own: one TCP connection and one key exchange for a whole scan.
+final class SSHSession: Sendable {
+    private let group: MultiThreadedEventLoopGroup
+    private let channel: any Channel
+    /// The first error the connection met (authentication refused, connection lost).
+    private let failure: Locked<String?>
+    let address: SSHAddress
+
+    private init(group: MultiThreadedEventLoopGroup, channel: any Channel, failure: Locked<String?>, address: SSHAddress) {
+        self.group = group
+        self.channel = channel
+        self.failure = failure
+        self.address = address
+    }
+
+    static func connect(_ address: SSHAddress, key: NIOSSHPrivateKey, hostKeys: HostKeyPolicy, timeout: Duration = .seconds(15)) throws(HostError) -> SSHSession {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let failure = Locked<String?>(nil)
+        let knownHosts = KnownHosts.load(paths: hostKeys.knownHostsFiles)
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(.milliseconds(Int64(timeout.inSeconds * 1000)))
+            .channelOption(ChannelOptions.socket(SocketOptionLevel(IPPROTO_TCP), TCP_NODELAY), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let validator = HostKeyValidator(address: address, knownHosts: knownHosts, policy: hostKeys, failure: failure)
+                    let user = KeyAuthentication(user: address.user, key: key, failure: failure)
+                    let ssh = NIOSSHHandler(role: .client(.init(userAuthDelegate: user, serverAuthDelegate: validator)),
+                                            allocator: channel.allocator, inboundChildChannelInitializer: nil)
+                    try channel.pipeline.syncOperations.addHandlers(ssh, ConnectionErrors(failure: failure))
+                }
+            }
+        let channel: any Channel
+        do {
+            channel = try bootstrap.connect(host: address.host, port: address.port).wait()
+        } catch {
+            try? group.syncShutdownGracefully()
+            throw .connection("\(address.description): cannot connect: \(error)")
+        }
+        return SSHSession(group: group, channel: channel, failure: failure, address: address)
+    }
+
+    /// Runs `command` (a line for the remote user's shell) on a channel of its own; `input` goes
+    /// to its standard input.
+    func execute(_ command: String, input: [UInt8]? = nil, timeout: Duration, outputLimit: Int = 16 << 20) throws(HostError) -> RemoteOutput {
+        let done = channel.eventLoop.makePromise(of: RemoteOutput.self)
+        let opened = try openChannel { CommandHandler(command: command, input: input, limit: outputLimit, done: done) }
+        opened.whenFailure { done.fail($0) }
+        return try wait(for: done.futureResult, timeout: timeout) {
+            // Closing the channel makes the server hang up on the command.
+            opened.whenSuccess { $0.close(promise: nil) }
+        }
+    }
+
+    /// Opens a session channel whose pipeline is `makeHandler()`'s handler (made on the loop).
+    func openChannel(_ makeHandler: @escaping @Sendable () -> any ChannelHandler) throws(HostError) -> EventLoopFuture<any Channel> {
+        if let reason = failure.withLock({ $0 }) { throw .connection("\(address.description): \(reason)") }
+        let loop = channel.eventLoop
+        let opened = loop.makePromise(of: (any Channel).self)
+        let parent = channel
+        loop.execute {
+            do {
+                let ssh = try parent.pipeline.syncOperations.handler(type: NIOSSHHandler.self)
+                ssh.createChannel(opened, channelType: .session) { child, type in
+                    guard type == .session else { return loop.makeFailedFuture(HostError.connection("unexpected channel type")) }
+                    return child.eventLoop.makeCompletedFuture { try child.pipeline.syncOperations.addHandler(makeHandler()) }
+                }
+            } catch {
+                opened.fail(error)
+            }
+        }
+        return opened.futureResult
+    }
+
+    /// Waits for `future`, at most `timeout`; `onTimeout` cleans up what would otherwise hang.
+    func wait<Value: Sendable>(for future: EventLoopFuture<Value>, timeout: Duration, onTimeout: @escaping @Sendable () -> Void) throws(HostError) -> Value {
+        let expired = Locked(false)
+        let timer = channel.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout.inSeconds * 1000))) {
+            expired.withLock { $0 = true }
+            onTimeout()
+        }
+        defer { timer.cancel() }
+        do {
+            return try future.wait()
+        } catch {
+            if expired.withLock({ $0 }) { throw .commandFailed("timed out after \(Int(timeout.inSeconds)) s") }
+            if let error = error as? HostError { throw error }
+            throw .connection("\(address.description): \(failure.withLock { $0 } ?? "\(error)")")
+        }
+    }
+
+    func close() {
+        try? channel.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+}
+
+/// Checks the server's key against `known_hosts`.
+private final class HostKeyValidator: NIOSSHClientServerAuthenticationDelegate {
+    let address: SSHAddress
+    let knownHosts: KnownHosts
+    let policy: HostKeyPolicy
+    let failure: Locked<String?>
+
+    init(address: SSHAddress, knownHosts: KnownHosts, policy: HostKeyPolicy, failure: Locked<String?>) {
+        self.address = address
+        self.knownHosts = knownHosts
+        self.policy = policy
+        self.failure = failure
+    }
+
+    func validateHostKey(hostKey: NIOSSHPublicKey, validationCompletePromise: EventLoopPromise<Void>) {
+        let fingerprint = Self.fingerprint(hostKey)
+        let name = KnownHosts.hostName(address.host, port: address.port)
+        func refuse(_ reason: String) {
+            failure.withLock { if $0 == nil { $0 = reason } }
+            validationCompletePromise.fail(HostError.connection(reason))
+        }
+        switch knownHosts.verify(host: address.host, port: address.port, key: hostKey) {
+        case .trusted:
+            validationCompletePromise.succeed(())
+        case .revoked:
+            refuse("the host key of \(name) (\(fingerprint)) is marked @revoked in known_hosts")
+        case .changed(let type):
+            refuse("the \(type) host key of \(name) CHANGED (now \(fingerprint)): someone may be intercepting the connection; if the change is expected, remove the old line from known_hosts")
+        case .unknown(let others):
+            let known = others.isEmpty ? "" : " (known_hosts has only \(others.joined(separator: ", ")) keys for it)"
+            guard policy.acceptNew else {
+                refuse("the host key of \(name) is not in known_hosts\(known): \(fingerprint); check it and pass --accept-new-host-key to record it")
+                return
+            }
+            do {
+                try Self.record(KnownHosts.line(host: address.host, port: address.port, key: hostKey), in: policy.recordFile)
+                validationCompletePromise.succeed(())
+            } catch {
+                refuse("cannot record the host key in \(policy.recordFile): \(error)")
+            }
+        }
+    }
+
+    /// `SHA256:` and the unpadded base64 of the key blob's digest, as `ssh-keygen -l` prints it.
+    static func fingerprint(_ key: NIOSSHPublicKey) -> String {
+        let fields = String(openSSHPublicKey: key).split(separator: " ")
+        guard fields.count >= 2, let blob = Data(base64Encoded: String(fields[1])) else { return "unknown" }
+        let digest = Data(SHA256.hash(data: blob)).base64EncodedString().replacingOccurrences(of: "=", with: "")
+        return "SHA256:\(digest)"
+    }
+
+    static func record(_ line: String, in file: String) throws {
+        let folder = (file as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: file) {
+            _ = FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(line.utf8))
+    }
+}
+
+/// Offers the one private key, once.
+private final class KeyAuthentication: NIOSSHClientUserAuthenticationDelegate {
+    let user: String
+    let key: NIOSSHPrivateKey
+    let failure: Locked<String?>
+    var offered = false
+
+    init(user: String, key: NIOSSHPrivateKey, failure: Locked<String?>) {
+        self.user = user
+        self.key = key
+        self.failure = failure
+    }
+
+    func nextAuthenticationType(availableMethods: NIOSSHAvailableUserAuthenticationMethods, nextChallengePromise: EventLoopPromise<NIOSSHUserAuthenticationOffer?>) {
+        guard availableMethods.contains(.publicKey), !offered else {
+            let reason = offered ? "the server refused the key for user \(user)" : "the server does not accept public key authentication"
+            failure.withLock { if $0 == nil { $0 = reason } }
+            nextChallengePromise.succeed(nil)
+            return
+        }
+        offered = true
+        nextChallengePromise.succeed(NIOSSHUserAuthenticationOffer(username: user, serviceName: "", offer: .privateKey(.init(privateKey: key))))
+    }
+}
+
+/// Records the connection's first error and closes it.
+private final class ConnectionErrors: ChannelInboundHandler {
+    typealias InboundIn = Any
+    let failure: Locked<String?>
+
+    init(failure: Locked<String?>) { self.failure = failure }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        failure.withLock { if $0 == nil { $0 = "\(error)" } }
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        failure.withLock { if $0 == nil { $0 = "the server closed the connection" } }
+        context.fireChannelInactive()
+    }
+}
+
+/// Runs one command on a session channel and collects its output and exit status.
+private final class CommandHandler: ChannelDuplexHandler {
+    typealias InboundIn = SSHChannelData
+    typealias OutboundIn = Never
+    typealias OutboundOut = SSHChannelData
+
+    let command: String
+    let input: [UInt8]?
+    let limit: Int
+    let done: EventLoopPromise<RemoteOutput>
+    var output = RemoteOutput(status: -1, stdout: [], stderr: [], truncated: false)
+    var sawStatus = false
+
+    init(command: String, input: [UInt8]?, limit: Int, done: EventLoopPromise<RemoteOutput>) {
+        self.command = command
+        self.input = input
+        self.limit = limit
+        self.done = done
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        // Keep reading after the server's end of file: the exit status may come after it.
+        context.channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: true).whenFailure { [done] in done.fail($0) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        context.triggerUserOutboundEvent(SSHChannelRequestEvent.ExecRequest(command: command, wantReply: true), promise: nil)
+        if let input {
+            var buffer = context.channel.allocator.buffer(capacity: input.count)
+            buffer.writeBytes(input)
+            context.write(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(buffer))), promise: nil)
+        }
+        context.flush()
+        // End of input: the command sees end of file on its standard input.
+        context.close(mode: .output, promise: nil)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let message = unwrapInboundIn(data)
+        guard case .byteBuffer(let buffer) = message.data else { return }
+        let bytes = buffer.readableBytesView
+        switch message.type {
+        case .channel: append(bytes, to: &output.stdout)
+        case .stdErr: append(bytes, to: &output.stderr)
+        default: break
+        }
+    }
+
+    private func append(_ bytes: ByteBufferView, to sink: inout [UInt8]) {
+        let room = limit - sink.count
+        if bytes.count > room { output.truncated = true }
+        if room > 0 { sink += bytes.prefix(room) }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case let status as SSHChannelRequestEvent.ExitStatus:
+            output.status = Int32(truncatingIfNeeded: status.exitStatus)
+            sawStatus = true
+        case is SSHChannelRequestEvent.ExitSignal:
+            output.status = 128
+            sawStatus = true
+        case is ChannelFailureEvent:
+            done.fail(HostError.commandFailed("the server refused to run a command"))
+            context.close(promise: nil)
+        case ChannelEvent.inputClosed:
+            break
+        default:
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if sawStatus {
+            done.succeed(output)
+        } else {
+            done.fail(HostError.commandFailed("the command ended without an exit status"))
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        done.fail(error)
+        context.close(promise: nil)
+    }
+}

@@ -139,7 +139,7 @@ let package = Package(
             name: "RampartDepsTests", dependencies: ["RampartDeps", "RampartEngine", "RampartTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict
         ),
-        .testTarget(name: "RampartHostTests", dependencies: ["RampartHost", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(name: "RampartHostTests", dependencies: ["RampartHost", "RampartTestSupport", .product(name: "NIOSSH", package: "swift-nio-ssh")], swiftSettings: strict),
         .testTarget(name: "RampartWebTests", dependencies: ["RampartWeb", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),

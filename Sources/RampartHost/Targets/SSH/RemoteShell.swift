@@ -12,12 +12,15 @@ final class RemoteShell: Sendable {
     private let session: SSHSession
     private let channel: any Channel
     private let counter = Locked(0)
+    /// A script overran: the stream may still carry its answer, so the shell is not reused.
+    private let abandoned = Locked(false)
 
     static let prologue = """
         LC_ALL=C; export LC_ALL
         rampart_t=$(mktemp -d 2>/dev/null) || { echo 'rampart: mktemp failed' >&2; exit 97; }
         trap 'rm -rf "$rampart_t"' EXIT
         trap 'exit 1' HUP INT TERM
+        command -v timeout >/dev/null 2>&1 && rampart_timeout=1
 
         """
 
@@ -45,7 +48,10 @@ final class RemoteShell: Sendable {
     func run(_ script: String, timeout: Duration, outputLimit: Int) throws(HostError) -> RemoteOutput {
         let id = counter.withLock { $0 += 1; return $0 }
         let done = channel.eventLoop.makePromise(of: RemoteOutput.self)
-        let frame = "( \(script)\n) </dev/null >\"$rampart_t/o\" 2>\"$rampart_t/e\"; rampart_r=$?; "
+        // coreutils' timeout stops the script on the host too (a find stuck on a dead mount),
+        // where it exists; the wait here is the backstop.
+        let seconds = max(1, Int(timeout.inSeconds.rounded(.up)))
+        let frame = "( exec ${rampart_timeout:+timeout -k 2 \(seconds)} /bin/sh -c \(Shell.quote(script)) ) </dev/null >\"$rampart_t/o\" 2>\"$rampart_t/e\"; rampart_r=$?; "
             + "printf '@@rampart %s %s %s %s\\n' \(id) \"$rampart_r\" \"$(wc -c <\"$rampart_t/o\")\" \"$(wc -c <\"$rampart_t/e\")\"; cat \"$rampart_t/o\" \"$rampart_t/e\"\n"
         let channel = self.channel
         channel.eventLoop.execute {
@@ -56,12 +62,21 @@ final class RemoteShell: Sendable {
             }
         }
         try send(Array(frame.utf8))
+        let started = ContinuousClock.now
         // A script that outlives its time leaves the stream unusable: the shell is closed and
         // the next request starts another.
-        return try session.wait(for: done.futureResult, timeout: timeout) { channel.close(promise: nil) }
+        let answer = try session.wait(for: done.futureResult, timeout: timeout + .seconds(5)) { [abandoned] in
+            abandoned.withLock { $0 = true }
+            done.fail(HostError.commandFailed("timed out after \(seconds) s"))
+            channel.close(promise: nil)
+        }
+        if answer.status == 124 && ContinuousClock.now - started >= timeout - .milliseconds(200) {
+            throw .commandFailed("did not finish within \(seconds) s")
+        }
+        return answer
     }
 
-    var isOpen: Bool { channel.isActive }
+    var isOpen: Bool { channel.isActive && !abandoned.withLock { $0 } }
 
     private func send(_ bytes: [UInt8]) throws(HostError) {
         var buffer = channel.allocator.buffer(capacity: bytes.count)
@@ -73,8 +88,9 @@ final class RemoteShell: Sendable {
         }
     }
 
+    /// Does not wait: the connection may already be gone with its event loop.
     func close() {
-        try? channel.close().wait()
+        channel.close(promise: nil)
     }
 }
 

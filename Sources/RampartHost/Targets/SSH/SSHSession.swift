@@ -81,6 +81,7 @@ final class SSHSession: Sendable {
     private let channel: any Channel
     /// The first error the connection met (authentication refused, connection lost).
     private let failure: Locked<String?>
+    private let closed = Locked(false)
     let address: SSHAddress
 
     private init(group: MultiThreadedEventLoopGroup, channel: any Channel, failure: Locked<String?>, address: SSHAddress) {
@@ -100,7 +101,7 @@ final class SSHSession: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let validator = HostKeyValidator(address: address, knownHosts: knownHosts, policy: hostKeys, failure: failure)
-                    let user = KeyAuthentication(user: address.user, key: key, failure: failure)
+                    let user = KeyAuthentication(user: address.user, key: key, failure: failure) { channel.close(promise: nil) }
                     let ssh = NIOSSHHandler(role: .client(.init(userAuthDelegate: user, serverAuthDelegate: validator)),
                                             allocator: channel.allocator, inboundChildChannelInitializer: nil)
                     try channel.pipeline.syncOperations.addHandlers(ssh, ConnectionErrors(failure: failure))
@@ -165,7 +166,12 @@ final class SSHSession: Sendable {
         }
     }
 
+    /// Closes the connection and stops its thread; once (later calls do nothing).
     func close() {
+        guard closed.withLock({ done in
+            defer { done = true }
+            return !done
+        }) else { return }
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }
@@ -240,12 +246,15 @@ private final class KeyAuthentication: NIOSSHClientUserAuthenticationDelegate {
     let user: String
     let key: NIOSSHPrivateKey
     let failure: Locked<String?>
+    /// SwiftNIO SSH keeps the connection open when the client gives up; this hangs up.
+    let hangUp: @Sendable () -> Void
     var offered = false
 
-    init(user: String, key: NIOSSHPrivateKey, failure: Locked<String?>) {
+    init(user: String, key: NIOSSHPrivateKey, failure: Locked<String?>, hangUp: @escaping @Sendable () -> Void) {
         self.user = user
         self.key = key
         self.failure = failure
+        self.hangUp = hangUp
     }
 
     func nextAuthenticationType(availableMethods: NIOSSHAvailableUserAuthenticationMethods, nextChallengePromise: EventLoopPromise<NIOSSHUserAuthenticationOffer?>) {
@@ -253,6 +262,7 @@ private final class KeyAuthentication: NIOSSHClientUserAuthenticationDelegate {
             let reason = offered ? "the server refused the key for user \(user)" : "the server does not accept public key authentication"
             failure.withLock { if $0 == nil { $0 = reason } }
             nextChallengePromise.succeed(nil)
+            hangUp()
             return
         }
         offered = true

@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program on this machine with a time limit and bounded output.
+///
+/// `posix_spawn` and `waitpid` on the child's own pid, not `Foundation.Process`: on Linux that
+/// detects the end of a child through a descriptor other children can inherit, so a long-lived
+/// process started elsewhere in the same program (a server, a git) can make a finished command
+/// look like it runs forever. Here every descriptor is close-on-exec, the child gets a clean
+/// signal mask, and the output pipes are read with `poll` until the deadline.
+enum LocalCommand {
+    static func run(_ arguments: [String], timeout: Duration, outputLimit: Int = 8 << 20) throws(HostError) -> CommandResult {
+        guard let program = arguments.first else { throw .commandFailed("no command") }
+        var output: [Int32] = [-1, -1], errors: [Int32] = [-1, -1]
+        guard pipe(&output) == 0 else { throw .commandFailed("\(program): cannot make a pipe") }
+        guard pipe(&errors) == 0 else {
+            close(output[0])
+            close(output[1])
+            throw .commandFailed("\(program): cannot make a pipe")
+        }
+        for descriptor in output + errors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), defaults = sigset_t()
+        sigemptyset(&empty)
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+        close(output[1])
+        close(errors[1])
+        defer {
+            close(output[0])
+            close(errors[0])
+        }
+        guard spawned == 0 else { throw .commandFailed("\(program): \(String(cString: strerror(spawned)))") }
+
+        var out: [UInt8] = [], err: [UInt8] = []
+        let deadline = ContinuousClock.now + timeout
+        var open = [output[0], errors[0]]
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        var timedOut = false
+        var status: Int32 = 0, reaped = false
+        // Pipes normally close when the program ends; should another program have inherited
+        // them (spawned by another thread between pipe() and fcntl()), the end is seen by
+        // waitpid instead, checked between ever longer waits.
+        var wait: Int32 = 10
+        while !open.isEmpty {
+            let left = deadline - ContinuousClock.now
+            guard left > .zero else {
+                timedOut = true
+                break
+            }
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min(left.inSeconds * 1000 + 1, Double(wait))))
+            if ready < 0 && errno != EINTR { break }
+            if ready == 0 {
+                if reaped { break }
+                if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+                wait = min(wait * 2, 500)
+                continue
+            }
+            for entry in fds where entry.revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(entry.fd, $0.baseAddress, $0.count) }
+                if count <= 0 {
+                    if count < 0 && errno == EINTR { continue }
+                    open.removeAll { $0 == entry.fd }
+                    continue
+                }
+                if entry.fd == output[0] {
+                    if out.count < outputLimit { out += buffer[..<min(count, outputLimit - out.count)] }
+                } else if err.count < outputLimit {
+                    err += buffer[..<min(count, outputLimit - err.count)]
+                }
+            }
+        }
+        if timedOut { kill(pid, SIGKILL) }
+        if !reaped { while waitpid(pid, &status, 0) < 0 && errno == EINTR {} }
+        if timedOut { throw .commandFailed("\(program) did not finish within \(Int(timeout.inSeconds)) s") }
+        // WIFEXITED / WEXITSTATUS, and 128 + the signal as shells report it.
+        let exited = status & 0x7F == 0
+        let code = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return CommandResult(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+}

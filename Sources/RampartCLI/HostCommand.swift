@@ -145,6 +145,10 @@ struct HardenCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The ansible-playbook program.", valueName: "path"))
     var ansiblePlaybook = "ansible-playbook"
 
+    @Option(name: .customLong("ansible-arg"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("One more argument for ansible-playbook (repeatable): --ansible-arg=-e --ansible-arg=ansible_python_interpreter=/usr/bin/python3.", valueName: "argument"))
+    var ansibleArguments: [String] = []
+
     @Flag(name: .shortAndLong, help: "Less output.")
     var quiet = false
 
@@ -195,10 +199,20 @@ struct HardenCommand: AsyncParsableCommand {
             switch target {
             case let directory as DirectoryTarget where !directory.isLive:
                 arguments += ["-i", directory.root + ",", "-c", "community.general.chroot"]
-            default:
+            case let directory as DirectoryTarget where directory.root == "/":
                 arguments += ["-i", "localhost,", "-c", "local"]
+            case let remote as SSHTarget:
+                // The same host, user, port, key and known_hosts the scan used.
+                let address = remote.address
+                arguments += ["-i", address.host + ",", "-c", "ssh", "-u", address.user, "-e", "ansible_port=\(address.port)"]
+                if let identity = selection.identity ?? SSHTarget.defaultIdentities().first { arguments += ["--private-key", identity] }
+                if let knownHosts = selection.knownHosts { arguments += ["--ssh-common-args=-o UserKnownHostsFile=\(knownHosts)"] }
+                if selection.sudo { arguments += ["--become"] }
+            default:
+                throw UsageFailure("error: Ansible cannot reach \(target.name)")
             }
             if check { arguments += ["--check", "--diff"] }
+            arguments += ansibleArguments
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = arguments

@@ -8,6 +8,7 @@ import RampartCore
 /// many times.
 public final class SSHTarget: HostTarget {
     public let name: String
+    public let address: SSHAddress
     public var isLive: Bool { true }
     let session: SSHSession
     private let infos = Locked<[String: HostFileInfo?]>([:])
@@ -27,6 +28,7 @@ public final class SSHTarget: HostTarget {
         }
         self.session = try SSHSession.connect(address, key: key, hostKeys: hostKeys, timeout: .seconds(15))
         self.name = address.description
+        self.address = address
         self.timeout = timeout
         self.shellCommand = sudo ? "sudo -n /bin/sh" : "/bin/sh"
         // Starting the shell proves the key exchange, the login and sudo.

@@ -54,8 +54,8 @@ struct CommonOptions: ParsableArguments {
     var noColor = false
 
     func validate() throws {
-        for name in format where ReportFormat(rawValue: name) == nil {
-            throw ValidationError("unknown format '\(name)'; choose from \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        for name in format where ReportFormat(rawValue: name) == nil && Self.commandFormats[name] == nil {
+            throw ValidationError("unknown format '\(name)'; choose from \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), or \(Self.commandFormats.map { "\($0.key) (\($0.value))" }.sorted().joined(separator: ", "))")
         }
         if output.count > max(format.count, 1) {
             throw ValidationError("more --output than --format options: pair each --output with a --format")
@@ -115,11 +115,18 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
+    /// Formats one command writes from its own results, and which command.
+    static let commandFormats = ["inspec-json": "rampart host"]
+
     /// Each report and where it goes (nil: standard output). An `--output` belongs to the
     /// `--format` written just before it; one written before any format goes to the next format.
     var destinations: [(ReportFormat, String?)] {
+        namedDestinations.compactMap { name, path in ReportFormat(rawValue: name).map { ($0, path) } }
+    }
+
+    /// The same with the format's name, command formats included.
+    var namedDestinations: [(String, String?)] {
         Self.pair(formats: format, outputs: output, tokens: CommandLineTokens.current)
-            .compactMap { name, path in ReportFormat(rawValue: name).map { ($0, path) } }
     }
 
     static func pair(formats: [String], outputs: [String], tokens: [String]) -> [(String, String?)] {

@@ -70,13 +70,13 @@ struct HostCommand: AsyncParsableCommand {
         Failed controls are findings (host/<control id>, severity from impact). A root file system \
         (--target dir:/path) is read strictly inside the folder; controls that need a running \
         system are skipped there, never passed. The compliance summary per profile goes to \
-        standard error; --inspec-json writes InSpec's JSON report.
+        standard error; --format inspec-json writes InSpec's JSON report (profiles, controls, results).
         """
     )
 
     @OptionGroup var selection: HostSelection
 
-    @Option(help: ArgumentHelp("Also write InSpec's JSON report.", valueName: "report.json"))
+    @Option(help: ArgumentHelp("Also write InSpec's JSON report here (the same as --format inspec-json --output FILE).", valueName: "report.json"))
     var inspecJSON: String?
 
     @OptionGroup var options: CommonOptions
@@ -97,12 +97,22 @@ struct HostCommand: AsyncParsableCommand {
         let report = try await runner.run()
         let collected = reports.withLock { $0 }
         if !options.quiet { Terminal.writeStderr(ComplianceSummary.render(collected)) }
-        try ScanRunner.write(report, options: options)
-        if let inspecJSON {
-            do {
-                try Terminal.writeFile(inspecJSON, Data(InSpecJSON.render(collected, platform: OSInfo.load(from: target)).utf8))
-            } catch {
-                throw UsageFailure("error: cannot write \(inspecJSON): \(error.localizedDescription)")
+        try ScanRunner.write(report, options: options, commandFormats: ["inspec-json"])
+        // InSpec's JSON: --format inspec-json (with its --output, or standard output), or --inspec-json FILE.
+        let inspecDestinations = options.namedDestinations.filter { $0.0 == "inspec-json" }.map(\.1) + (inspecJSON.map { [$0] } ?? [])
+        if !inspecDestinations.isEmpty {
+            let text = InSpecJSON.render(collected, platform: OSInfo.load(from: target))
+            for destination in inspecDestinations {
+                guard let destination else {
+                    Terminal.writeStdout(text)
+                    continue
+                }
+                do {
+                    try Terminal.writeFile(destination, Data(text.utf8))
+                } catch {
+                    throw UsageFailure("error: cannot write \(destination): \(error.localizedDescription)")
+                }
+                if !options.quiet { Terminal.writeStderr("wrote inspec-json report to \(destination)\n") }
             }
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }

@@ -127,7 +127,10 @@ struct ScanRunner {
     }
 
     /// Writes every requested report; a file that cannot be written is a usage error (exit 2).
-    static func write(_ report: ScanReport, options: CommonOptions) throws {
+    static func write(_ report: ScanReport, options: CommonOptions, commandFormats: Set<String> = []) throws {
+        if let name = options.namedDestinations.map(\.0).first(where: { ReportFormat(rawValue: $0) == nil && !commandFormats.contains($0) }) {
+            throw UsageFailure("error: --format \(name) is written by \(CommonOptions.commandFormats[name] ?? "another command") only")
+        }
         let root = FileManager.default.currentDirectoryPath
         let absoluteRoot = report.target.path.hasPrefix("/") ? report.target.path : root + "/" + report.target.path
         for (format, destination) in options.destinations {

@@ -232,3 +232,26 @@ struct BinaryTests {
         #expect(dir.read("r.json")?.contains("rampart/findings@1") == true)
     }
 }
+
+/// `rampart host`: InSpec's JSON as a report format of its own, only there.
+@Suite struct HostCommandTests {
+    @Test func inspecJSONIsAFormatOfTheHostCommand() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("rootfs/etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
+        try dir.write("rootfs/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n")
+        let report = dir.path + "/inspec.json"
+        #expect(await rampart("host", "--target", "dir:" + dir.path + "/rootfs", "-q", "--fail-on", "none", "--format", "inspec-json", "--output", report, "--format", "json", "--output", dir.path + "/findings.json") == 0)
+        let data = try #require(FileManager.default.contents(atPath: report))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let profiles = try #require(json["profiles"] as? [[String: Any]])
+        #expect(profiles.compactMap { $0["name"] as? String } == ["linux-baseline", "ssh-baseline"])
+        let controls = profiles.flatMap { $0["controls"] as? [[String: Any]] ?? [] }
+        #expect(controls.count == 130)
+        let statuses = Set(controls.flatMap { ($0["results"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String } })
+        #expect(statuses.isSubset(of: ["passed", "failed", "skipped"]) && statuses.contains("skipped"))
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/findings.json"))
+        // Other commands have no control results to write it from.
+        #expect(await rampart("scan", dir.path, "-q", "--format", "inspec-json", "--output", dir.path + "/no.json") == 2)
+        #expect(await rampart("host", "--target", "ssh://root@127.0.0.1:1", "--identity", "/nonexistent", "-q") == 2)
+    }
+}

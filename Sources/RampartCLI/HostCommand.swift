@@ -92,7 +92,7 @@ struct HostCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
         var runner = ScanRunner(options: options, path: root)
-        runner.extraScanners = [HostScanner(options: host)]
+        runner.host = host
         runner.onlyScanners = ["host"]
         let report = try await runner.run()
         let collected = reports.withLock { $0 }

@@ -5,6 +5,7 @@ import RampartEngine
 import RampartPythonSAST
 import RampartReporters
 import RampartDeps
+import RampartHost
 import RampartSecrets
 import RampartWeb
 
@@ -32,20 +33,20 @@ struct ScanRunner {
     var useBaseline = true
     /// Run only these scanners (`rampart sast` runs `python`); nil runs every enabled one.
     var onlyScanners: Set<String>?
-    /// Scanners a command adds for this run (`rampart host`'s, set up from its flags).
-    var extraScanners: [any SecurityScanner] = []
     /// Where the secrets scanner looks (`rampart secrets --history`, `--staged`).
     var secretsSource = SecretsSource.tree
     /// `rampart deps` flags for the deps scanner.
     var deps = DepsFlags()
     /// `rampart web` settings for the web scanner.
     var web: WebOptions?
+    /// `rampart host` settings for the host scanner.
+    var host: HostOptions?
 
     func run() async throws -> ScanReport {
         guard FileManager.default.fileExists(atPath: path) else {
             throw UsageFailure("error: no such file or folder: \(path)")
         }
-        let catalog = ScannerCatalog.current + extraScanners
+        let catalog = ScannerCatalog.current
         let configuration = try options.configuration(scanRoot: path, scanners: catalog)
         var scanners = onlyScanners.map { only in catalog.filter { only.contains($0.id) } } ?? catalog
         scanners = try Self.configure(scanners, with: configuration)
@@ -58,6 +59,7 @@ struct ScanRunner {
         }
         scanners = scanners.map { scanner in
             if let web, scanner is WebScanner { return WebScanner(options: web) }
+            if let host, scanner is HostScanner { return HostScanner(options: host) }
             if var depsScanner = scanner as? DepsScanner {
                 deps.apply(to: &depsScanner.options)
                 return depsScanner

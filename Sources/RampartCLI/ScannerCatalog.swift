@@ -1,5 +1,6 @@
 import RampartCore
 import RampartDeps
+import RampartHost
 import RampartPythonSAST
 import RampartSecrets
 import RampartWeb
@@ -10,7 +11,7 @@ public enum ScannerCatalog {
     @TaskLocal public static var override: [any SecurityScanner]?
 
     /// Every scanner of the binary, in the order they are listed.
-    public static var builtIn: [any SecurityScanner] { [PythonSASTScanner(), SecretsScanner(), DepsScanner(), WebScanner()] }
+    public static var builtIn: [any SecurityScanner] { [PythonSASTScanner(), SecretsScanner(), DepsScanner(), WebScanner(), HostScanner()] }
 
     public static var current: [any SecurityScanner] { override ?? builtIn }
 }

@@ -30,6 +30,11 @@ public enum RulePage {
             out += "\n## Examples that do not trigger it\n"
             for example in passing { out += "\n```\(fence)\n\(example.code.trimmingTrailingNewlines())\n```\n" }
         }
+        if rule.id.scanner == "host" {
+            out += "\n## Waiving it\n\nA waiver names the control, a reason and an expiry date (`rampart host --waivers waivers.yml`, or `host.waivers` in `.rampart.yml`): "
+            out += "`- {control: \(rule.id.code), reason: \"…\", expires: 2027-06-30}`. An expired waiver stops applying and says so.\n"
+            return out
+        }
         out += "\n## Suppressing it\n\nOn the line: `# rampart: ignore[\(rule.id)] reason`"
         if rule.id.code.first == "B" { out += " or Bandit's `# nosec \(rule.id.code)`" }
         out += ". For a path or the whole project, an `ignores:` entry in `.rampart.yml` with a reason and an expiry date.\n"

@@ -16,7 +16,21 @@ public struct HostScanner: SecurityScanner {
 
     public func scan(_ context: ScanContext) async -> ScannerOutput {
         var output = ScannerOutput()
-        guard let target = options.target else { return output }
+        let target: any HostTarget
+        if let given = options.target {
+            target = given
+        } else if let spec = options.targetSpec {
+            // Named in .rampart.yml: connected now, not when the configuration is read.
+            do throws(HostError) {
+                target = try HostTargets.parse(spec, ssh: options.ssh)
+            } catch {
+                output.diagnostics.append(Diagnostic(.error, code: "host-target", message: "\(spec): \(error)", scanner: id))
+                return output
+            }
+        } else {
+            // `rampart scan` touches no host unless `host.target` is configured.
+            return output
+        }
         let facts = HostFacts(target: target)
         let profiles = options.profiles.isEmpty ? BuiltInProfiles.all : options.profiles
         let reports = profiles.map { ProfileRunner.run($0, on: target, facts: facts, waivers: options.waivers, today: options.today) }
@@ -39,6 +53,9 @@ public struct HostScanner: SecurityScanner {
 /// Settings of the host scanner.
 public struct HostOptions: Sendable {
     public var target: (any HostTarget)?
+    /// A target by name (`local`, `dir:…`, `ssh://…`), opened when the scan starts.
+    public var targetSpec: String?
+    public var ssh = SSHOptions()
     /// Profiles to run; empty runs the built-in ones.
     public var profiles: [Profile] = []
     public var waivers: [Waiver] = []
@@ -52,13 +69,42 @@ public struct HostOptions: Sendable {
 }
 
 extension Control {
-    /// The control as a rule: `rampart rules`, rule pages and SARIF's rules table.
+    /// The control as a rule: `rampart rules`, rule pages and SARIF's rules table. The page says
+    /// what is checked, when the control applies, how it is fixed (the Ansible tasks `rampart
+    /// harden` writes for it) and where Rampart departs from dev-sec's check.
     public func metadata(profile: String) -> RuleMetadata {
-        var documentation = description
-        if let note { documentation += "\n\n**Difference from dev-sec:** \(note)" }
-        if let notFixable { documentation += "\n\n**Not fixed automatically:** \(notFixable)." } else if isFixable { documentation += "\n\n**Fix:** `rampart harden` writes or applies it." }
+        var page = description + "\n\n## What is checked\n\n"
+        for check in checks {
+            switch check {
+            case .expect(let query, let matcher): page += "- `\(query)` should \(matcher)\n"
+            case .custom(let custom): page += "- \(custom.description)\n"
+            }
+        }
+        if !onlyIf.isEmpty {
+            page += "\nIt applies only when:\n\n"
+            for condition in onlyIf {
+                switch condition {
+                case .expect(let query, let matcher): page += "- `\(query)` \(matcher)\n"
+                case .custom(let custom): page += "- \(custom.description)\n"
+                }
+            }
+            page += "\nOtherwise it is skipped, saying why.\n"
+        }
+        if needsLiveSystem { page += "\nIt needs a running system: on a root file system (`--target dir:`) it is skipped, never passed.\n" }
+        if let note { page += "\n## Difference from dev-sec\n\n\(note)\n" }
+        if let notFixable {
+            page += "\n## Fix\n\nNot fixed automatically: \(notFixable).\n"
+        } else if isFixable {
+            let context = RemediationContext(live: true, sshdDropIn: "/etc/ssh/sshd_config.d/00-rampart-hardening.conf",
+                                             sshDropIn: "/etc/ssh/ssh_config.d/00-rampart-hardening.conf", exists: { _ in true })
+            let tasks = remediation.flatMap { AnsiblePlaybook.tasksFor($0, control: self, context: context) }.map(\.text).joined()
+                .split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("    ") ? $0.dropFirst(4) : $0 }.joined(separator: "\n")
+            page += "\n## Fix\n\n`rampart harden` writes these Ansible tasks (`--playbook`), or applies the same change itself "
+            page += "(`--engine native`); on a root file system only files change. For a running Debian host:\n\n```yaml\n\(tasks.trimmingCharacters(in: .newlines))\n```\n"
+        }
+        if !references.isEmpty { page += "\n## References\n\n" + references.map { "- \($0)\n" }.joined() }
         return RuleMetadata(id: RuleID(scanner: "host", code: id), title: title, severity: severity, confidence: .high,
-                            tags: ["compliance", profile] + tags, documentation: documentation, examples: [])
+                            tags: ["compliance", profile] + tags, documentation: page, examples: [])
     }
 }
 

@@ -118,46 +118,18 @@ final class TestSSHServer: @unchecked Sendable {
     let knownHosts: String
     private let pid: Int32
 
+    /// Started by `.ci/throwaway-sshd`, which the CI smoke test and the benchmark use too.
     init() throws {
         dir = TemporaryDirectory()
-        for key in ["hostkey", "userkey"] {
-            let made = try dir.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "rampart-test", "-f", dir.absolute(key)])
-            guard made.status == 0 else { throw HostError.commandFailed("ssh-keygen: \(made.errors)") }
-        }
         userKey = dir.absolute("userkey")
         knownHosts = dir.absolute("known_hosts")
-        _ = try dir.write("authorized_keys", dir.read("userkey.pub") ?? "")
-        // The privilege separation folder sshd insists on.
-        try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
-        var lastError = ""
-        for attempt in 0..<20 {
-            let port = 20_000 + Int((UInt32(getpid()) &* 7919 &+ UInt32(attempt) &* 104_729 &+ UInt32(time(nil) & 0xFFFF)) % 40_000)
-            let config = try dir.write("sshd_config", """
-                Port \(port)
-                ListenAddress 127.0.0.1
-                HostKey \(dir.absolute("hostkey"))
-                AuthorizedKeysFile \(dir.absolute("authorized_keys"))
-                PidFile \(dir.absolute("sshd.pid"))
-                UsePAM no
-                StrictModes no
-                PasswordAuthentication no
-                KbdInteractiveAuthentication no
-                PermitRootLogin prohibit-password
-                PrintMotd no
-
-                """)
-            // sshd daemonises once it listens (or exits saying why it cannot): no child of this
-            // process is left running, and the pid file says whom to stop.
-            let started = try dir.run("/usr/sbin/sshd", ["-f", config, "-E", dir.absolute("sshd.log")])
-            let pidText = dir.read("sshd.pid")?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if started.status == 0, let pidText, let pid = Int32(pidText) {
-                self.port = port
-                self.pid = pid
-                return
-            }
-            lastError = (dir.read("sshd.log") ?? "") + started.errors
+        let started = try dir.run(PythonOracle.packageRoot + "/.ci/throwaway-sshd", [dir.path])
+        guard started.status == 0, let port = Int(started.output.trimmingCharacters(in: .whitespacesAndNewlines)),
+              let pid = dir.read("sshd.pid").flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
+            throw HostError.commandFailed("sshd would not start: \(started.errors)")
         }
-        throw HostError.commandFailed("sshd would not start: \(lastError)")
+        self.port = port
+        self.pid = pid
     }
 
     func target(acceptNew: Bool, identity: String? = nil) throws -> SSHTarget {

@@ -34,6 +34,14 @@ echo "root file system: $rootfs ($files entries)"
 r_dir=$(best .build/release/rampart host --target "dir:$rootfs" --fail-on none -q --format json --output /dev/null)
 r_local=$(best .build/release/rampart host --target local --fail-on none -q --format json --output /dev/null)
 echo "rampart host, both profiles (130 controls), best of 5: rootfs $r_dir s, local $r_local s"
+if [ -x /usr/sbin/sshd ] && [ "$(id -u)" = 0 ]; then
+  port=$(.ci/throwaway-sshd "$tmp/sshd")
+  ssh_target=(--target "ssh://root@127.0.0.1:$port" --identity "$tmp/sshd/userkey" --known-hosts "$tmp/sshd/known_hosts")
+  .build/release/rampart host "${ssh_target[@]}" --accept-new-host-key --fail-on none -q --format json --output /dev/null >/dev/null 2>&1
+  r_ssh=$(best .build/release/rampart host "${ssh_target[@]}" --fail-on none -q --format json --output /dev/null)
+  echo "rampart host over SSH to this machine (127.0.0.1, one connection, one remote shell): $r_ssh s"
+  kill "$(cat "$tmp/sshd/sshd.pid")" 2>/dev/null
+fi
 find_local=$(once find / -xdev \( -perm /6000 -o -iname .rhosts -o -iname .netrc \) -type f)
 echo "bare find / -xdev -perm /6000 (the search dev-sec's os-06 and os-09 make): $find_local s"
 

@@ -41,13 +41,33 @@ struct ScanRunner {
     var web: WebOptions?
     /// `rampart host` settings for the host scanner.
     var host: HostOptions?
+    /// Scanner sections that replace the configuration's (a pipeline activity's settings).
+    var sections: [String: ConfigNode] = [:]
+    /// Only these folders or files of the root (a pipeline activity's `paths`).
+    var paths: [String]?
 
     func run() async throws -> ScanReport {
         guard FileManager.default.fileExists(atPath: path) else {
             throw UsageFailure("error: no such file or folder: \(path)")
         }
         let catalog = ScannerCatalog.current
-        let configuration = try options.configuration(scanRoot: path, scanners: catalog)
+        var configuration = try options.configuration(scanRoot: path, scanners: catalog)
+        // An activity's settings override the same keys of the configuration's section.
+        for (id, section) in sections {
+            guard case .mapping(let overrides, let position) = section else { continue }
+            guard case .mapping(let base, _)? = configuration.scannerSections[id] else {
+                configuration.scannerSections[id] = section
+                continue
+            }
+            let replaced = Set(overrides.map(\.key))
+            configuration.scannerSections[id] = .mapping(base.filter { !replaced.contains($0.key) } + overrides, position)
+        }
+        if let paths, paths != ["."] {
+            configuration.include += paths.flatMap { path -> [String] in
+                let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+                return [trimmed, trimmed + "/**"]
+            }
+        }
         var scanners = onlyScanners.map { only in catalog.filter { only.contains($0.id) } } ?? catalog
         scanners = try Self.configure(scanners, with: configuration)
         if options.banditCompat {

@@ -1,0 +1,386 @@
+import ArgumentParser
+import Foundation
+import RampartCore
+import RampartDeps
+import RampartFiles
+import RampartHost
+import RampartPipeline
+import RampartPythonSAST
+import RampartReporters
+import RampartSecrets
+import RampartWeb
+
+/// `rampart pipeline`: the security pipeline of `rampart.yml`.
+struct PipelineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Run the security pipeline of rampart.yml: stages, activities, gates.",
+        subcommands: [PipelineRunCommand.self, PipelinePlanCommand.self]
+    )
+}
+
+/// Where the pipeline file is and which stages to run.
+struct PipelineSelection: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The pipeline file (default: rampart.yml in the repository).", valueName: "path"))
+    var file: String?
+
+    @Option(name: .customLong("stage"), help: ArgumentHelp("Run only this stage (repeatable): commit, build, test, deploy, operate.", valueName: "stage"))
+    var stages: [String] = []
+
+    @Argument(help: "The repository (default: the current folder).")
+    var path: String = "."
+
+    func load() throws -> (Pipeline, Set<Pipeline.StageName>?) {
+        let file = self.file ?? (path == "." ? PipelineLoader.defaultFile : path + "/" + PipelineLoader.defaultFile)
+        let pipeline: Pipeline
+        do {
+            pipeline = try PipelineLoader.load(path: file)
+        } catch {
+            throw UsageFailure("pipeline error: \(error)")
+        }
+        var only: Set<Pipeline.StageName>?
+        if !stages.isEmpty {
+            only = try Set(stages.map { name in
+                guard let stage = Pipeline.StageName(rawValue: name) else {
+                    throw UsageFailure("error: unknown stage '\(name)'; stages are \(Pipeline.StageName.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard pipeline.stages.contains(where: { $0.name == stage }) else { throw UsageFailure("error: \(file) has no \(name) stage") }
+                return stage
+            })
+        }
+        return (pipeline, only)
+    }
+}
+
+struct PipelineRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the pipeline: activities of a stage at once, stages in delivery order; exit by the gates.",
+        discussion: "Exit codes: 0 every gate passed, 1 a gate failed, 2 a usage or pipeline-file error, 3 an activity failed or the budget ran out."
+    )
+
+    @OptionGroup var selection: PipelineSelection
+
+    @Option(help: ArgumentHelp("Scan only what changed since this git ref (pull requests); history scans only its new commits.", valueName: "ref"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Count only findings not in this baseline (default: the baseline of .rampart.yml).", valueName: "path"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Accept today's findings: write every activity's findings to this baseline file.", valueName: "path"))
+    var writeBaseline: String?
+
+    @Flag(name: .shortAndLong, help: "No progress lines.")
+    var quiet = false
+
+    func run() async throws {
+        let (pipeline, only) = try selection.load()
+        var executor = CLIActivityExecutor(root: selection.path, pipelineFile: pipeline.file, since: since)
+        executor.baseline = baseline
+        for activity in pipeline.activities {
+            do {
+                try executor.validate(activity)
+            } catch {
+                throw UsageFailure("pipeline error: \(error)")
+            }
+        }
+        let quiet = self.quiet
+        let runner = PipelineRunner(executor: executor) { line in if !quiet { Terminal.writeStderr(line + "\n") } }
+        let result = await runner.run(pipeline, only: only)
+        try Self.writeReports(result, pipeline: pipeline, root: selection.path)
+        if let writeBaseline {
+            let findings = result.stages.flatMap(\.activities).flatMap(\.findings).filter { !$0.isSuppressed }
+            do {
+                try Terminal.writeFile(writeBaseline, Data(Baseline(findings: findings).serialized(toolVersion: RampartVersion.current).utf8))
+            } catch {
+                throw UsageFailure("error: cannot write \(writeBaseline): \(error.localizedDescription)")
+            }
+            if !quiet { Terminal.writeStderr("wrote \(findings.count) findings to the baseline \(writeBaseline)\n") }
+        }
+        Terminal.writeStdout(PipelineSummary.render(result, budget: pipeline.budget))
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// The reports `rampart.yml` asks for, over every activity's findings.
+    static func writeReports(_ result: PipelineResult, pipeline: Pipeline, root: String) throws {
+        let reports = result.stages.flatMap(\.activities).compactMap(\.report)
+        guard !pipeline.reports.isEmpty, var merged = reports.first else { return }
+        for report in reports.dropFirst() {
+            merged.findings += report.findings
+            merged.diagnostics += report.diagnostics
+            merged.rules += report.rules.filter { rule in !merged.rules.contains { $0.id == rule.id } }
+            merged.scanners += report.scanners
+            merged.files = max(merged.files, report.files)
+            merged.baselined += report.baselined
+        }
+        merged.durationMs = Int(result.duration.inSeconds * 1000)
+        let folder = CommonOptions.folder(of: URL(fileURLWithPath: root).standardizedFileURL.path)
+        for spec in pipeline.reports {
+            guard let format = ReportFormat(rawValue: spec.format) else {
+                throw UsageFailure("pipeline error: \(pipeline.file): unknown report format '\(spec.format)'")
+            }
+            let text = format.reporter.render(merged, context: ReportContext(root: folder, useColor: false, verbose: false))
+            guard let output = spec.output else {
+                Terminal.writeStdout(text)
+                continue
+            }
+            let path = output.hasPrefix("/") ? output : root + "/" + output
+            do {
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Terminal.writeFile(path, Data(text.utf8))
+            } catch {
+                throw UsageFailure("error: cannot write \(format.rawValue) report to \(path): \(error.localizedDescription)")
+            }
+        }
+    }
+}
+
+struct PipelinePlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Print what the pipeline would run, with estimated times; run nothing.")
+
+    @OptionGroup var selection: PipelineSelection
+
+    func run() async throws {
+        let (pipeline, only) = try selection.load()
+        let executor = CLIActivityExecutor(root: selection.path, pipelineFile: pipeline.file, since: nil)
+        for activity in pipeline.activities {
+            do {
+                try executor.validate(activity)
+            } catch {
+                throw UsageFailure("pipeline error: \(error)")
+            }
+        }
+        Terminal.writeStdout(PipelineSummary.plan(pipeline, executor: executor, only: only))
+    }
+}
+
+/// Runs activities with the binary's scanners, each through the same path as its command.
+struct CLIActivityExecutor: ActivityExecutor {
+    let root: String
+    let pipelineFile: String
+    let since: String?
+    /// A baseline file for every activity (else each reads .rampart.yml's).
+    var baseline: String?
+
+    var reader: NodeReader { NodeReader(file: pipelineFile) }
+
+    /// The scanner behind a kind, and the settings keys the pipeline handles itself.
+    func scanner(for kind: Activity.Kind) -> (any SecurityScanner)? {
+        switch kind {
+        case .sast: PythonSASTScanner()
+        case .secrets: SecretsScanner()
+        case .deps, .sbom: DepsScanner()
+        case .web: WebScanner()
+        case .host, .harden: HostScanner()
+        }
+    }
+
+    static let ownKeys: [Activity.Kind: Set<String>] = [.secrets: ["source"], .sbom: ["output"], .harden: ["playbook", "apply"], .web: ["start"]]
+
+    /// `start: {command, ready, timeout}` of a web activity: the app the pipeline runs for it.
+    func appSettings(_ activity: Activity) throws(ConfigurationError) -> AppUnderTest.Settings? {
+        guard activity.kind == .web, let node = setting(activity, "start") else { return nil }
+        var command: String?, ready: String?, timeout = Duration.seconds(30)
+        for entry in try reader.mapping(node, key: "web.start") {
+            let key = "web.start.\(entry.key)"
+            switch entry.key {
+            case "command": command = try reader.string(entry.value, key: key)
+            case "ready": ready = try reader.string(entry.value, key: key)
+            case "timeout": timeout = .seconds(max(1, try reader.int(entry.value, key: key)))
+            default: throw reader.error(entry.value, key: key, "unknown key; start takes command, ready and timeout")
+            }
+        }
+        guard let command, !command.isEmpty else { throw reader.error(node, key: "web.start", "start needs a command") }
+        guard let ready, let url = URL(string: ready), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            throw reader.error(node, key: "web.start", "start needs a ready URL (http://127.0.0.1:PORT/) that answers once the app is up")
+        }
+        let folder = (pipelineFile as NSString).deletingLastPathComponent
+        return AppUnderTest.Settings(command: command, readyURL: ready, timeout: timeout, folder: folder.isEmpty ? "." : folder)
+    }
+
+    /// The settings without the pipeline's own keys: the scanner's section.
+    func section(_ activity: Activity) -> ConfigNode {
+        guard case .mapping(let entries, let position) = activity.settings else { return activity.settings }
+        let own = Self.ownKeys[activity.kind] ?? []
+        return .mapping(entries.filter { !own.contains($0.key) }, position)
+    }
+
+    func setting(_ activity: Activity, _ key: String) -> ConfigNode? {
+        guard case .mapping(let entries, _) = activity.settings else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+
+    func validate(_ activity: Activity) throws(ConfigurationError) {
+        guard let scanner = scanner(for: activity.kind) else { return }
+        let configured = try scanner.configured(with: section(activity), reader: reader)
+        let key = "\(activity.kind.rawValue)"
+        switch activity.kind {
+        case .secrets:
+            if let source = setting(activity, "source") {
+                let text = try reader.string(source, key: "\(key).source")
+                guard SecretsSource(rawValue: text) != nil else { throw reader.error(source, key: "\(key).source", "expected tree, staged or history") }
+            }
+        case .web:
+            _ = try appSettings(activity)
+            guard (configured as? WebScanner)?.options.target != nil else {
+                throw ConfigurationError(file: pipelineFile, line: activity.line, column: 0, key: key, message: "a web activity needs a target URL")
+            }
+        case .host, .harden:
+            guard (configured as? HostScanner)?.options.targetSpec != nil else {
+                throw ConfigurationError(file: pipelineFile, line: activity.line, column: 0, key: key, message: "a \(key) activity needs a target (local, dir:/path, ssh://user@host:port)")
+            }
+            if activity.kind == .harden {
+                if let apply = setting(activity, "apply") { _ = try reader.bool(apply, key: "harden.apply") }
+                if let playbook = setting(activity, "playbook") { _ = try reader.string(playbook, key: "harden.playbook") }
+            }
+        case .sbom:
+            if let output = setting(activity, "output") { _ = try reader.string(output, key: "sbom.output") }
+        case .sast, .deps:
+            break
+        }
+    }
+
+    func describe(_ activity: Activity) -> String {
+        let scope = activity.paths == ["."] ? "the repository" : activity.paths.joined(separator: ", ")
+        let incremental = since.map { " changed since \($0)" } ?? ""
+        switch activity.kind {
+        case .sast: return "Python SAST (Bandit's checks) over \(scope)\(incremental)"
+        case .secrets: return "secrets in the \(stringSetting(activity, "source") ?? "tree") of \(scope)\(incremental)"
+        case .deps: return "vulnerable dependencies in the lockfiles of \(scope)"
+        case .sbom: return "writes a CycloneDX SBOM to \(stringSetting(activity, "output") ?? "sbom.cdx.json")"
+        case .web: return "a baseline scan of \(stringSetting(activity, "target") ?? "?")\(boolSetting(activity, "active") ? " with active checks" : "")"
+        case .host: return "compliance of \(stringSetting(activity, "target") ?? "?")"
+        case .harden:
+            let plan = stringSetting(activity, "playbook").map { "an Ansible playbook to \($0)" } ?? "the hardening plan"
+            return "\(plan) for \(stringSetting(activity, "target") ?? "?")\(boolSetting(activity, "apply") ? ", applied natively" : "")"
+        }
+    }
+
+    func stringSetting(_ activity: Activity, _ key: String) -> String? {
+        guard case .scalar(let text, _)? = setting(activity, key) else { return nil }
+        return text
+    }
+
+    func boolSetting(_ activity: Activity, _ key: String) -> Bool { stringSetting(activity, key).map { ["true", "yes", "on"].contains($0.lowercased()) } ?? false }
+
+    /// Rough rates measured on the benchmarks (bench/*): files per second, requests per second.
+    func estimate(_ activity: Activity) -> Duration {
+        switch activity.kind {
+        case .sast, .secrets, .deps, .sbom:
+            let files = activity.paths.reduce(0) { $0 + Self.countFiles(root + "/" + $1, limit: 200_000) }
+            let perSecond: Double = activity.kind == .sast ? 2_000 : activity.kind == .secrets ? 5_000 : 20_000
+            return .milliseconds(Int64(200 + Double(files) / perSecond * 1000))
+        case .web: return .seconds(boolSetting(activity, "active") ? 20 : 5)
+        case .host, .harden: return .seconds(1)
+        }
+    }
+
+    static func countFiles(_ path: String, limit: Int) -> Int {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return 0 }
+        var count = 0
+        while count < limit, enumerator.nextObject() != nil { count += 1 }
+        return count
+    }
+
+    func run(_ activity: Activity, budget: Duration, progress: @escaping @Sendable (String) -> Void) async -> ActivityResult {
+        var result = ActivityResult(activityID: activity.id, kind: activity.kind)
+        do {
+            switch activity.kind {
+            case .sbom:
+                // A document, not findings: the deps activity reports the vulnerabilities.
+                result.artifacts = [try writeSBOM(activity)]
+            case .web:
+                // The app under test, when the pipeline starts it: up before the scan, down after.
+                var app: AppUnderTest?
+                if let settings = try appSettings(activity) {
+                    app = try await AppUnderTest.start(settings)
+                    progress("the app under test answers")
+                }
+                defer { app?.stop() }
+                result.report = try await scan(activity, scannerID: "web", budget: budget)
+            case .harden:
+                let (report, artifacts) = try await harden(activity, budget: budget)
+                result.report = report
+                result.artifacts = artifacts
+            default:
+                let id = scanner(for: activity.kind)?.id ?? activity.kind.rawValue
+                result.report = try await scan(activity, scannerID: id, budget: budget)
+            }
+            if let report = result.report {
+                if report.timedOut { result.failure = "ran out of its \(Int(budget.inSeconds)) s budget" }
+                if let error = report.diagnostics.first(where: { $0.level == .error }) { result.failure = error.message }
+                if activity.isFileBased, let since {
+                    result.note = "incremental since \(since): \(report.files) file\(report.files == 1 ? "" : "s")"
+                } else if activity.isFileBased {
+                    result.note = "\(report.files) file\(report.files == 1 ? "" : "s")"
+                }
+            }
+        } catch {
+            result.failure = "\(error)"
+        }
+        return result
+    }
+
+    func scan(_ activity: Activity, scannerID: String, budget: Duration) async throws -> ScanReport {
+        var arguments = ["--quiet", "--fail-on", "none", "--timeout", String(max(1, Int(budget.inSeconds)))]
+        if let since, activity.isFileBased { arguments += ["--since", since] }
+        if let baseline { arguments += ["--baseline", baseline] }
+        let options = try CommonOptions.parse(arguments)
+        var runner = ScanRunner(options: options, path: root)
+        runner.onlyScanners = [scannerID]
+        runner.sections = [scannerID: section(activity)]
+        runner.paths = activity.paths
+        if activity.kind == .secrets, let source = stringSetting(activity, "source").flatMap(SecretsSource.init(rawValue:)) {
+            runner.secretsSource = source
+            if source == .history, let since { runner.options.since = since }
+        }
+        return try await runner.run()
+    }
+
+    func writeSBOM(_ activity: Activity) throws -> String {
+        let output = stringSetting(activity, "output") ?? "sbom.cdx.json"
+        let path = output.hasPrefix("/") ? output : root + "/" + output
+        let configuration = try CommonOptions.loadConfiguration(explicit: nil, scanRoot: root, scanners: ScannerCatalog.current)
+        let discovered = FileDiscovery(options: .init(configuration: configuration)).discover(root: root)
+        let options = DepsOptions()
+        let scanner = DepsScanner(options: options)
+        let (dependencies, _) = DepsScanner.collect(root: root, manifests: discovered.files.filter(scanner.wants), options: options)
+        let project = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
+        let text = CycloneDX.document(project: project, dependencies: dependencies, vulnerabilities: nil, toolVersion: RampartVersion.current).serialized(pretty: true) + "\n"
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Terminal.writeFile(path, Data(text.utf8))
+        return output
+    }
+
+    /// Checks the host, then writes the playbook for what failed and, with `apply: true`,
+    /// applies the same fixes natively (root file systems and the local machine).
+    func harden(_ activity: Activity, budget: Duration) async throws -> (ScanReport?, [String]) {
+        guard let scanner = try scanner(for: .harden)?.configured(with: section(activity), reader: reader) as? HostScanner,
+              let spec = scanner.options.targetSpec else { throw UsageFailure("harden: no target") }
+        let target = try HostTargets.parse(spec, ssh: scanner.options.ssh)
+        let facts = HostFacts(target: target)
+        let profiles = scanner.options.profiles.isEmpty ? BuiltInProfiles.all : scanner.options.profiles
+        let reports = profiles.map { ProfileRunner.run($0, on: target, facts: facts, waivers: scanner.options.waivers) }
+        let fixable = reports.flatMap { $0.results.filter { $0.status == .failed } }.map(\.control).filter(\.isFixable)
+        let context = HostTargets.remediationContext(for: facts)
+        var artifacts: [String] = []
+        if let playbook = stringSetting(activity, "playbook") {
+            let path = playbook.hasPrefix("/") ? playbook : root + "/" + playbook
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Terminal.writeFile(path, Data(AnsiblePlaybook.render(fixable, context: context, targetName: target.name).utf8))
+            artifacts.append(playbook)
+        }
+        guard boolSetting(activity, "apply") else {
+            // A plan: the host activity reports what fails; this one only writes the fix.
+            return (nil, artifacts)
+        }
+        do {
+            guard let writer = target as? any HostWriter else { throw UsageFailure("harden: the native engine cannot change \(target.name)") }
+            let outcome = NativeHardening(target: writer, context: context, checkOnly: false).apply(fixable)
+            if let first = outcome.errors.first { throw UsageFailure("harden: \(first.0): \(first.1)") }
+        }
+        // The findings are what still fails after the fixes.
+        let report = try await scan(Activity(kind: .host, id: activity.id, budget: budget, settings: section(activity), line: activity.line), scannerID: "host", budget: budget)
+        return (report, artifacts)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+@testable import RampartCLI
+import RampartCore
+import RampartTestSupport
+import Testing
+
+/// `rampart pipeline` on a copy of the bundled demo: every activity that runs on one machine
+/// (SAST, secrets, dependencies, SBOM, DAST against the demo app the pipeline starts, the host
+/// profiles on the demo image, a hardening plan), its gates failing, then passing once today's
+/// findings are the baseline.
+@Suite(.serialized) struct PipelineCommandTests {
+    func demoCopy() throws -> TemporaryDirectory {
+        let dir = TemporaryDirectory()
+        try FileManager.default.removeItem(atPath: dir.path)
+        try FileManager.default.copyItem(atPath: PythonOracle.packageRoot + "/examples/demo", toPath: dir.path)
+        try? FileManager.default.removeItem(atPath: dir.path + "/.rampart")
+        return dir
+    }
+
+    @Test func theDemoPipelineFailsByItsGatesThenPassesWithABaseline() async throws {
+        let dir = try demoCopy()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let first = await rampart("pipeline", "run", dir.path, "-q", "--write-baseline", dir.path + "/baseline.json", scanners: ScannerCatalog.builtIn)
+        let elapsed = clock.now - started
+        print("demo pipeline: \(elapsed)")
+        #expect(first == 1, "the demo's flaws break its gates")
+        for report in ["rampart.sarif", "rampart-junit.xml", "sbom.cdx.json", "hardening.yml"] {
+            #expect(FileManager.default.fileExists(atPath: dir.path + "/.rampart/reports/" + report), "\(report)")
+        }
+        let sarif = try #require(FileManager.default.contents(atPath: dir.path + "/.rampart/reports/rampart.sarif"))
+        let text = String(decoding: sarif, as: UTF8.self)
+        // Findings of every kind of activity are in the one report.
+        for rule in ["python/B", "secrets/", "deps/", "web/", "host/sshd-06"] { #expect(text.contains(rule), "\(rule)") }
+        // The playbook fixes the image's root login.
+        #expect(dir.read(".rampart/reports/hardening.yml")?.contains("sshd-06") == true)
+        #expect(await rampart("pipeline", "run", dir.path, "-q", "--baseline", dir.path + "/baseline.json", scanners: ScannerCatalog.builtIn) == 0)
+    }
+
+    @Test func planAndMistakes() async throws {
+        let dir = try demoCopy()
+        #expect(await rampart("pipeline", "plan", dir.path, scanners: ScannerCatalog.builtIn) == 0)
+        #expect(await rampart("pipeline", "run", dir.path, "--stage", "release", scanners: ScannerCatalog.builtIn) == 2)
+        try dir.write("rampart.yml", "stages:\n  commit:\n    activities:\n      - web: {max_time: 10}\n")
+        #expect(await rampart("pipeline", "plan", dir.path, scanners: ScannerCatalog.builtIn) == 2, "a web activity needs a target")
+        try dir.write("rampart.yml", "stages:\n  test:\n    activities:\n      - web: {target: \"http://127.0.0.1:9/\", start: {command: \"exit 3\", ready: \"http://127.0.0.1:9/\", timeout: 5}}\n")
+        #expect(await rampart("pipeline", "run", dir.path, "-q", scanners: ScannerCatalog.builtIn) == 3, "an app that does not start fails the activity")
+        // Only the commit stage: quick, and the SAST gate still fails.
+        try FileManager.default.removeItem(atPath: dir.path + "/rampart.yml")
+        try FileManager.default.copyItem(atPath: PythonOracle.packageRoot + "/examples/demo/rampart.yml", toPath: dir.path + "/rampart.yml")
+        #expect(await rampart("pipeline", "run", dir.path, "-q", "--stage", "commit", scanners: ScannerCatalog.builtIn) == 1)
+    }
+}

@@ -82,6 +82,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Other tools' reports (Bandit, Semgrep, Ruff, Gitleaks, Trufflehog, detect-secrets, pip-audit, SARIF) as findings.
+        .target(
+            name: "RampartAdapters",
+            dependencies: ["RampartCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         // Pipelines as code: rampart.yml, stages, activities run at once, gates, the summary.
         .target(name: "RampartPipeline", dependencies: ["RampartCore"], swiftSettings: strict),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
@@ -111,7 +117,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -143,6 +149,7 @@ let package = Package(
         ),
         .testTarget(name: "RampartHostTests", dependencies: ["RampartHost", "RampartTestSupport", .product(name: "NIOSSH", package: "swift-nio-ssh")], swiftSettings: strict),
         .testTarget(name: "RampartWebTests", dependencies: ["RampartWeb", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "RampartAdaptersTests", dependencies: ["RampartAdapters", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RampartPipelineTests", dependencies: ["RampartPipeline", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),

@@ -64,6 +64,9 @@ struct PipelineRunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Scan only what changed since this git ref (pull requests); history scans only its new commits.", valueName: "ref"))
     var since: String?
 
+    @Flag(help: "Scan everything even in a pull request (CI variables naming a base branch make runs incremental).")
+    var fullScan = false
+
     @Option(help: ArgumentHelp("Count only findings not in this baseline (default: the baseline of .rampart.yml).", valueName: "path"))
     var baseline: String?
 
@@ -73,8 +76,20 @@ struct PipelineRunCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress lines.")
     var quiet = false
 
+    /// The base of a pull or merge request, from the CI's variables: GitLab's diff base, then
+    /// the target branch of GitHub Actions and GitLab.
+    static func sinceFromCI(_ environment: [String: String]) -> String? {
+        if let sha = environment["CI_MERGE_REQUEST_DIFF_BASE_SHA"], !sha.isEmpty { return sha }
+        for key in ["GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] {
+            if let branch = environment[key], !branch.isEmpty { return "origin/" + branch }
+        }
+        return nil
+    }
+
     func run() async throws {
         let (pipeline, only) = try selection.load()
+        let since = self.since ?? (fullScan ? nil : Self.sinceFromCI(ProcessInfo.processInfo.environment))
+        if let since, !quiet, self.since == nil { Terminal.writeStderr("pull request: scanning what changed since \(since) (--full-scan for everything)\n") }
         var executor = CLIActivityExecutor(root: selection.path, pipelineFile: pipeline.file, since: since)
         executor.baseline = baseline
         for activity in pipeline.activities {
@@ -332,7 +347,11 @@ struct CLIActivityExecutor: ActivityExecutor {
         runner.paths = activity.paths
         if activity.kind == .secrets, let source = stringSetting(activity, "source").flatMap(SecretsSource.init(rawValue:)) {
             runner.secretsSource = source
-            if source == .history, let since { runner.options.since = since }
+            if source == .history, let since {
+                // New commits only; the file filter of --since means nothing to a history scan.
+                runner.historySince = since
+                runner.options.since = nil
+            }
         }
         return try await runner.run()
     }

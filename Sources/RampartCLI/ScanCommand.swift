@@ -35,6 +35,8 @@ struct ScanRunner {
     var onlyScanners: Set<String>?
     /// Where the secrets scanner looks (`rampart secrets --history`, `--staged`).
     var secretsSource = SecretsSource.tree
+    /// History scans: only the commits since this ref.
+    var historySince: String?
     /// `rampart deps` flags for the deps scanner.
     var deps = DepsFlags()
     /// `rampart web` settings for the web scanner.
@@ -87,6 +89,7 @@ struct ScanRunner {
             guard var secrets = scanner as? SecretsScanner else { return scanner }
             if options.showSecrets { secrets.options.showSecrets = true }
             secrets.options.source = secretsSource
+            secrets.options.historySince = historySince
             return secrets
         }
         var baseline: Baseline?

@@ -27,6 +27,9 @@ public struct Finding: Sendable, Hashable {
     public var commit: CommitInfo?
     /// Every place a grouped finding occurs (a web rule's pages), the location being the site.
     public var instances: [WebLocation] = []
+    /// The tools that reported this flaw here, when more than the scanner did (Rampart's SAST
+    /// and an imported Bandit report, say); empty for a finding of one source.
+    public var sources: [FindingSource] = []
 
     public var isSuppressed: Bool { suppression != nil }
 
@@ -179,5 +182,16 @@ public struct Component: Sendable, Hashable {
         guard let type = ecosystem.map({ $0.lowercased() }), ["pypi", "npm", "cargo", "golang", "maven", "gem"].contains(type) else { return nil }
         let normalized = type == "pypi" ? name.lowercased().replacingOccurrences(of: "_", with: "-") : name
         return "pkg:\(type)/\(normalized)" + (version.map { "@\($0)" } ?? "")
+    }
+}
+
+/// A tool that reported a finding, with its own rule id (`bandit` `B602`).
+public struct FindingSource: Sendable, Hashable {
+    public var tool: String
+    public var ruleId: String
+
+    public init(tool: String, ruleId: String) {
+        self.tool = tool
+        self.ruleId = ruleId
     }
 }

@@ -74,6 +74,7 @@ public struct JSONReporter: Reporter {
             ("cwe", .array(finding.cwe.map { .int($0) })),
             ("owasp", finding.owasp.map { .string($0.rawValue) }),
             ("tags", .array(finding.tags.map(JSONValue.string))),
+            ("sources", finding.sources.isEmpty ? nil : .array(finding.sources.map { .object([("tool", .string($0.tool)), ("ruleId", .string($0.ruleId))]) })),
             ("component", finding.component.map { component in
                 .compactObject([
                     ("name", .string(component.name)),

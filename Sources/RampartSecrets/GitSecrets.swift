@@ -5,8 +5,11 @@ import RampartCore
 /// ref (`--history`). Git's patch stream is read through a pipe as it is produced; each file's
 /// added lines are scanned once, on all cores, while git keeps producing.
 struct GitSecrets {
-    enum Source: Sendable {
-        case staged, history
+    enum Source: Sendable, Equatable {
+        case staged
+        /// Every commit of every ref, or with `since` only the commits on HEAD that `since`
+        /// does not have (a pull request's).
+        case history(since: String?)
     }
 
     let engine: SecretEngine
@@ -31,9 +34,11 @@ struct GitSecrets {
         switch source {
         case .staged:
             return common + ["diff", "--cached", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv"]
-        case .history:
+        case .history(let since):
             // Oldest first, so the first sighting of a secret is the commit that introduced it.
-            return common + ["log", "--all", "--reverse", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv", format]
+            // `--end-of-options` keeps a ref from being read as an option.
+            let range = since.map { ["--end-of-options", "\($0)..HEAD"] } ?? ["--all"]
+            return common + ["log", "--reverse", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv", format] + range
         }
     }
 
@@ -135,7 +140,7 @@ struct GitSecrets {
             let text = String(decoding: errorText.withLock { $0 }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             result.diagnostics.append(Diagnostic(
                 .error, code: "git-failed",
-                message: "git could not read the \(source == .history ? "history" : "index") of \(root): \(text.isEmpty ? "exit \(process.terminationStatus)" : text)",
+                message: "git could not read the \(source == .staged ? "index" : "history") of \(root): \(text.isEmpty ? "exit \(process.terminationStatus)" : text)",
                 scanner: "secrets"
             ))
         }
@@ -148,7 +153,7 @@ struct GitSecrets {
         let commits = parser.commits.map(Self.commitInfo)
         var seen = Set<String>()
         for (_, commit, var finding) in collected.withLock({ $0 }).sorted(by: { ($0.order, $0.finding.location.display) < ($1.order, $1.finding.location.display) }) {
-            if source == .history, commit < commits.count {
+            if source != .staged, commit < commits.count {
                 if allowedCommits.contains(where: { $0.allows(commit: commits[commit].sha) }) { continue }
                 finding.commit = commits[commit]
             }

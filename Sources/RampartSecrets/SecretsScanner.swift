@@ -112,7 +112,7 @@ public struct SecretsScanner: SecurityScanner {
         case .staged:
             output = await scanGit(.staged, context: context, engine: engine, builder: builder, allowlists: allowlists)
         case .history:
-            output = await scanGit(.history, context: context, engine: engine, builder: builder, allowlists: allowlists)
+            output = await scanGit(.history(since: options.historySince), context: context, engine: engine, builder: builder, allowlists: allowlists)
         case .tree:
             let pathRules = (options.gitleaks?.pathRules ?? []).filter { context.configuration.isEnabled($0.metadata.id) }
             output = await context.forEachFile(scanner: id, where: wants) { file, text in
@@ -185,6 +185,8 @@ public struct SecretsOptions: Sendable {
     /// Report secrets in full (messages, snippets, JSON `value`); off by default.
     public var showSecrets = false
     public var source = SecretsSource.tree
+    /// History scans: only the commits on HEAD that this ref does not have (pull requests).
+    public var historySince: String?
     /// A Gitleaks configuration: custom rules, allowlists, `[extend]`.
     public var gitleaks: GitleaksConfig?
     /// Read `.gitleaksignore` and `.secrets.baseline` at the scan root.

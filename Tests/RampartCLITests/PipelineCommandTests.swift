@@ -51,3 +51,48 @@ import Testing
         #expect(await rampart("pipeline", "run", dir.path, "-q", "--stage", "commit", scanners: ScannerCatalog.builtIn) == 1)
     }
 }
+
+@Suite struct PipelineIncrementalTests {
+    @Test func pullRequestBasesFromCIVariables() {
+        #expect(PipelineRunCommand.sinceFromCI(["GITHUB_BASE_REF": "main"]) == "origin/main")
+        #expect(PipelineRunCommand.sinceFromCI(["GITHUB_BASE_REF": ""]) == nil)
+        #expect(PipelineRunCommand.sinceFromCI(["CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "develop"]) == "origin/develop")
+        #expect(PipelineRunCommand.sinceFromCI(["CI_MERGE_REQUEST_DIFF_BASE_SHA": "abc123", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "develop"]) == "abc123")
+        #expect(PipelineRunCommand.sinceFromCI([:]) == nil)
+    }
+}
+
+@Suite struct PipelineSinceTests {
+    /// `--since`: file activities read what changed since the base, history only new commits.
+    @Test func onlyWhatChangedSinceTheBase() async throws {
+        let dir = TemporaryDirectory()
+        try await dir.gitDetached("init", "-q", "-b", "main")
+        try dir.write("old.py", "import subprocess\nsubprocess.call(cmd, shell=True)\n")
+        try dir.write("rampart.yml", """
+            reports:
+              - {format: json, output: out/report.json}
+            stages:
+              commit:
+                activities:
+                  - sast
+                  - secrets: {source: history}
+            """)
+        try await dir.gitDetached("add", ".")
+        try await dir.gitDetached("commit", "-qm", "start")
+        try await dir.gitDetached("checkout", "-qb", "feature")
+        try dir.write("new.py", "import subprocess\nsubprocess.Popen(cmd, shell=True)\n")
+        try dir.write("new.env", "GITHUB_TOKEN=ghp_\(String(repeating: "a1B2c3D4e5", count: 3))abcdef\n")
+        try await dir.gitDetached("add", ".")
+        try await dir.gitDetached("commit", "-qm", "feature")
+        #expect(await rampart("pipeline", "run", dir.path, "-q", "--since", "main", scanners: ScannerCatalog.builtIn) == 1)
+        let report = try #require(FileManager.default.contents(atPath: dir.path + "/out/report.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let paths = Set(findings.compactMap { ($0["location"] as? [String: Any])?["path"] as? String })
+        #expect(paths.contains("new.py") && !paths.contains("old.py"), "\(paths)")
+        // Everything without --since.
+        #expect(await rampart("pipeline", "run", dir.path, "-q", "--full-scan", scanners: ScannerCatalog.builtIn) == 1)
+        let full = try #require(FileManager.default.contents(atPath: dir.path + "/out/report.json"))
+        #expect(String(decoding: full, as: UTF8.self).contains("old.py"))
+    }
+}

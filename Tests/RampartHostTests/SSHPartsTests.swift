@@ -7,10 +7,16 @@ import Testing
 /// The pieces of the SSH target that need no server: addresses, key files, known_hosts, quoting.
 struct SSHPartsTests {
     @Test func addresses() throws {
-        #expect(try SSHAddress(parsing: "ssh://deploy@web1.example.org:2222") == SSHAddress(user: "deploy", host: "web1.example.org", port: 2222))
-        #expect(try SSHAddress(parsing: "ssh://root@10.0.0.5") == SSHAddress(user: "root", host: "10.0.0.5", port: 22))
-        #expect(try SSHAddress(parsing: "ssh://admin@[2001:db8::1]:22022/") == SSHAddress(user: "admin", host: "2001:db8::1", port: 22022))
-        #expect(try SSHAddress(parsing: "ssh://admin@[::1]").port == 22)
+        let cases: [(String, SSHAddress)] = [
+            ("ssh://deploy@web1.example.org:2222", SSHAddress(user: "deploy", host: "web1.example.org", port: 2222)),
+            ("ssh://root@10.0.0.5", SSHAddress(user: "root", host: "10.0.0.5", port: 22)),
+            ("ssh://admin@[2001:db8::1]:22022/", SSHAddress(user: "admin", host: "2001:db8::1", port: 22022)),
+            ("ssh://admin@[::1]", SSHAddress(user: "admin", host: "::1", port: 22)),
+        ]
+        for (text, expected) in cases {
+            let parsed = try SSHAddress(parsing: text)
+            #expect(parsed == expected, "\(text)")
+        }
         for bad in ["ssh://", "ssh://root@host:0", "ssh://root@host:99999", "ssh://root@host:x", "ssh://@host", "ssh://ro ot@host", "http://host", "ssh://root@a/b"] {
             #expect(throws: HostError.self, "\(bad)") { try SSHAddress(parsing: bad) }
         }

@@ -133,14 +133,11 @@ struct FakeExecutor: ActivityExecutor {
     @Test func stagesInOrderActivitiesAtOnceGatesPerStage() async throws {
         let pipeline = try PipelineLoader.parse(yaml: Self.yaml, file: "rampart.yml")
         let executor = FakeExecutor(planted: ["sast": [GateTests.finding("python/B602", .high)], "deps": [GateTests.finding("deps/X", .high)]])
-        let started = ContinuousClock.now
         let result = await PipelineRunner(executor: executor).run(pipeline)
-        let elapsed = ContinuousClock.now - started
         let log = executor.log.withLock { $0 }
-        // sast and secrets overlap; deps starts after both ended.
+        // sast and secrets overlap (both start before either ends); deps starts after both ended.
         #expect(Array(log.prefix(2)).sorted() == ["start sast", "start secrets"])
         #expect(log.last == "end deps" && log.firstIndex(of: "start deps") == 4)
-        #expect(elapsed < .milliseconds(900), "two stages of 300 ms each, not three activities in a row")
         #expect(result.stages.map(\.stage) == [.commit, .build])
         #expect(!result.stages[0].passed && result.stages[1].passed, "a high deps finding does not break a critical gate")
         #expect(result.exitCode == 1)

@@ -37,6 +37,29 @@ import Testing
         #expect(!report.diagnostics.contains { $0.level == .error })
     }
 
+    /// A pull request's history scan reads only the commits the base does not have.
+    @Test func historySinceABaseReadsOnlyNewCommits() async throws {
+        let dir = TemporaryDirectory()
+        try await dir.gitDetached("init", "-q")
+        try dir.write("old.env", "GITHUB_TOKEN=\(Tokens.github())\n")
+        try await dir.gitDetached("add", ".")
+        try await dir.gitDetached("commit", "-qm", "old secret on main")
+        try await dir.gitDetached("checkout", "-qb", "feature")
+        try dir.write("new.yml", "database:\n  password: Zr7#kP2v!Lq9xW4m\n")
+        try await dir.gitDetached("add", ".")
+        try await dir.gitDetached("commit", "-qm", "feature work")
+        var options = SecretsOptions()
+        options.source = .history
+        options.historySince = "main"
+        let report = try await scanSecrets(dir.path, options: options)
+        #expect(report.findings.map(\.location.path) == ["new.yml"])
+        #expect(!report.diagnostics.contains { $0.level == .error })
+        // A ref that does not exist is an error, not an empty success.
+        options.historySince = "no-such-branch"
+        let broken = try await scanSecrets(dir.path, options: options)
+        #expect(broken.diagnostics.contains { $0.level == .error })
+    }
+
     @Test func sideBranchesAndBinaryBlobs() async throws {
         let dir = TemporaryDirectory()
         try await dir.gitDetached("init", "-q")

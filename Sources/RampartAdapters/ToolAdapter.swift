@@ -1,0 +1,156 @@
+import Foundation
+import RampartCore
+
+/// Reads another tool's report (JSON, JSON lines or SARIF) into Rampart findings, keeping the
+/// tool's own rule ids (`bandit/B602`, `gitleaks/aws-access-token`).
+public protocol ToolAdapter: Sendable {
+    /// The name users give: `bandit`, `semgrep`, `sarif`.
+    var tool: String { get }
+    /// What it reads, in a few words (`bandit -f json`).
+    var reads: String { get }
+    func parse(_ data: Data, file: String) throws(AdapterError) -> [Finding]
+}
+
+/// A report that cannot be read: the tool, the file and where in it.
+public struct AdapterError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var tool: String
+    public var file: String
+    /// `line 3, column 8`, `results[4].line_number`.
+    public var position: String
+    public var message: String
+
+    public init(tool: String, file: String, position: String, message: String) {
+        self.tool = tool
+        self.file = file
+        self.position = position
+        self.message = message
+    }
+
+    public var description: String { "\(tool): \(file): \(position.isEmpty ? "" : "\(position): ")\(message)" }
+}
+
+/// Every adapter, by tool name.
+public enum ToolAdapters {
+    public static let all: [any ToolAdapter] = [
+        BanditAdapter(), SemgrepAdapter(), RuffAdapter(), GitleaksAdapter(), TrufflehogAdapter(), DetectSecretsAdapter(),
+        PipAuditAdapter(), SARIFAdapter(),
+    ]
+
+    public static func named(_ name: String) -> (any ToolAdapter)? { all.first { $0.tool == name.lowercased() } }
+}
+
+/// JSON read with positions in its errors: JSONSerialization's own (line and column) for broken
+/// syntax, a path (`results[3].filename`) for a shape that is not the tool's.
+struct JSONDocument {
+    let tool: String
+    let file: String
+
+    func parse(_ data: Data) throws(AdapterError) -> Any {
+        guard data.count < 512 << 20 else { throw AdapterError(tool: tool, file: file, position: "", message: "larger than 512 MB") }
+        do {
+            return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let detail = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? "")"
+            throw AdapterError(tool: tool, file: file, position: Self.position(of: error, in: data), message: "not valid JSON\(detail.isEmpty ? "" : " (\(detail))")")
+        }
+    }
+
+    /// JSON lines (Trufflehog, Gitleaks' stream): one value per line; errors name the line.
+    func parseLines(_ data: Data) throws(AdapterError) -> [(line: Int, value: Any)] {
+        var values: [(Int, Any)] = []
+        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            guard !trimmed.isEmpty else { continue }
+            do {
+                values.append((index + 1, try JSONSerialization.jsonObject(with: Data(trimmed), options: [.fragmentsAllowed])))
+            } catch {
+                throw AdapterError(tool: tool, file: file, position: "line \(index + 1)", message: "not valid JSON")
+            }
+        }
+        return values
+    }
+
+    static func position(of error: any Error, in data: Data) -> String {
+        let text = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)"
+        if let range = text.range(of: #"line \d+, column \d+"#, options: .regularExpression) { return String(text[range]) }
+        if let range = text.range(of: #"character \d+"#, options: .regularExpression),
+           let offset = Int(text[range].dropFirst("character ".count)) {
+            let prefix = data.prefix(offset)
+            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            return "line \(line), column \(column)"
+        }
+        if text.lowercased().contains("end of file") {
+            let lines = data.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            return "line \(lines), at the end (the file is cut short)"
+        }
+        return "line 1, column 1"
+    }
+
+    func fail(_ path: String, _ message: String) -> AdapterError { AdapterError(tool: tool, file: file, position: path, message: message) }
+
+    func object(_ value: Any?, _ path: String) throws(AdapterError) -> [String: Any] {
+        guard let object = value as? [String: Any] else { throw fail(path, "expected an object") }
+        return object
+    }
+
+    func array(_ value: Any?, _ path: String) throws(AdapterError) -> [Any] {
+        guard let array = value as? [Any] else { throw fail(path, "expected a list") }
+        return array
+    }
+
+    func string(_ value: Any?, _ path: String) throws(AdapterError) -> String {
+        guard let text = value as? String else { throw fail(path, "expected a string") }
+        return text
+    }
+
+    func int(_ value: Any?, _ path: String) throws(AdapterError) -> Int {
+        if let number = value as? Int { return number }
+        if let number = value as? Double, number.rounded() == number, abs(number) < 1e15 { return Int(number) }
+        if let text = value as? String, let number = Int(text) { return number }
+        throw fail(path, "expected a whole number")
+    }
+
+    func optionalString(_ value: Any?) -> String? { value as? String }
+    func optionalInt(_ value: Any?) -> Int? { (value as? Int) ?? (value as? Double).map { Int($0) } }
+}
+
+/// The parts of an imported finding every adapter fills the same way.
+enum Imported {
+    static func finding(tool: String, rule: String, title: String, message: String, severity: Severity, confidence: Confidence,
+                        path: String, line: Int, column: Int = 1, endLine: Int? = nil, snippet: String? = nil, cwe: [Int] = []) -> Finding {
+        let location = SourceLocation(path: normalize(path), line: max(1, line), column: max(1, column), endLine: endLine.map { max(1, $0) }, snippet: snippet)
+        var finding = Finding(ruleId: RuleID(scanner: tool, code: rule), scanner: tool, title: title, message: message,
+                              severity: severity, confidence: confidence, location: .source(location), cwe: cwe, tags: ["imported"])
+        finding.sources = [FindingSource(tool: tool, ruleId: rule)]
+        return finding
+    }
+
+    /// `./app/views.py` and `app/views.py` are one file.
+    static func normalize(_ path: String) -> String {
+        var path = path
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+
+    /// `HIGH`, `error`, `Critical`, `warning`… to a Rampart severity.
+    static func severity(_ text: String?, default fallback: Severity = .medium) -> Severity {
+        switch text?.lowercased() {
+        case "critical": .critical
+        case "high", "error": .high
+        case "medium", "moderate", "warning": .medium
+        case "low", "note": .low
+        case "info", "informational", "none", "undefined": .info
+        default: fallback
+        }
+    }
+
+    static func confidence(_ text: String?, default fallback: Confidence = .medium) -> Confidence {
+        switch text?.lowercased() {
+        case "high": .high
+        case "medium": .medium
+        case "low": .low
+        default: fallback
+        }
+    }
+}

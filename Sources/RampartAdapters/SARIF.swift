@@ -40,12 +40,8 @@ struct SARIFAdapter: ToolAdapter {
                 let properties = (rule["properties"] as? [String: Any]) ?? [:]
                 let level = json.optionalString(result["level"]) ?? ((rule["defaultConfiguration"] as? [String: Any]).flatMap { json.optionalString($0["level"]) })
                 let score = (properties["security-severity"] as? String).flatMap(Double.init) ?? (properties["security-severity"] as? Double)
-                let severity: Severity = score.map { $0 >= 9 ? .critical : $0 >= 7 ? .high : $0 >= 4 ? .medium : $0 > 0 ? .low : .info } ?? Imported.severity(level)
-                let cwe = ((properties["tags"] as? [String]) ?? []).compactMap { tag -> Int? in
-                    let lower = tag.lowercased()
-                    guard let range = lower.range(of: "cwe-") else { return nil }
-                    return Int(lower[range.upperBound...].prefix { $0.isNumber })
-                }
+                let severity: Severity = score.map(Imported.severity(score:)) ?? Imported.severity(level)
+                let cwe = Imported.cweNumbers(((properties["tags"] as? [String]) ?? []).filter { $0.lowercased().contains("cwe-") })
                 let title = ((rule["shortDescription"] as? [String: Any]).flatMap { json.optionalString($0["text"]) }) ?? json.optionalString(rule["name"]) ?? ruleID
                 findings.append(Imported.finding(tool: toolName, rule: ruleID, title: title, message: message, severity: severity, confidence: .medium,
                                                  path: uri.hasPrefix("file://") ? String(uri.dropFirst(7)) : uri, line: json.optionalInt(region["startLine"]) ?? 1,

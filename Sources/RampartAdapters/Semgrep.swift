@@ -18,7 +18,7 @@ struct SemgrepAdapter: ToolAdapter {
             let metadata = (extra["metadata"] as? [String: Any]) ?? [:]
             // `"CWE-78: Improper Neutralization…"`, alone or in a list.
             let cweTexts = (metadata["cwe"] as? [String]) ?? (metadata["cwe"] as? String).map { [$0] } ?? []
-            let cwe = cweTexts.compactMap { text in Int(text.drop { !$0.isNumber }.prefix { $0.isNumber }) }
+            let cwe = Imported.cweNumbers(cweTexts)
             let message = json.optionalString(extra["message"]) ?? rule
             return Imported.finding(tool: tool, rule: rule, title: rule.split(separator: ".").last.map(String.init) ?? rule, message: message,
                                     severity: Imported.severity(json.optionalString(metadata["impact"]) ?? json.optionalString(extra["severity"])),

@@ -33,7 +33,7 @@ public struct AdapterError: Error, Sendable, Equatable, CustomStringConvertible 
 public enum ToolAdapters {
     public static let all: [any ToolAdapter] = [
         BanditAdapter(), SemgrepAdapter(), RuffAdapter(), GitleaksAdapter(), TrufflehogAdapter(), DetectSecretsAdapter(),
-        PipAuditAdapter(), SARIFAdapter(),
+        PipAuditAdapter(), OSVScannerAdapter(), ZAPAdapter(), InSpecAdapter(), TrivyAdapter(), SARIFAdapter(),
     ]
 
     public static func named(_ name: String) -> (any ToolAdapter)? { all.first { $0.tool == name.lowercased() } }
@@ -112,7 +112,13 @@ struct JSONDocument {
     }
 
     func optionalString(_ value: Any?) -> String? { value as? String }
-    func optionalInt(_ value: Any?) -> Int? { (value as? Int) ?? (value as? Double).map { Int($0) } }
+    /// Numbers as numbers or as strings (ZAP writes `"riskcode": "2"`).
+    func optionalInt(_ value: Any?) -> Int? {
+        if let number = value as? Int { return number }
+        if let number = value as? Double, number.isFinite, abs(number) < 1e15 { return Int(number) }
+        if let text = value as? String { return Int(text.trimmingCharacters(in: .whitespaces)) }
+        return nil
+    }
 }
 
 /// The parts of an imported finding every adapter fills the same way.
@@ -142,6 +148,20 @@ enum Imported {
         case "low", "note": .low
         case "info", "informational", "none", "undefined": .info
         default: fallback
+        }
+    }
+
+    /// A CVSS base score to a severity, as NVD bands them.
+    static func severity(score: Double) -> Severity {
+        score >= 9 ? .critical : score >= 7 ? .high : score >= 4 ? .medium : score > 0 ? .low : .info
+    }
+
+    /// `CWE-79`, `cwe-79: …` → 79.
+    static func cweNumbers(_ texts: [String]) -> [Int] {
+        texts.compactMap { text in
+            let lower = text.lowercased()
+            guard let range = lower.range(of: "cwe-") else { return Int(text) }
+            return Int(lower[range.upperBound...].prefix { $0.isNumber })
         }
     }
 

@@ -35,14 +35,7 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw UsageFailure("import error: \(error)")
         }
-        let base = URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath).standardizedFileURL.path + "/"
-        findings = findings.map { finding in
-            guard case .source(var location) = finding.location, location.path.hasPrefix(base) else { return finding }
-            var copy = finding
-            location.path.removeFirst(base.count)
-            copy.location = .source(location)
-            return copy
-        }
+        findings = ImportedReport.relativize(findings, to: root ?? FileManager.default.currentDirectoryPath)
         let configuration = try options.configuration(scanRoot: root ?? ".", scanners: ScannerCatalog.current)
         let report = ImportedReport.make(findings, tool: adapter.tool, configuration: configuration, root: root ?? ".")
         try ScanRunner.write(report, options: options)
@@ -51,33 +44,26 @@ struct ImportCommand: AsyncParsableCommand {
 }
 
 enum ImportedReport {
-    /// A report of imported findings: fingerprints from tool, rule and place, the gate of the configuration.
-    static func make(_ findings: [Finding], tool: String, configuration: Configuration, root: String) -> ScanReport {
-        let stamped = findings.map { finding -> Finding in
+    /// Absolute file names (Ruff's, OSV-Scanner's) made relative to the scan root.
+    static func relativize(_ findings: [Finding], to root: String) -> [Finding] {
+        let base = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+        return findings.map { finding in
+            guard case .source(var location) = finding.location, location.path.hasPrefix(base) else { return finding }
             var copy = finding
-            if copy.fingerprint.isEmpty { copy.fingerprint = Fingerprints.imported(copy) }
+            location.path.removeFirst(base.count)
+            copy.location = .source(location)
             return copy
         }
+    }
+
+    /// A report of imported findings, with fingerprints and the configuration's thresholds and gate.
+    static func make(_ findings: [Finding], tool: String, configuration: Configuration, root: String) -> ScanReport {
+        // The same fingerprints as Rampart's own findings: rule, place and context, never lines.
+        var stamped = findings
+        Fingerprint.assign(&stamped)
         let kept = stamped.filter { $0.severity >= configuration.severityThreshold && $0.confidence >= configuration.confidenceThreshold }
         return ScanReport(toolVersion: RampartVersion.current, target: .init(path: root), findings: kept, diagnostics: [],
                           rules: [], scanners: [.init(id: tool, title: "imported from \(tool)", filesScanned: 0, durationMs: 0, completed: true)],
                           files: 0, baselined: 0, belowThreshold: stamped.count - kept.count, startTime: Date(), durationMs: 0, failOn: configuration.failOn)
-    }
-}
-
-enum Fingerprints {
-    /// Stable across runs as long as the flaw stays at its place: tool, rule, file and line.
-    static func imported(_ finding: Finding) -> String {
-        let place: String
-        switch finding.location {
-        case .source(let source): place = "\(source.path):\(source.line)"
-        case .web(let web): place = web.url
-        case .host(let host): place = host.host + host.control
-        }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(finding.ruleId.rawValue)|\(place)|\(finding.component?.name ?? "")".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
     }
 }

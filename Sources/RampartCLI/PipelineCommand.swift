@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RampartAdapters
 import RampartCore
 import RampartDeps
 import RampartFiles
@@ -118,10 +119,14 @@ struct PipelineRunCommand: AsyncParsableCommand {
 
     /// The reports `rampart.yml` asks for, over every activity's findings.
     static func writeReports(_ result: PipelineResult, pipeline: Pipeline, root: String) throws {
-        let reports = result.stages.flatMap(\.activities).compactMap(\.report)
+        let activities = result.stages.flatMap(\.activities)
+        let reports = activities.compactMap(\.report)
         guard !pipeline.reports.isEmpty, var merged = reports.first else { return }
+        // Imported findings join Rampart's own: one finding per flaw and place, with its sources.
+        let own = activities.filter { $0.kind != .external }.flatMap(\.findings)
+        let imported = activities.filter { $0.kind == .external }.flatMap(\.findings)
+        merged.findings = FindingMerger.merge(own, imported)
         for report in reports.dropFirst() {
-            merged.findings += report.findings
             merged.diagnostics += report.diagnostics
             merged.rules += report.rules.filter { rule in !merged.rules.contains { $0.id == rule.id } }
             merged.scanners += report.scanners
@@ -187,6 +192,7 @@ struct CLIActivityExecutor: ActivityExecutor {
         case .deps, .sbom: DepsScanner()
         case .web: WebScanner()
         case .host, .harden: HostScanner()
+        case .external: nil
         }
     }
 
@@ -225,7 +231,33 @@ struct CLIActivityExecutor: ActivityExecutor {
         return entries.first { $0.key == key }?.value
     }
 
+    /// `external: {command, tool, output}`: a tool the pipeline runs, whose report is imported.
+    func externalSettings(_ activity: Activity) throws(ConfigurationError) -> (command: String, adapter: any ToolAdapter, output: String) {
+        var command: String?, tool: String?, output: String?
+        for entry in try reader.mapping(activity.settings, key: "external") {
+            let key = "external.\(entry.key)"
+            switch entry.key {
+            case "command": command = try reader.string(entry.value, key: key)
+            case "tool": tool = try reader.string(entry.value, key: key)
+            case "output": output = try reader.string(entry.value, key: key)
+            default: throw reader.error(entry.value, key: key, "unknown key; external takes command, tool and output")
+            }
+        }
+        guard let command, !command.isEmpty, let output, !output.isEmpty else {
+            throw ConfigurationError(file: pipelineFile, line: activity.line, column: 0, key: "external", message: "an external activity needs a command and the output file it writes")
+        }
+        guard let tool, let adapter = ToolAdapters.named(tool) else {
+            throw ConfigurationError(file: pipelineFile, line: activity.line, column: 0, key: "external.tool",
+                                     message: "an external activity names its tool, one of \(ToolAdapters.all.map(\.tool).joined(separator: ", "))")
+        }
+        return (command, adapter, output)
+    }
+
     func validate(_ activity: Activity) throws(ConfigurationError) {
+        if activity.kind == .external {
+            _ = try externalSettings(activity)
+            return
+        }
         guard let scanner = scanner(for: activity.kind) else { return }
         let configured = try scanner.configured(with: section(activity), reader: reader)
         let key = "\(activity.kind.rawValue)"
@@ -250,7 +282,7 @@ struct CLIActivityExecutor: ActivityExecutor {
             }
         case .sbom:
             if let output = setting(activity, "output") { _ = try reader.string(output, key: "sbom.output") }
-        case .sast, .deps:
+        case .sast, .deps, .external:
             break
         }
     }
@@ -265,6 +297,8 @@ struct CLIActivityExecutor: ActivityExecutor {
         case .sbom: return "writes a CycloneDX SBOM to \(stringSetting(activity, "output") ?? "sbom.cdx.json")"
         case .web: return "a baseline scan of \(stringSetting(activity, "target") ?? "?")\(boolSetting(activity, "active") ? " with active checks" : "")"
         case .host: return "compliance of \(stringSetting(activity, "target") ?? "?")"
+        case .external:
+            return "runs `\(stringSetting(activity, "command") ?? "?")` and imports its \(stringSetting(activity, "tool") ?? "?") report"
         case .harden:
             let plan = stringSetting(activity, "playbook").map { "an Ansible playbook to \($0)" } ?? "the hardening plan"
             return "\(plan) for \(stringSetting(activity, "target") ?? "?")\(boolSetting(activity, "apply") ? ", applied natively" : "")"
@@ -287,6 +321,7 @@ struct CLIActivityExecutor: ActivityExecutor {
             return .milliseconds(Int64(200 + Double(files) / perSecond * 1000))
         case .web: return .seconds(boolSetting(activity, "active") ? 20 : 5)
         case .host, .harden: return .seconds(1)
+        case .external: return .seconds(10)
         }
     }
 
@@ -313,6 +348,8 @@ struct CLIActivityExecutor: ActivityExecutor {
                 }
                 defer { app?.stop() }
                 result.report = try await scan(activity, scannerID: "web", budget: budget)
+            case .external:
+                result.report = try external(activity, budget: budget)
             case .harden:
                 let (report, artifacts) = try await harden(activity, budget: budget)
                 result.report = report
@@ -355,6 +392,40 @@ struct CLIActivityExecutor: ActivityExecutor {
         }
         return try await runner.run()
     }
+
+    /// Runs the tool in the repository (a non-zero exit is how most report findings), then
+    /// imports its report; the baseline applies as to every activity.
+    func external(_ activity: Activity, budget: Duration) throws -> ScanReport {
+        let settings = try externalSettings(activity)
+        let outputPath = settings.output.hasPrefix("/") ? settings.output : root + "/" + settings.output
+        try? FileManager.default.removeItem(atPath: outputPath)
+        // Tools write into the folder, they do not make it.
+        try? FileManager.default.createDirectory(atPath: (outputPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let script = "cd \(Self.quote(root)) && \(settings.command)"
+        let run: ChildProcess.Output
+        do {
+            run = try ChildProcess.run(["/bin/sh", "-c", script], timeout: budget)
+        } catch {
+            throw UsageFailure("\(settings.adapter.tool): \(error)")
+        }
+        guard let data = FileManager.default.contents(atPath: outputPath) else {
+            // The tool's last line of complaint: the summary table keeps one line per activity.
+            let said = run.stderr.split(separator: "\n").last.map { String($0.trimmingCharacters(in: .whitespaces).prefix(300)) } ?? ""
+            throw UsageFailure("`\(settings.command)` (exit \(run.status)) wrote no \(settings.output)\(said.isEmpty ? "" : ": \(said)")")
+        }
+        let findings = ImportedReport.relativize(try settings.adapter.parse(data, file: settings.output), to: root)
+        let configuration = try CommonOptions.loadConfiguration(explicit: nil, scanRoot: root, scanners: ScannerCatalog.current)
+        var report = ImportedReport.make(findings, tool: settings.adapter.tool, configuration: configuration, root: root)
+        if let file = baseline ?? configuration.baseline.map({ ScanRunner.resolve($0, against: configuration) }),
+           let accepted = try? Baseline.load(path: file) {
+            let before = report.findings.count
+            report.findings.removeAll { accepted.contains($0) }
+            report.baselined = before - report.findings.count
+        }
+        return report
+    }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     func writeSBOM(_ activity: Activity) throws -> String {
         let output = stringSetting(activity, "output") ?? "sbom.cdx.json"

@@ -57,10 +57,10 @@ public struct Pipeline: Sendable {
 
 /// One thing a stage does: a scanner over the repository (`sast`, `secrets`, `deps`), a
 /// document (`sbom`), a running application (`web`), a host or image (`host`), a hardening plan
-/// (`harden`).
+/// (`harden`), another tool whose report is imported (`external`).
 public struct Activity: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
-        case sast, secrets, deps, sbom, web, host, harden
+        case sast, secrets, deps, sbom, web, host, harden, external
     }
 
     public var kind: Kind

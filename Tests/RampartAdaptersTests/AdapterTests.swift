@@ -99,6 +99,21 @@ import Testing
         #expect(hog.map(\.ruleId.code) == ["Github", "AWS"])
         #expect(hog[1].severity == .critical && hog[1].secret?.validated == true && hog[1].commit?.sha.hasPrefix("0f1e2d") == true)
         #expect(hog[1].location.display == "config/settings.py:12:1")
+
+        let osv = try #require(try parse("osv-scanner", fixture("osv-scanner.json")).first)
+        #expect(osv.ruleId.code == "GHSA-562c-5r94-xh97" && osv.severity == .high && osv.component?.fixedVersions == ["0.12.3"])
+        #expect(osv.location.path == "/src/app/requirements.txt" && osv.tags.contains("CVE-2018-1000656"))
+        let zap = try parse("zap", fixture("zap.json"))
+        #expect(zap.count == 1, "ZAP's confidence 0 is a false positive")
+        #expect(zap[0].ruleId.rawValue == "zap/10038" && zap[0].severity == .medium && zap[0].confidence == .high && zap[0].instances.count == 2)
+        #expect(zap[0].cwe == [693])
+        let inspec = try parse("inspec", fixture("inspec.json"))
+        #expect(inspec.map(\.ruleId.code) == ["sshd-06"] && inspec[0].severity == .critical)
+        #expect(inspec[0].location == .host(HostLocation(host: "web1", control: "sshd-06")))
+        let trivy = try parse("trivy", fixture("trivy.json"))
+        #expect(trivy.map(\.ruleId.code) == ["CVE-2018-1000656", "DS002", "github-pat"])
+        #expect(trivy[0].cwe == [20] && trivy[0].component?.fixedVersions == ["0.12.3"] && trivy[2].severity == .critical)
+        #expect(trivy[1].location.display == "Dockerfile:1:1")
     }
 
     /// Rampart's own SARIF read back: the same rules and places.

@@ -52,6 +52,13 @@ import Testing
     }
 }
 
+/// The findings of a JSON report.
+func jsonFindings(_ path: String) throws -> [[String: Any]] {
+    let data = try #require(FileManager.default.contents(atPath: path))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    return try #require(json["findings"] as? [[String: Any]])
+}
+
 @Suite struct PipelineIncrementalTests {
     @Test func pullRequestBasesFromCIVariables() {
         #expect(PipelineRunCommand.sinceFromCI(["GITHUB_BASE_REF": "main"]) == "origin/main")
@@ -85,14 +92,56 @@ import Testing
         try await dir.gitDetached("add", ".")
         try await dir.gitDetached("commit", "-qm", "feature")
         #expect(await rampart("pipeline", "run", dir.path, "-q", "--since", "main", scanners: ScannerCatalog.builtIn) == 1)
-        let report = try #require(FileManager.default.contents(atPath: dir.path + "/out/report.json"))
-        let json = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any])
-        let findings = try #require(json["findings"] as? [[String: Any]])
+        let findings = try jsonFindings(dir.path + "/out/report.json")
         let paths = Set(findings.compactMap { ($0["location"] as? [String: Any])?["path"] as? String })
         #expect(paths.contains("new.py") && !paths.contains("old.py"), "\(paths)")
         // Everything without --since.
         #expect(await rampart("pipeline", "run", dir.path, "-q", "--full-scan", scanners: ScannerCatalog.builtIn) == 1)
         let full = try #require(FileManager.default.contents(atPath: dir.path + "/out/report.json"))
         #expect(String(decoding: full, as: UTF8.self).contains("old.py"))
+    }
+}
+
+@Suite struct PipelineExternalTests {
+    static let bandit = PythonOracle.packageRoot + "/.venv/bin/bandit"
+
+    /// Bandit run by the pipeline next to Rampart's SAST: the flaw both report at the same place
+    /// is one finding with both sources; what only Bandit reports stays, named by Bandit.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bandit), "needs bandit in .venv (.ci/run installs it)"))
+    func banditAndRampartGiveOneFindingPerFlaw() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("app.py", "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n")
+        try dir.write("rampart.yml", """
+            reports:
+              - {format: json, output: out/report.json}
+            stages:
+              commit:
+                activities:
+                  - sast
+                  - external: {command: "\(Self.bandit) -q app.py -f json -o out/bandit.json", tool: bandit, output: out/bandit.json}
+            """)
+        #expect(await rampart("pipeline", "run", dir.path, "-q", scanners: ScannerCatalog.builtIn) == 1)
+        let findings = try jsonFindings(dir.path + "/out/report.json")
+        let shell = findings.filter { ($0["ruleId"] as? String)?.hasSuffix("B602") == true }
+        #expect(shell.count == 1, "\(shell)")
+        let sources = (shell.first?["sources"] as? [[String: Any]])?.compactMap { $0["tool"] as? String }
+        #expect(sources == ["rampart", "bandit"])
+        // B404 (import subprocess) is reported by both too; nothing is left twice.
+        let ids = findings.compactMap { $0["ruleId"] as? String }
+        #expect(!ids.contains("bandit/B602") && !ids.contains("bandit/B404"), "\(ids)")
+    }
+
+    @Test func importCommand() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("gitleaks.json", """
+            [{"Description": "AWS", "StartLine": 2, "File": "\(dir.path)/cfg.env", "Secret": "AKIAQYLPMN5HHHFPZAM2", "Match": "KEY=AKIAQYLPMN5HHHFPZAM2", "RuleID": "aws-access-token"}]
+            """)
+        #expect(await rampart("import", "--tool", "gitleaks", dir.path + "/gitleaks.json", "--root", dir.path, "-q", "--format", "json", "--output", dir.path + "/out.json") == 1)
+        let text = try #require(dir.read("out.json"))
+        #expect(text.contains("\"gitleaks/aws-access-token\"") && text.contains("\"cfg.env\""))
+        #expect(!text.contains("AKIAQYLPMN5HHHFPZAM2"), "the secret is never in a report")
+        #expect(await rampart("import", "--tool", "nessus", dir.path + "/gitleaks.json") == 2)
+        try dir.write("broken.json", "[{\"RuleID\": ")
+        #expect(await rampart("import", "--tool", "gitleaks", dir.path + "/broken.json") == 2)
     }
 }

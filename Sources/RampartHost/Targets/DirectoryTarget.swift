@@ -154,3 +154,15 @@ extension HostFileInfo {
 public enum LocalTarget {
     public static func make() -> DirectoryTarget { DirectoryTarget(root: "/", live: true, name: "local") }
 }
+
+/// Runs a program on this machine for a check (see `ChildProcess`).
+enum LocalCommand {
+    static func run(_ arguments: [String], timeout: Duration, outputLimit: Int = 8 << 20) throws(HostError) -> CommandResult {
+        do {
+            let output = try ChildProcess.run(arguments, timeout: timeout, outputLimit: outputLimit)
+            return CommandResult(status: output.status, stdout: output.stdout, stderr: output.stderr)
+        } catch {
+            throw .commandFailed(error.description)
+        }
+    }
+}

@@ -3,22 +3,34 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a program on this machine with a time limit and bounded output.
+/// Runs a program to its end with a time limit and bounded output (host checks' commands, a
+/// pipeline's external tools).
 ///
 /// `posix_spawn` and `waitpid` on the child's own pid, not `Foundation.Process`: on Linux that
 /// detects the end of a child through a descriptor other children can inherit, so a long-lived
 /// process started elsewhere in the same program (a server, a git) can make a finished command
 /// look like it runs forever. Here every descriptor is close-on-exec, the child gets a clean
 /// signal mask, and the output pipes are read with `poll` until the deadline.
-enum LocalCommand {
-    static func run(_ arguments: [String], timeout: Duration, outputLimit: Int = 8 << 20) throws(HostError) -> CommandResult {
-        guard let program = arguments.first else { throw .commandFailed("no command") }
+public enum ChildProcess {
+    public struct Output: Sendable, Equatable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    public static func run(_ arguments: [String], timeout: Duration, outputLimit: Int = 8 << 20) throws(Failure) -> Output {
+        guard let program = arguments.first else { throw Failure("no command") }
         var output: [Int32] = [-1, -1], errors: [Int32] = [-1, -1]
-        guard pipe(&output) == 0 else { throw .commandFailed("\(program): cannot make a pipe") }
+        guard pipe(&output) == 0 else { throw Failure("\(program): cannot make a pipe") }
         guard pipe(&errors) == 0 else {
             close(output[0])
             close(output[1])
-            throw .commandFailed("\(program): cannot make a pipe")
+            throw Failure("\(program): cannot make a pipe")
         }
         for descriptor in output + errors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
@@ -48,7 +60,7 @@ enum LocalCommand {
             close(output[0])
             close(errors[0])
         }
-        guard spawned == 0 else { throw .commandFailed("\(program): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else { throw Failure("\(program): \(String(cString: strerror(spawned)))") }
 
         var out: [UInt8] = [], err: [UInt8] = []
         let deadline = ContinuousClock.now + timeout
@@ -91,10 +103,10 @@ enum LocalCommand {
         }
         if timedOut { kill(pid, SIGKILL) }
         if !reaped { while waitpid(pid, &status, 0) < 0 && errno == EINTR {} }
-        if timedOut { throw .commandFailed("\(program) did not finish within \(Int(timeout.inSeconds)) s") }
+        if timedOut { throw Failure("\(program) did not finish within \(Int(timeout.inSeconds)) s") }
         // WIFEXITED / WEXITSTATUS, and 128 + the signal as shells report it.
         let exited = status & 0x7F == 0
         let code = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return CommandResult(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Output(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 }

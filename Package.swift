@@ -88,6 +88,12 @@ let package = Package(
             dependencies: ["RampartCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        // The findings history: every run's findings in SQLite, states, time to fix.
+        .target(
+            name: "RampartHistory",
+            dependencies: ["RampartCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         // Pipelines as code: rampart.yml, stages, activities run at once, gates, the summary.
         .target(name: "RampartPipeline", dependencies: ["RampartCore"], swiftSettings: strict),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
@@ -117,7 +123,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters", "RampartHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -150,6 +156,7 @@ let package = Package(
         .testTarget(name: "RampartHostTests", dependencies: ["RampartHost", "RampartTestSupport", .product(name: "NIOSSH", package: "swift-nio-ssh")], swiftSettings: strict),
         .testTarget(name: "RampartWebTests", dependencies: ["RampartWeb", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RampartAdaptersTests", dependencies: ["RampartAdapters", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "RampartHistoryTests", dependencies: ["RampartHistory", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartPipelineTests", dependencies: ["RampartPipeline", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartFilesTests", dependencies: ["RampartFiles", "RampartTestSupport"], swiftSettings: strict),
@@ -160,7 +167,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RampartCLITests",
-            dependencies: ["RampartCLI", "RampartDeps", "RampartWeb", "RampartTestSupport"],
+            dependencies: ["RampartCLI", "RampartDeps", "RampartWeb", "RampartHistory", "RampartTestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -53,13 +53,7 @@ public struct ScanEngine: Sendable {
         self.progress = progress
     }
 
-    public static func today(_ date: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
-    }
+    public static func today(_ date: Date = Date()) -> String { UTCDate.day(date) }
 
     public func run(_ request: Request) async throws -> ScanReport {
         let start = Date()

@@ -7,7 +7,9 @@ extension HostScanner {
     public func configured(with section: ConfigNode, reader: NodeReader) throws(ConfigurationError) -> any SecurityScanner {
         var copy = self
         let base = reader.file.contains("/") ? String(reader.file[..<(reader.file.lastIndex(of: "/") ?? reader.file.endIndex)]) : "."
-        func resolve(_ path: String) -> String { path.hasPrefix("/") || path.hasPrefix("~") ? path : base + "/" + path }
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") || path.hasPrefix("~") ? path : URL(fileURLWithPath: base + "/" + path).standardizedFileURL.path
+        }
         var profileNames: [(name: String, entry: ConfigNode)] = []
         var waiverFile: (path: String, entry: ConfigNode)?
         for entry in try reader.mapping(section, key: "host") {

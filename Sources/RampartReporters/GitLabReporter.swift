@@ -175,13 +175,7 @@ public struct GitLabReporter: Reporter {
     }
 
     /// `YYYY-MM-DDTHH:MM:SS` in UTC with no zone, as GitLab's schema wants.
-    static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
-        return formatter.string(from: date)
-    }
+    static func timestamp(_ date: Date) -> String { UTCDate.format(date, "yyyy-MM-dd'T'HH:mm:ss") }
 
     /// `http://h:8080/a/b?x=1` → (`http://h:8080`, `/a/b?x=1`).
     static func split(url: String) -> (origin: String, path: String) {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import RampartCLI
 import RampartCore
+import RampartHistory
 import RampartTestSupport
 import Testing
 
@@ -143,5 +144,42 @@ func jsonFindings(_ path: String) throws -> [[String: Any]] {
         #expect(await rampart("import", "--tool", "nessus", dir.path + "/gitleaks.json") == 2)
         try dir.write("broken.json", "[{\"RuleID\": ")
         #expect(await rampart("import", "--tool", "gitleaks", dir.path + "/broken.json") == 2)
+    }
+}
+
+/// The findings history across pipeline runs over a changing repository.
+@Suite struct PipelineHistoryTests {
+    @Test func firstSeenFixedReopenedAndAccepted() async throws {
+        let dir = TemporaryDirectory()
+        try await dir.gitDetached("init", "-q", "-b", "main")
+        let flawed = "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n"
+        try dir.write("app.py", flawed)
+        try dir.write("rampart.yml", "stages:\n  commit:\n    activities: [sast]\n")
+        try await dir.gitDetached("add", ".")
+        try await dir.gitDetached("commit", "-qm", "start")
+        let db = dir.path + "/.rampart/findings.db"
+        #expect(await rampart("pipeline", "run", dir.path, "-q", scanners: ScannerCatalog.builtIn) == 1)
+        // `state rule reopened N` per finding of the history.
+        let list = { () async -> [String] in
+            ((try? FindingsHistory(path: db).records()) ?? []).map { "\($0.state.rawValue) \($0.ruleId) reopened \($0.reopened)" }
+        }
+        #expect(await list().contains { $0.hasPrefix("open python/B602") })
+        // Fixed in the next commit: the next run says so.
+        try dir.write("app.py", "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd)\n")
+        try await dir.gitDetached("commit", "-qam", "fix")
+        _ = await rampart("pipeline", "run", dir.path, "-q", scanners: ScannerCatalog.builtIn)
+        #expect(await list().contains { $0.hasPrefix("fixed python/B602") })
+        // Back again: reopened, and gating again.
+        try dir.write("app.py", flawed)
+        try await dir.gitDetached("commit", "-qam", "regress")
+        #expect(await rampart("pipeline", "run", dir.path, "-q", scanners: ScannerCatalog.builtIn) == 1)
+        #expect(await list().contains { $0.hasPrefix("open python/B602 reopened 1") })
+        // Accepted with a reason: it stops gating.
+        let fingerprint = try #require(try FindingsHistory(path: db).records().first { $0.ruleId == "python/B602" }?.fingerprint)
+        #expect(await rampart("findings", "accept", String(fingerprint.prefix(10)), "--db", db, "--reason", "admin tool, the command is fixed", "--expires", "2099-01-01") == 0)
+        #expect(await rampart("findings", "sla", "--db", db) == 0)
+        // B602 was the only finding at the default gate (high); B404 is low.
+        #expect(await rampart("pipeline", "run", dir.path, "-q", scanners: ScannerCatalog.builtIn) == 0)
+        #expect(await list().contains { $0.hasPrefix("accepted python/B602") })
     }
 }

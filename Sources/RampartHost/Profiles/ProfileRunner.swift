@@ -95,13 +95,7 @@ public enum ProfileRunner {
         return "\(resource) \(query.argument) \(query.property) should \(matcher)"
     }
 
-    public static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
-    }
+    public static func today() -> String { UTCDate.day() }
 }
 
 extension ProfileReport {

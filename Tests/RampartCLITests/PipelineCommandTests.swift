@@ -183,3 +183,44 @@ func jsonFindings(_ path: String) throws -> [[String: Any]] {
         #expect(await list().contains { $0.hasPrefix("accepted python/B602") })
     }
 }
+
+/// `rampart init`: what it finds decides what runs; what it writes is a valid pipeline.
+@Suite struct InitCommandTests {
+    @Test func aFlaskRepositoryGetsAPipelineThatRuns() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("app/main.py", "import subprocess\nsubprocess.call(x, shell=True)\n")
+        try dir.write("requirements.txt", "flask==3.0.0\n")
+        try dir.write("deploy/inventory.ini", "[web]\nweb1\n")
+        try dir.write(".venv/lib/site.py", "ignored\n")
+        let found = InitCommand.inspect(dir.path)
+        #expect(found == InitCommand.Inspection(python: true, lockfiles: ["requirements.txt"], webFramework: "flask", dockerfile: false, inventory: "deploy/inventory.ini", git: false))
+        #expect(await rampart("init", dir.path, scanners: ScannerCatalog.builtIn) == 0)
+        for file in ["rampart.yml", ".github/workflows/rampart.yml", "rampart.gitlab-ci.yml", ".pre-commit-config.yaml"] {
+            #expect(FileManager.default.fileExists(atPath: dir.path + "/" + file), "\(file)")
+        }
+        let pipeline = try #require(dir.read("rampart.yml"))
+        #expect(pipeline.contains("- sast") && pipeline.contains("- deps") && pipeline.contains("flask found in the requirements"))
+        // Every file is YAML as PyYAML reads it (the CI systems' parsers are as strict).
+        if let python = PythonOracle.python(with: ["yaml"]) {
+            for file in [".github/workflows/rampart.yml", "rampart.gitlab-ci.yml", ".pre-commit-config.yaml"] {
+                let parsed = try dir.run(python, ["-c", "import sys, yaml; yaml.safe_load(open(sys.argv[1]))", dir.path + "/" + file])
+                #expect(parsed.status == 0, "\(file): \(parsed.errors)")
+            }
+        }
+        // It validates and runs: the SAST finding fails the commit stage's gate.
+        #expect(await rampart("pipeline", "plan", dir.path, scanners: ScannerCatalog.builtIn) == 0)
+        #expect(await rampart("pipeline", "run", dir.path, "-q", "--no-history", "--stage", "commit", scanners: ScannerCatalog.builtIn) == 1)
+        // A second init keeps what exists.
+        try dir.write("rampart.yml", "# mine\nstages:\n  commit:\n    activities: [secrets]\n")
+        #expect(await rampart("init", dir.path, scanners: ScannerCatalog.builtIn) == 0)
+        #expect(dir.read("rampart.yml")?.hasPrefix("# mine") == true)
+    }
+
+    @Test func anEmptyRepositoryStillGetsSecretsScanning() async throws {
+        let dir = TemporaryDirectory()
+        #expect(await rampart("init", dir.path, scanners: ScannerCatalog.builtIn) == 0)
+        let pipeline = try #require(dir.read("rampart.yml"))
+        #expect(pipeline.contains("- secrets") && !pipeline.contains("- sast") && !pipeline.contains("  build:"))
+        #expect(await rampart("pipeline", "run", dir.path, "-q", "--no-history", scanners: ScannerCatalog.builtIn) == 0)
+    }
+}

@@ -257,7 +257,7 @@ struct CLIActivityExecutor: ActivityExecutor {
         try? FileManager.default.removeItem(atPath: outputPath)
         // Tools write into the folder, they do not make it.
         try? FileManager.default.createDirectory(atPath: (outputPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let script = "cd \(Self.quote(root)) && \(settings.command)"
+        let script = "cd \(Shell.quote(root)) && \(settings.command)"
         let run: ChildProcess.Output
         do {
             run = try ChildProcess.run(["/bin/sh", "-c", script], timeout: budget)
@@ -280,8 +280,6 @@ struct CLIActivityExecutor: ActivityExecutor {
         }
         return report
     }
-
-    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     func writeSBOM(_ activity: Activity) throws -> String {
         let output = stringSetting(activity, "output") ?? "sbom.cdx.json"

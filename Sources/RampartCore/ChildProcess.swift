@@ -110,3 +110,11 @@ public enum ChildProcess {
         return Output(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 }
+
+/// Quoting for a POSIX shell.
+public enum Shell {
+    /// `'…'` with each `'` written `'\''`: nothing inside is interpreted.
+    public static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

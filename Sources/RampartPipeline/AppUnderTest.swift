@@ -1,4 +1,5 @@
 import Foundation
+import RampartCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,7 +54,7 @@ public final class AppUnderTest: Sendable {
         sigemptyset(&empty)
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
-        let script = "cd \(quote(settings.folder)) && exec /bin/sh -c \(quote(settings.command))"
+        let script = "cd \(Shell.quote(settings.folder)) && exec /bin/sh -c \(Shell.quote(settings.command))"
         let words: [String] = ["/bin/sh", "-c", script]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -100,8 +101,6 @@ public final class AppUnderTest: Sendable {
         waitpid(pid, &status, WNOHANG)
         unlink(logFile)
     }
-
-    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }
 
 /// Does a URL answer HTTP? One GET over a plain socket (https: the port accepting a connection).

@@ -1,5 +1,6 @@
 import Foundation
 import NIOSSH
+import RampartCore
 @testable import RampartHost
 import RampartTestSupport
 import Testing

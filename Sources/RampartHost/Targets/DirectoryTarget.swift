@@ -137,16 +137,7 @@ public struct DirectoryTarget: HostTarget {
 extension HostFileInfo {
     /// From `lstat`'s answer.
     init(_ status: stat) {
-        let kind: Kind = switch status.st_mode & S_IFMT {
-        case S_IFDIR: .directory
-        case S_IFLNK: .symlink
-        case S_IFCHR: .characterDevice
-        case S_IFBLK: .blockDevice
-        case S_IFIFO: .fifo
-        case S_IFSOCK: .socket
-        default: .file
-        }
-        self.init(kind: kind, mode: UInt32(status.st_mode) & 0o7777, uid: status.st_uid, gid: status.st_gid, size: Int64(status.st_size), device: UInt64(status.st_dev))
+        self.init(kind: Kind(mode: UInt32(status.st_mode)), mode: UInt32(status.st_mode) & 0o7777, uid: status.st_uid, gid: status.st_gid, size: Int64(status.st_size), device: UInt64(status.st_dev))
     }
 }
 

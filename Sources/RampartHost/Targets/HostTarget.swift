@@ -34,6 +34,19 @@ extension HostTarget {
 public struct HostFileInfo: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case file, directory, symlink, characterDevice, blockDevice, fifo, socket
+
+        /// From the file-type bits of a `st_mode` (`S_IFMT`), as `stat` and `stat -c %f` give them.
+        public init(mode: UInt32) {
+            self = switch mode & 0o170000 {
+            case 0o040000: .directory
+            case 0o120000: .symlink
+            case 0o020000: .characterDevice
+            case 0o060000: .blockDevice
+            case 0o010000: .fifo
+            case 0o140000: .socket
+            default: .file
+            }
+        }
     }
 
     public var kind: Kind

@@ -74,8 +74,8 @@ struct RemoteOutput: Sendable {
     var truncated: Bool
 }
 
-/// One SSH connection (SwiftNIO SSH, key authentication) on which commands run, each on a
-/// session channel of its own: one TCP connection and one key exchange for a whole scan.
+/// One SSH connection (SwiftNIO SSH, key authentication): one TCP connection and one key
+/// exchange for a whole scan; `RemoteShell` opens the session channel the checks run on.
 final class SSHSession: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
@@ -115,18 +115,6 @@ final class SSHSession: Sendable {
             throw .connection("\(address.description): cannot connect: \(error)")
         }
         return SSHSession(group: group, channel: channel, failure: failure, address: address)
-    }
-
-    /// Runs `command` (a line for the remote user's shell) on a channel of its own; `input` goes
-    /// to its standard input.
-    func execute(_ command: String, input: [UInt8]? = nil, timeout: Duration, outputLimit: Int = 16 << 20) throws(HostError) -> RemoteOutput {
-        let done = channel.eventLoop.makePromise(of: RemoteOutput.self)
-        let opened = try openChannel { CommandHandler(command: command, input: input, limit: outputLimit, done: done) }
-        opened.whenFailure { done.fail($0) }
-        return try wait(for: done.futureResult, timeout: timeout) {
-            // Closing the channel makes the server hang up on the command.
-            opened.whenSuccess { $0.close(promise: nil) }
-        }
     }
 
     /// Opens a session channel whose pipeline is `makeHandler()`'s handler (made on the loop).
@@ -285,92 +273,5 @@ private final class ConnectionErrors: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         failure.withLock { if $0 == nil { $0 = "the server closed the connection" } }
         context.fireChannelInactive()
-    }
-}
-
-/// Runs one command on a session channel and collects its output and exit status.
-private final class CommandHandler: ChannelDuplexHandler {
-    typealias InboundIn = SSHChannelData
-    typealias OutboundIn = Never
-    typealias OutboundOut = SSHChannelData
-
-    let command: String
-    let input: [UInt8]?
-    let limit: Int
-    let done: EventLoopPromise<RemoteOutput>
-    var output = RemoteOutput(status: -1, stdout: [], stderr: [], truncated: false)
-    var sawStatus = false
-
-    init(command: String, input: [UInt8]?, limit: Int, done: EventLoopPromise<RemoteOutput>) {
-        self.command = command
-        self.input = input
-        self.limit = limit
-        self.done = done
-    }
-
-    func handlerAdded(context: ChannelHandlerContext) {
-        // Keep reading after the server's end of file: the exit status may come after it.
-        context.channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: true).whenFailure { [done] in done.fail($0) }
-    }
-
-    func channelActive(context: ChannelHandlerContext) {
-        context.triggerUserOutboundEvent(SSHChannelRequestEvent.ExecRequest(command: command, wantReply: true), promise: nil)
-        if let input {
-            var buffer = context.channel.allocator.buffer(capacity: input.count)
-            buffer.writeBytes(input)
-            context.write(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(buffer))), promise: nil)
-        }
-        context.flush()
-        // End of input: the command sees end of file on its standard input.
-        context.close(mode: .output, promise: nil)
-        context.fireChannelActive()
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let message = unwrapInboundIn(data)
-        guard case .byteBuffer(let buffer) = message.data else { return }
-        let bytes = buffer.readableBytesView
-        switch message.type {
-        case .channel: append(bytes, to: &output.stdout)
-        case .stdErr: append(bytes, to: &output.stderr)
-        default: break
-        }
-    }
-
-    private func append(_ bytes: ByteBufferView, to sink: inout [UInt8]) {
-        let room = limit - sink.count
-        if bytes.count > room { output.truncated = true }
-        if room > 0 { sink += bytes.prefix(room) }
-    }
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        switch event {
-        case let status as SSHChannelRequestEvent.ExitStatus:
-            output.status = Int32(truncatingIfNeeded: status.exitStatus)
-            sawStatus = true
-        case is SSHChannelRequestEvent.ExitSignal:
-            output.status = 128
-            sawStatus = true
-        case is ChannelFailureEvent:
-            done.fail(HostError.commandFailed("the server refused to run a command"))
-            context.close(promise: nil)
-        case ChannelEvent.inputClosed:
-            break
-        default:
-            context.fireUserInboundEventTriggered(event)
-        }
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        if sawStatus {
-            done.succeed(output)
-        } else {
-            done.fail(HostError.commandFailed("the command ended without an exit status"))
-        }
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        done.fail(error)
-        context.close(promise: nil)
     }
 }

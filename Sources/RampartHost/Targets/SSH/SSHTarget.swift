@@ -134,19 +134,7 @@ public final class SSHTarget: HostTarget {
         let fields = line.split(separator: " ")
         guard fields.count == 5, let raw = UInt32(fields[0], radix: 16), let uid = UInt32(fields[1]), let gid = UInt32(fields[2]),
               let size = Int64(fields[3]), let device = UInt64(fields[4]) else { return nil }
-        return HostFileInfo(kind: kind(raw), mode: raw & 0o7777, uid: uid, gid: gid, size: size, device: device)
-    }
-
-    static func kind(_ raw: UInt32) -> HostFileInfo.Kind {
-        switch raw & 0o170000 {
-        case 0o040000: .directory
-        case 0o120000: .symlink
-        case 0o020000: .characterDevice
-        case 0o060000: .blockDevice
-        case 0o010000: .fifo
-        case 0o140000: .socket
-        default: .file
-        }
+        return HostFileInfo(kind: HostFileInfo.Kind(mode: raw), mode: raw & 0o7777, uid: uid, gid: gid, size: size, device: device)
     }
 }
 
@@ -195,13 +183,5 @@ extension SSHTarget {
         if options.maxDepth < FileSearch.Options().maxDepth { search.limitsHit.insert(.depth) }
         search.sortResults()
         return search
-    }
-}
-
-/// Quoting for a POSIX shell.
-enum Shell {
-    /// `'…'` with each `'` written `'\''`: nothing inside is interpreted.
-    static func quote(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

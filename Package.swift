@@ -85,13 +85,23 @@ let package = Package(
         // Other tools' reports (Bandit, Semgrep, Ruff, Gitleaks, Trufflehog, detect-secrets, pip-audit, SARIF) as findings.
         .target(
             name: "RampartAdapters",
-            dependencies: ["RampartCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["RampartCore"],
             swiftSettings: strict
         ),
         // The findings history: every run's findings in SQLite, states, time to fix.
         .target(
             name: "RampartHistory",
             dependencies: ["RampartCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // One task per failure: findings grouped by rule and component, kept in a Markdown folder,
+        // GitHub issues or GitLab issues (REST), updated and closed by later runs.
+        .target(
+            name: "RampartTasks",
+            dependencies: [
+                "RampartCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         // Pipelines as code: rampart.yml, stages, activities run at once, gates, the summary.
@@ -123,7 +133,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters", "RampartHistory",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters", "RampartHistory", "RampartTasks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -139,7 +149,10 @@ let package = Package(
         // Test-only helpers (a tiny scanner that drives the pipeline); never linked into the binary.
         .target(
             name: "RampartTestSupport",
-            dependencies: ["RampartCore"],
+            dependencies: [
+                "RampartCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             path: "Tests/RampartTestSupport",
             swiftSettings: strict
         ),
@@ -156,6 +169,11 @@ let package = Package(
         .testTarget(name: "RampartHostTests", dependencies: ["RampartHost", "RampartTestSupport", .product(name: "NIOSSH", package: "swift-nio-ssh")], swiftSettings: strict),
         .testTarget(name: "RampartWebTests", dependencies: ["RampartWeb", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RampartAdaptersTests", dependencies: ["RampartAdapters", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(
+            name: "RampartTasksTests",
+            dependencies: ["RampartTasks", "RampartTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "RampartHistoryTests", dependencies: ["RampartHistory", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartPipelineTests", dependencies: ["RampartPipeline", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(name: "RampartCoreTests", dependencies: ["RampartCore", "RampartTestSupport"], swiftSettings: strict),

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import RampartCore
 
@@ -6,7 +5,7 @@ import RampartCore
 enum ImportedSecret {
     static func info(_ secret: String?) -> SecretInfo? {
         guard let secret, !secret.isEmpty else { return nil }
-        let digest = SHA256.hash(data: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = Fingerprint.sha256Hex(secret)
         return SecretInfo(redacted: Redaction.redact(secret), length: secret.count, digest: digest)
     }
 

@@ -42,8 +42,12 @@ public enum Fingerprint {
     /// The fingerprint of an identity and its occurrence (0 for the first).
     public static func make(identity: String, occurrence: Int) -> String {
         let text = "rampart-fp-v\(version)\u{0}\(identity)\u{0}\(occurrence)"
-        let digest = SHA256.hash(data: Array(text.utf8))
-        return digest.prefix(16).map { byte in
+        return sha256Hex(text, bytes: 16)
+    }
+
+    /// Lower-case hex of the first `bytes` bytes of the SHA-256 of `text`'s UTF-8.
+    public static func sha256Hex(_ text: String, bytes: Int = 32) -> String {
+        SHA256.hash(data: Array(text.utf8)).prefix(bytes).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -1,4 +1,3 @@
-import Crypto
 import RampartCore
 
 /// Turns candidates into findings: position, redacted secret and snippet, digest, confidence.
@@ -18,7 +17,7 @@ struct SecretFindings: Sendable {
     }
 
     static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Array(secret.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        Fingerprint.sha256Hex(secret)
     }
 
     /// Findings for candidates in `bytes`; `lineOffset` shifts line numbers (hunks of a patch).

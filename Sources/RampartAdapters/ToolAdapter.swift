@@ -33,7 +33,7 @@ public struct AdapterError: Error, Sendable, Equatable, CustomStringConvertible 
 public enum ToolAdapters {
     public static let all: [any ToolAdapter] = [
         BanditAdapter(), SemgrepAdapter(), RuffAdapter(), GitleaksAdapter(), TrufflehogAdapter(), DetectSecretsAdapter(),
-        PipAuditAdapter(), OSVScannerAdapter(), ZAPAdapter(), InSpecAdapter(), TrivyAdapter(), SARIFAdapter(),
+        PipAuditAdapter(), OSVScannerAdapter(), ZAPAdapter(), InSpecAdapter(), TrivyAdapter(), SARIFAdapter(), RampartAdapter(),
     ]
 
     public static func named(_ name: String) -> (any ToolAdapter)? { all.first { $0.tool == name.lowercased() } }

@@ -81,6 +81,9 @@ struct PipelineRunCommand: AsyncParsableCommand {
     @Flag(help: "Keep no findings history for this run.")
     var noHistory = false
 
+    @Flag(help: "Turn the gating findings into tasks, as `tasks:` of the pipeline file says (default: Markdown files in .rampart/tasks).")
+    var tasks = false
+
     @Flag(name: .shortAndLong, help: "No progress lines.")
     var quiet = false
 
@@ -142,8 +145,28 @@ struct PipelineRunCommand: AsyncParsableCommand {
             }
             if !quiet { Terminal.writeStderr("wrote \(findings.count) findings to the baseline \(writeBaseline)\n") }
         }
+        if tasks { try await syncTasks(result, pipeline: pipeline, since: since) }
         Terminal.writeStdout(PipelineSummary.render(result, budget: pipeline.budget))
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// One task per rule and component of the findings the gates counted; tasks of scanners that
+    /// ran completely (over everything, not since a ref) and found nothing more are closed.
+    func syncTasks(_ result: PipelineResult, pipeline: Pipeline, since: String?) async throws {
+        var own: [Finding] = [], imported: [Finding] = []
+        var complete: Set<String> = []
+        for stage in result.stages {
+            for activity in stage.activities {
+                let gating = stage.gatingFindings(of: activity)
+                if activity.kind == .external { imported += gating } else { own += gating }
+                guard activity.failure == nil, since == nil || !Activity(kind: activity.kind).isFileBased else { continue }
+                complete.formUnion(activity.report?.scanners.filter(\.completed).map(\.id) ?? [])
+            }
+        }
+        let configuration = try CommonOptions.parse([]).configuration(scanRoot: selection.path, scanners: ScannerCatalog.current)
+        let summary = try await TaskRunner.sync(FindingMerger.merge(own, imported), settings: pipeline.tasks ?? Pipeline.TaskSettings(), root: selection.path,
+                                                configuration: configuration, closing: .scanners(complete), dryRun: false, quiet: quiet)
+        if !summary.errors.isEmpty && result.exitCode == 0 { throw ExitCode(3) }
     }
 
     /// The reports `rampart.yml` asks for, over every activity's findings.

@@ -117,4 +117,10 @@ public enum Shell {
     public static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
+
+    /// `text` as one word for people to read and paste: bare when it is plainly safe, quoted otherwise.
+    public static func argument(_ text: String) -> String {
+        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_./:@%+=,".unicodeScalars.contains($0)) }
+        return safe ? text : quote(text)
+    }
 }

@@ -55,6 +55,11 @@ public struct Gate: Sendable, Equatable {
         return Outcome(gate: self, count: counted.count, examples: Array(counted.prefix(5)))
     }
 
+    /// Whether `finding` of the activity `activity` counts against this gate.
+    public func counts(_ finding: Finding, activity: String) -> Bool {
+        (activities.isEmpty || activities.contains(activity)) && matches(finding)
+    }
+
     func matches(_ finding: Finding) -> Bool {
         guard !finding.isSuppressed, finding.severity >= severity, finding.confidence >= confidence else { return false }
         if !rules.isEmpty && !rules.contains(finding.ruleId.rawValue) { return false }

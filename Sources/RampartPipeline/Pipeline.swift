@@ -37,16 +37,39 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Where `rampart pipeline run --tasks` keeps one task per failure (`tasks:`).
+    public struct TaskSettings: Sendable, Equatable {
+        public enum Target: String, Sendable, CaseIterable { case markdown, github, gitlab }
+        public var target: Target = .markdown
+        /// The Markdown folder, relative to the repository.
+        public var folder: String?
+        /// GitHub's `owner/name`.
+        public var repository: String?
+        /// GitLab's project id or path.
+        public var project: String?
+        public var apiURL: String?
+        /// The environment variable that holds the token.
+        public var tokenEnv: String?
+        public var labels: [String] = []
+        /// Close tasks whose findings are gone.
+        public var close = true
+        public var line = 0
+
+        public init() {}
+    }
+
     /// Stages in delivery order.
     public var stages: [Stage]
     /// The whole pipeline's budget.
     public var budget: Duration
     public var reports: [Report]
+    public var tasks: TaskSettings?
     /// The file it was read from, for messages.
     public var file: String
 
-    public init(stages: [Stage], budget: Duration = .seconds(600), reports: [Report] = [], file: String = "rampart.yml") {
+    public init(stages: [Stage], budget: Duration = .seconds(600), reports: [Report] = [], tasks: TaskSettings? = nil, file: String = "rampart.yml") {
         self.stages = stages.sorted { $0.name < $1.name }
+        self.tasks = tasks
         self.budget = budget
         self.reports = reports
         self.file = file

@@ -37,6 +37,7 @@ public enum PipelineLoader {
         var stages: [Pipeline.Stage] = []
         var budget = Duration.seconds(600)
         var reports: [Pipeline.Report] = []
+        var tasks: Pipeline.TaskSettings?
         var sawStages = false
         for entry in try reader.mapping(root, key: nil) {
             switch entry.key {
@@ -46,6 +47,8 @@ public enum PipelineLoader {
                 budget = try seconds(entry.value, key: "budget", reader: reader)
             case "reports":
                 reports = try self.reports(entry.value, reader: reader)
+            case "tasks":
+                tasks = try self.tasks(entry.value, line: entry.keyPosition.line, reader: reader)
             case "stages":
                 sawStages = true
                 for stage in try reader.mapping(entry.value, key: "stages") {
@@ -57,13 +60,13 @@ public enum PipelineLoader {
                 }
             default:
                 throw ConfigurationError(file: file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: entry.key,
-                                         message: "unknown key; a pipeline has version, budget, reports and stages")
+                                         message: "unknown key; a pipeline has version, budget, reports, tasks and stages")
             }
         }
         guard sawStages, !stages.isEmpty else {
             throw ConfigurationError(file: file, line: root.position.line, column: root.position.column, key: "stages", message: "a pipeline needs at least one stage")
         }
-        let pipeline = Pipeline(stages: stages, budget: budget, reports: reports, file: file)
+        let pipeline = Pipeline(stages: stages, budget: budget, reports: reports, tasks: tasks, file: file)
         var seen: [String: Int] = [:]
         for activity in pipeline.activities {
             if let first = seen[activity.id] {
@@ -181,6 +184,43 @@ public enum PipelineLoader {
             guard let format else { throw reader.error(item, key: "reports", "a report needs a format") }
             return Pipeline.Report(format: format, output: output)
         }
+    }
+
+    /// `tasks: {target: github, repository: acme/shop, labels: [security]}`.
+    static func tasks(_ node: ConfigNode, line: Int, reader: NodeReader) throws(ConfigurationError) -> Pipeline.TaskSettings {
+        var settings = Pipeline.TaskSettings()
+        settings.line = line
+        for entry in try reader.mapping(node, key: "tasks") {
+            let key = "tasks.\(entry.key)"
+            switch entry.key {
+            case "target":
+                let name = try reader.string(entry.value, key: key)
+                guard let target = Pipeline.TaskSettings.Target(rawValue: name) else {
+                    throw reader.error(entry.value, key: key, "unknown target '\(name)'; targets are \(Pipeline.TaskSettings.Target.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                settings.target = target
+            case "folder": settings.folder = try reader.string(entry.value, key: key)
+            case "repository":
+                let repository = try reader.string(entry.value, key: key)
+                guard repository.split(separator: "/").count == 2 else { throw reader.error(entry.value, key: key, "a GitHub repository is owner/name") }
+                settings.repository = repository
+            case "project": settings.project = try reader.string(entry.value, key: key)
+            case "api_url":
+                let url = try reader.string(entry.value, key: key)
+                guard url.hasPrefix("https://") || url.hasPrefix("http://") else { throw reader.error(entry.value, key: key, "an API URL starts with https://") }
+                settings.apiURL = url
+            case "token_env": settings.tokenEnv = try reader.string(entry.value, key: key)
+            case "labels":
+                settings.labels = try reader.strings(entry.value, key: key)
+                if let bad = settings.labels.first(where: { $0.isEmpty || $0.contains(",") }) {
+                    throw reader.error(entry.value, key: key, "a label is not empty and has no comma ('\(bad)')")
+                }
+            case "close": settings.close = try reader.bool(entry.value, key: key)
+            default:
+                throw reader.error(entry.value, key: key, "unknown key; tasks has target, folder, repository, project, api_url, token_env, labels and close")
+            }
+        }
+        return settings
     }
 
     static func seconds(_ node: ConfigNode, key: String, reader: NodeReader) throws(ConfigurationError) -> Duration {

@@ -45,6 +45,12 @@ public struct StageResult: Sendable {
     public var activities: [ActivityResult]
     public var gates: [Gate.Outcome]
     public var passed: Bool { gates.allSatisfy(\.passed) }
+
+    /// The findings of `activity` that some gate of the stage counts (new, not suppressed,
+    /// severe enough): the ones that become tasks.
+    public func gatingFindings(of activity: ActivityResult) -> [Finding] {
+        activity.findings.filter { finding in gates.contains { $0.gate.counts(finding, activity: activity.activityID) } }
+    }
 }
 
 public struct PipelineResult: Sendable {

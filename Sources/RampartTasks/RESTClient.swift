@@ -38,13 +38,16 @@ final class RESTClient: Sendable {
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    let isShutDown = Locked(false)
+
     func shutdown() async {
+        guard isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
         try? await http.shutdown()
     }
 
     deinit {
-        // A tracker used without `finish()` (a test listing issues): HTTPClient must be shut down.
-        try? http.syncShutdown()
+        // A tracker used without `finish()`: HTTPClient must be shut down before it goes.
+        if !isShutDown.withLock({ $0 }) { try? http.syncShutdown() }
     }
 
     /// Sends `method` to `path` (under the base URL) or to a full URL of the same origin.

@@ -29,7 +29,9 @@ struct HostSelection: ParsableArguments {
     func hostTarget() throws -> any HostTarget {
         do {
             let hostKeys = HostKeyPolicy(knownHostsFiles: knownHosts.map { [$0] }, recordFile: knownHosts, acceptNew: acceptNewHostKey)
-            return try HostTargets.parse(target, ssh: SSHOptions(identity: identity, hostKeys: hostKeys, sudo: sudo))
+            // A relative `dir:` target keeps its name as typed: fingerprints then do not depend on the checkout's place.
+            let relative = target.hasPrefix("dir:") && !target.dropFirst(4).hasPrefix("/") && !target.dropFirst(4).hasPrefix("~")
+            return try HostTargets.parse(target, ssh: SSHOptions(identity: identity, hostKeys: hostKeys, sudo: sudo), name: relative ? target : nil)
         } catch {
             throw UsageFailure("error: \(error)")
         }

@@ -59,8 +59,9 @@ enum ImportedReport {
     /// A report of imported findings, with fingerprints and the configuration's thresholds and gate.
     static func make(_ findings: [Finding], tool: String, configuration: Configuration, root: String) -> ScanReport {
         // The same fingerprints as Rampart's own findings: rule, place and context, never lines.
+        // A Rampart report's own fingerprints are kept (its secrets' digests are not in the report).
         var stamped = findings
-        Fingerprint.assign(&stamped)
+        if tool != "rampart" { Fingerprint.assign(&stamped) }
         let kept = stamped.filter { $0.severity >= configuration.severityThreshold && $0.confidence >= configuration.confidenceThreshold }
         return ScanReport(toolVersion: RampartVersion.current, target: .init(path: root), findings: kept, diagnostics: [],
                           rules: [], scanners: [.init(id: tool, title: "imported from \(tool)", filesScanned: 0, durationMs: 0, completed: true)],

@@ -301,7 +301,7 @@ struct CLIActivityExecutor: ActivityExecutor {
     func harden(_ activity: Activity, budget: Duration) async throws -> (ScanReport?, [String]) {
         guard let scanner = try scanner(for: .harden)?.configured(with: section(activity), reader: reader) as? HostScanner,
               let spec = scanner.options.targetSpec else { throw UsageFailure("harden: no target") }
-        let target = try HostTargets.parse(spec, ssh: scanner.options.ssh)
+        let target = try HostTargets.parse(spec, ssh: scanner.options.ssh, name: scanner.options.targetName)
         let facts = HostFacts(target: target)
         let profiles = scanner.options.profiles.isEmpty ? BuiltInProfiles.all : scanner.options.profiles
         let reports = profiles.map { ProfileRunner.run($0, on: target, facts: facts, waivers: scanner.options.waivers) }

@@ -24,6 +24,8 @@ extension HostScanner {
                     do throws(HostError) { _ = try SSHAddress(parsing: text) } catch { throw reader.error(entry.value, key: key, error.description) }
                 }
                 copy.options.targetSpec = text.hasPrefix("dir:") ? "dir:" + resolve(String(text.dropFirst(4))) : text
+                let path = text.dropFirst(4)
+                copy.options.targetName = text.hasPrefix("dir:") && !path.hasPrefix("/") && !path.hasPrefix("~") ? "dir:" + path : nil
             case "profiles":
                 profileNames = try reader.strings(entry.value, key: key).map { ($0, entry.value) }
             case "waivers": waiverFile = (resolve(try reader.string(entry.value, key: key)), entry.value)

@@ -22,7 +22,7 @@ public struct HostScanner: SecurityScanner {
         } else if let spec = options.targetSpec {
             // Named in .rampart.yml: connected now, not when the configuration is read.
             do throws(HostError) {
-                target = try HostTargets.parse(spec, ssh: options.ssh)
+                target = try HostTargets.parse(spec, ssh: options.ssh, name: options.targetName)
             } catch {
                 output.diagnostics.append(Diagnostic(.error, code: "host-target", message: "\(spec): \(error)", scanner: id))
                 return output
@@ -55,6 +55,9 @@ public struct HostOptions: Sendable {
     public var target: (any HostTarget)?
     /// A target by name (`local`, `dir:…`, `ssh://…`), opened when the scan starts.
     public var targetSpec: String?
+    /// The target's name in findings when it differs from the spec: a `dir:` target as the
+    /// configuration wrote it (`dir:image`), so fingerprints do not depend on where the checkout is.
+    public var targetName: String?
     public var ssh = SSHOptions()
     /// Profiles to run; empty runs the built-in ones.
     public var profiles: [Profile] = []
@@ -125,14 +128,14 @@ public struct SSHOptions: Sendable {
 
 /// Targets by name: `local`, `dir:/path/to/rootfs`, `ssh://user@host:port`.
 public enum HostTargets {
-    public static func parse(_ text: String, ssh: SSHOptions = SSHOptions()) throws(HostError) -> any HostTarget {
+    public static func parse(_ text: String, ssh: SSHOptions = SSHOptions(), name: String? = nil) throws(HostError) -> any HostTarget {
         if text == "local" { return LocalTarget.make() }
         if text.hasPrefix("dir:") {
             let path = String(text.dropFirst(4))
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { throw .notADirectory(path) }
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-            return DirectoryTarget(root: absolute)
+            return DirectoryTarget(root: absolute, name: name)
         }
         if text.hasPrefix("ssh://") {
             let address = try SSHAddress(parsing: text)

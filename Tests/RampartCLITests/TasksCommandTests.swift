@@ -105,3 +105,22 @@ func rampartWithAllScanners(_ arguments: [String]) async -> Int32 {
         await RampartCommand.run(arguments: arguments)
     }
 }
+
+@Suite struct RampartReportRoundTripTests {
+    /// A Rampart JSON report read back and written again is the same report: every field of every finding.
+    @Test func aJSONReportSurvivesImport() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("app/jobs.py", TasksCommandTests.vulnerable + "# nosec\nimport pickle  # nosec B403\n")
+        try dir.write("app/settings.py", "AWS_KEY = 'AKIAIOSFODNN7EXAMPLF'\npassword = 'hunter2hunter2'\n")
+        try dir.write("requirements.txt", "flask\n")
+        let first = dir.path + "/first.json", second = dir.path + "/second.json"
+        _ = await rampartWithAllScanners(["scan", dir.path, "-q", "--severity", "info", "--format", "json", "--output", first])
+        _ = await rampartWithAllScanners(["import", "--tool", "rampart", first, "--root", dir.path, "-q", "--format", "json", "--output", second])
+        let before = try jsonFindings(first), after = try jsonFindings(second)
+        #expect(before.count >= 5)
+        let encode = { (items: [[String: Any]]) throws -> [String] in
+            try items.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }.sorted()
+        }
+        #expect(try encode(before) == encode(after))
+    }
+}

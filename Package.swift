@@ -104,6 +104,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The OWASP DSOMM assessment: the model read at run time, checks keyed by activity UUID over
+        // the evidence a repository and its pipeline leave, reports and the DSOMM app's files.
+        .target(
+            name: "RampartMaturity",
+            dependencies: ["RampartCore", "RampartPipeline", "RampartHistory", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // Pipelines as code: rampart.yml, stages, activities run at once, gates, the summary.
         .target(name: "RampartPipeline", dependencies: ["RampartCore"], swiftSettings: strict),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
@@ -133,7 +140,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters", "RampartHistory", "RampartTasks",
+                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters", "RampartHistory", "RampartTasks", "RampartMaturity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -172,6 +179,11 @@ let package = Package(
         .testTarget(
             name: "RampartTasksTests",
             dependencies: ["RampartTasks", "RampartTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RampartMaturityTests",
+            dependencies: ["RampartMaturity", "RampartPipeline", "RampartTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .testTarget(name: "RampartHistoryTests", dependencies: ["RampartHistory", "RampartTestSupport"], swiftSettings: strict),

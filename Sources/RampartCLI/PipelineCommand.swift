@@ -128,7 +128,15 @@ struct PipelineRunCommand: AsyncParsableCommand {
             let complete = since == nil && only == nil && result.failures.isEmpty
             let findings = result.stages.flatMap(\.activities).flatMap(\.findings).map(CLIActivityExecutor.withoutDecision)
             do {
-                let change = try store.record(findings, complete: complete, scope: since.map { "since \($0)" } ?? (only == nil ? "full" : "stages"))
+                let activities = result.stages.flatMap { stage in
+                    stage.activities.map { activity in
+                        FindingsHistory.RunActivity(stage: stage.stage.rawValue, activity: activity.activityID, kind: activity.kind.rawValue,
+                                                    status: activity.failure == nil ? "done" : "failed",
+                                                    findings: activity.findings.count { !$0.isSuppressed }, seconds: activity.duration.inSeconds)
+                    }
+                }
+                let change = try store.record(findings, complete: complete, scope: since.map { "since \($0)" } ?? (only == nil ? "full" : "stages"),
+                                              activities: activities)
                 if !quiet {
                     Terminal.writeStderr("history: \(change.new.count) new, \(change.fixed.count) fixed, \(change.reopened.count) reopened, \(change.stillOpen) still open\(complete ? "" : " (a partial run fixes nothing)") in \(store.path)\n")
                 }

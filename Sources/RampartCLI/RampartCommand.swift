@@ -12,7 +12,7 @@ public struct RampartCommand: AsyncParsableCommand {
         3 a scanner failed or the time budget ran out (partial results are still written).
         """,
         version: RampartVersion.current,
-        subcommands: [ScanCommand.self, InitCommand.self, PipelineCommand.self, ImportCommand.self, FindingsCommand.self, TasksCommand.self, SASTCommand.self, SecretsCommand.self, DepsCommand.self, DBCommand.self, SBOMCommand.self, WebCommand.self, HostCommand.self, HardenCommand.self, BaselineCommand.self, RulesCommand.self, ConfigCommand.self, FilesCommand.self, PythonASTCommand.self],
+        subcommands: [ScanCommand.self, InitCommand.self, PipelineCommand.self, ImportCommand.self, FindingsCommand.self, TasksCommand.self, MaturityCommand.self, SASTCommand.self, SecretsCommand.self, DepsCommand.self, DBCommand.self, SBOMCommand.self, WebCommand.self, HostCommand.self, HardenCommand.self, BaselineCommand.self, RulesCommand.self, ConfigCommand.self, FilesCommand.self, PythonASTCommand.self],
         defaultSubcommand: nil
     )
 

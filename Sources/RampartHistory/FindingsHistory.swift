@@ -40,6 +40,34 @@ public final class FindingsHistory: Sendable {
         public var expired: [String] = []
     }
 
+    /// An activity of a pipeline run: what ran, how it ended, what it found.
+    public struct RunActivity: Sendable, Equatable {
+        public var stage: String
+        public var activity: String
+        public var kind: String
+        /// `done`, or `failed` (it could not run or did not finish).
+        public var status: String
+        public var findings: Int
+        public var seconds: Double
+
+        public init(stage: String, activity: String, kind: String, status: String, findings: Int, seconds: Double) {
+            self.stage = stage
+            self.activity = activity
+            self.kind = kind
+            self.status = status
+            self.findings = findings
+            self.seconds = seconds
+        }
+    }
+
+    /// A recorded run: when, what scope (`full`, `stages`, `since <ref>`), which activities.
+    public struct Run: Sendable, Equatable {
+        public var id: Int64
+        public var at: Date
+        public var scope: String
+        public var activities: [RunActivity]
+    }
+
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
@@ -67,6 +95,14 @@ public final class FindingsHistory: Sendable {
                     CREATE INDEX event_fingerprint ON event(fingerprint);
                     """)
             }
+            // Which activities each pipeline run ran: evidence of what a pipeline does even when it finds nothing.
+            migrator.registerMigration("v2") { db in
+                try db.execute(sql: """
+                    CREATE TABLE run_activity (run INTEGER NOT NULL, stage TEXT NOT NULL, activity TEXT NOT NULL, kind TEXT NOT NULL,
+                                               status TEXT NOT NULL, findings INTEGER NOT NULL, seconds REAL NOT NULL);
+                    CREATE INDEX run_activity_run ON run_activity(run);
+                    """)
+            }
             try migrator.migrate(queue)
         } catch {
             throw Failure(description: "cannot open the findings history at \(path): \(error)")
@@ -76,12 +112,17 @@ public final class FindingsHistory: Sendable {
     /// Records a run's findings. A full run fixes the open findings it no longer sees; an
     /// incremental one (`complete: false`, a pull request's) cannot tell, and fixes nothing.
     @discardableResult
-    public func record(_ findings: [Finding], at date: Date = Date(), complete: Bool, scope: String, toolVersion: String = RampartVersion.current) throws(Failure) -> RunSummary {
+    public func record(_ findings: [Finding], at date: Date = Date(), complete: Bool, scope: String, activities: [RunActivity] = [],
+                       toolVersion: String = RampartVersion.current) throws(Failure) -> RunSummary {
         let today = Self.day(date)
         do {
             return try queue.write { db in
                 try db.execute(sql: "INSERT INTO run (at, scope, tool_version) VALUES (?, ?, ?)", arguments: [date.timeIntervalSince1970, scope, toolVersion])
                 var summary = RunSummary(run: db.lastInsertedRowID)
+                for activity in activities {
+                    try db.execute(sql: "INSERT INTO run_activity (run, stage, activity, kind, status, findings, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [summary.run, activity.stage, activity.activity, activity.kind, activity.status, activity.findings, activity.seconds])
+                }
                 // Acceptances that ran out count again.
                 let expired = try String.fetchAll(db, sql: "SELECT fingerprint FROM finding WHERE state = 'accepted' AND expires IS NOT NULL AND expires < ?", arguments: [today])
                 for fingerprint in expired {
@@ -166,6 +207,25 @@ public final class FindingsHistory: Sendable {
             return try queue.read { db in
                 let sql = "SELECT * FROM finding" + (state == nil ? "" : " WHERE state = ?") + " ORDER BY first_seen, fingerprint"
                 return try Row.fetchAll(db, sql: sql, arguments: state.map { [$0.rawValue] } ?? []).map(Self.record)
+            }
+        } catch {
+            throw Failure(description: "cannot read \(path): \(error)")
+        }
+    }
+
+    /// Every run, oldest first, with its activities.
+    public func runs() throws(Failure) -> [Run] {
+        do {
+            return try queue.read { db in
+                var activities: [Int64: [RunActivity]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM run_activity ORDER BY rowid") {
+                    activities[row["run"], default: []].append(RunActivity(stage: row["stage"], activity: row["activity"], kind: row["kind"],
+                                                                           status: row["status"], findings: row["findings"], seconds: row["seconds"]))
+                }
+                return try Row.fetchAll(db, sql: "SELECT id, at, scope FROM run ORDER BY id").map { row in
+                    let id: Int64 = row["id"]
+                    return Run(id: id, at: Date(timeIntervalSince1970: row["at"]), scope: row["scope"], activities: activities[id] ?? [])
+                }
             }
         } catch {
             throw Failure(description: "cannot read \(path): \(error)")

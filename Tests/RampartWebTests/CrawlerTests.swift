@@ -65,17 +65,16 @@ func fixtureSite(pages: Int = 20, hostile: Bool = false) async throws -> Fixture
         #expect(await Crawler(start: site.url, limits: limits).crawl().requests == 40)
     }
 
-    @Test func hostileServersEndWithinTheBudget() async throws {
+    /// The hostile routes (hang, 1 GB, endless redirects) would take minutes: the time limit
+    /// fails the test if the 6 s budget does not hold (generous for a loaded machine).
+    @Test(.timeLimit(.minutes(2))) func hostileServersEndWithinTheBudget() async throws {
         let site = try await fixtureSite(pages: 5, hostile: true)
         var limits = CrawlLimits()
         limits.timeBudget = .seconds(6)
         limits.requestTimeout = .seconds(2)
         limits.maxResponseBytes = 1 << 20
         limits.maxDepth = 30
-        let started = ContinuousClock.now
         let result = await Crawler(start: site.url, limits: limits).crawl()
-        let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .seconds(45), "the 6 s budget held (took \(elapsed)); the hostile routes would take minutes")
         let huge = result.exchanges.first { $0.url.hasSuffix("/huge") }
         #expect(huge.map { $0.truncated && $0.body.count == 1 << 20 } ?? true)
         #expect(result.errors.contains { $0.url.hasSuffix("/hang") } || result.timedOut)
@@ -96,19 +95,16 @@ extension CrawlerTests {
 }
 
 extension CrawlerTests {
-    /// A request that would outlast the whole budget is cut at the budget, not at its own timeout.
-    @Test func theTimeBudgetIsAHardStop() async throws {
+    /// A request that would outlast the whole budget is cut at the budget, not at its own timeout:
+    /// the server never answers and the request may wait an hour, so only the 3 s budget can end
+    /// the crawl before the time limit (generous, for a loaded machine: not a timing benchmark).
+    @Test(.timeLimit(.minutes(2))) func theTimeBudgetIsAHardStop() async throws {
         let site = try await fixtureSite(pages: 5, hostile: true)
         var limits = CrawlLimits()
         limits.timeBudget = .seconds(3)
-        limits.requestTimeout = .seconds(60)
+        limits.requestTimeout = .seconds(3600)
         limits.maxResponseBytes = 1 << 30
-        let started = ContinuousClock.now
         let result = await Crawler(start: site.url, limits: limits).crawl()
-        let elapsed = ContinuousClock.now - started
-        // Not a timing benchmark: the bound only tells "stopped at the budget" (about 3.2 s when
-        // the machine is idle) from "waited for the server" (60 s), with room for a loaded CI.
-        #expect(elapsed < .seconds(30), "took \(elapsed) for a 3 s budget")
         #expect(result.timedOut)
         #expect(result.exchanges.contains { URL(string: $0.url)?.path == "/" })
     }

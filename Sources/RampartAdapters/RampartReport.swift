@@ -53,7 +53,8 @@ public struct RampartReportReader: Sendable {
         }
         if let component = object["component"] as? [String: Any], let name = json.optionalString(component["name"]) {
             finding.component = Component(name: name, version: json.optionalString(component["version"]), ecosystem: json.optionalString(component["ecosystem"]),
-                                          fixedVersions: component["fixedVersions"] as? [String] ?? [])
+                                          fixedVersions: component["fixedVersions"] as? [String] ?? [],
+                                          advisoryPublished: json.optionalString(component["advisoryPublished"]))
         }
         if let secret = object["secret"] as? [String: Any], let redacted = json.optionalString(secret["redacted"]) {
             // The report's plain value (--show-secrets) is not carried on: tasks and imports stay redacted.

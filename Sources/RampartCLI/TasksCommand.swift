@@ -37,6 +37,8 @@ struct TasksCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors and the summary line.")
     var quiet = false
 
+    static let targetScanners: Set<String> = ["web", "host"]
+
     func validate() throws {
         if let failOn, GateThreshold(parsing: failOn) == nil {
             throw ValidationError("--fail-on takes info, low, medium, high, critical or none, not '\(failOn)'")
@@ -54,7 +56,10 @@ struct TasksCommand: AsyncParsableCommand {
             options.failOn = failOn
             let report = try await ScanRunner(options: options, path: path).run()
             findings = report.gatingFindings
-            closing = report.timedOut ? .scanners(Set(report.scanners.filter(\.completed).map(\.id))) : .all
+            // The web and host scanners look at nothing unless a target is configured: their
+            // tasks (from a pipeline run, say) are closed only by a scan that had one.
+            let targeted = Set(Self.targetScanners.filter { configuration.scannerSections[$0] != nil })
+            closing = .scanners(Set(report.scanners.filter { $0.completed && (!Self.targetScanners.contains($0.id) || targeted.contains($0.id)) }.map(\.id)))
         } else {
             var completed: Set<String> = []
             var incremental = false
@@ -63,7 +68,9 @@ struct TasksCommand: AsyncParsableCommand {
                 do {
                     let contents = try RampartReportReader().read(data, file: file)
                     findings += contents.findings.filter { !$0.isSuppressed && threshold.gates($0.severity) }
-                    completed.formUnion(contents.completedScanners)
+                    // A report cannot say whether its web or host scanner had a target: only its findings can.
+                    let reported = Set(contents.findings.map(\.scanner))
+                    completed.formUnion(contents.completedScanners.filter { !Self.targetScanners.contains($0) || reported.contains($0) })
                     incremental = incremental || contents.since != nil
                 } catch {
                     throw UsageFailure("error: \(error)")

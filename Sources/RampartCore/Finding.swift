@@ -169,12 +169,16 @@ public struct Component: Sendable, Hashable {
     public var ecosystem: String?
     /// Versions that fix the finding, when known.
     public var fixedVersions: [String]
+    /// The day (`YYYY-MM-DD`) the advisory of a vulnerability finding was first published: how
+    /// long a fix has been known (gates with `older_than_days`).
+    public var advisoryPublished: String?
 
-    public init(name: String, version: String? = nil, ecosystem: String? = nil, fixedVersions: [String] = []) {
+    public init(name: String, version: String? = nil, ecosystem: String? = nil, fixedVersions: [String] = [], advisoryPublished: String? = nil) {
         self.name = name
         self.version = version
         self.ecosystem = ecosystem
         self.fixedVersions = fixedVersions
+        self.advisoryPublished = advisoryPublished
     }
 
     /// A package URL (`pkg:pypi/requests@2.31.0`) for ecosystems with a known purl type.

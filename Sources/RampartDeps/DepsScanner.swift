@@ -153,7 +153,7 @@ public struct DepsScanner: SecurityScanner {
                 finding.tags = ["dependency", Self.vulnerable.id.rawValue] + vulnerability.aliases.filter { $0 != vulnerability.id }
                 finding.helpUri = vulnerability.id.hasPrefix("GHSA-") ? "https://github.com/advisories/\(vulnerability.id)" : "https://osv.dev/vulnerability/\(vulnerability.id)"
                 finding.component = Component(name: dependency.normalizedName, version: version, ecosystem: "PyPI",
-                                              fixedVersions: upgrade.map { [$0] } ?? vulnerability.fixedVersions)
+                                              fixedVersions: upgrade.map { [$0] } ?? vulnerability.fixedVersions, advisoryPublished: vulnerability.published)
                 output.findings.append(finding)
             }
         }
@@ -239,7 +239,8 @@ extension DepsScanner {
             finding.severity = vulnerability.severity
             finding.confidence = .medium
             finding.tags = ["dependency", Self.vulnerable.id.rawValue, "range"] + vulnerability.aliases.filter { $0 != vulnerability.id }
-            finding.component = Component(name: dependency.normalizedName, version: nil, ecosystem: "PyPI", fixedVersions: vulnerability.fixedVersions)
+            finding.component = Component(name: dependency.normalizedName, version: nil, ecosystem: "PyPI", fixedVersions: vulnerability.fixedVersions,
+                                          advisoryPublished: vulnerability.published)
             return finding
         }
     }

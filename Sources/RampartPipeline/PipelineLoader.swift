@@ -156,11 +156,15 @@ public enum PipelineLoader {
             case "activities": gate.activities = try reader.strings(entry.value, key: entryKey)
             case "rules": gate.rules = try reader.strings(entry.value, key: entryKey)
             case "fixable": gate.fixableOnly = try reader.bool(entry.value, key: entryKey)
+            case "older_than_days":
+                let days = try reader.int(entry.value, key: entryKey)
+                guard days >= 0 else { throw reader.error(entry.value, key: entryKey, "older_than_days is 0 or more") }
+                gate.olderThanDays = days
             case "max":
                 gate.max = try reader.int(entry.value, key: entryKey)
                 guard gate.max >= 0 else { throw reader.error(entry.value, key: entryKey, "max is 0 or more") }
             default:
-                throw reader.error(entry.value, key: entryKey, "unknown key; a gate has name, severity, confidence, activities, rules, fixable and max")
+                throw reader.error(entry.value, key: entryKey, "unknown key; a gate has name, severity, confidence, activities, rules, fixable, older_than_days and max")
             }
         }
         if !named {

@@ -13,7 +13,7 @@ public enum PipelineSummary {
                 let active = activity.findings.filter { !$0.isSuppressed }
                 let counts = severities.map { severity in String(active.filter { $0.severity == severity }.count) }
                 let broke = failing.contains { outcome in
-                    (outcome.gate.activities.isEmpty || outcome.gate.activities.contains(activity.activityID)) && activity.findings.contains(where: outcome.gate.matches)
+                    (outcome.gate.activities.isEmpty || outcome.gate.activities.contains(activity.activityID)) && activity.findings.contains { outcome.gate.matches($0) }
                 }
                 let gate = activity.failure != nil ? "ERROR" : broke ? "FAIL" : "pass"
                 let note = activity.failure ?? activity.note ?? ""

@@ -82,6 +82,7 @@ public struct JSONReporter: Reporter {
                     ("ecosystem", component.ecosystem.map(JSONValue.string)),
                     ("purl", component.purl.map(JSONValue.string)),
                     ("fixedVersions", component.fixedVersions.isEmpty ? nil : .array(component.fixedVersions.map(JSONValue.string))),
+                    ("advisoryPublished", component.advisoryPublished.map(JSONValue.string)),
                 ])
             }),
             ("secret", finding.secret.map { secret in

@@ -28,7 +28,8 @@ struct MaturityCommandTests {
         try FileManager.default.removeItem(atPath: dir.path)
         try FileManager.default.copyItem(atPath: PythonOracle.packageRoot + "/examples/demo", toPath: dir.path)
         try? FileManager.default.removeItem(atPath: dir.path + "/.rampart")
-        #expect(await rampartWithAllScanners(["pipeline", "run", dir.path, "-q"]) == 1)
+        // The history of a run (not the test stage: PipelineCommandTests starts the demo app on its port).
+        #expect(await rampartWithAllScanners(["pipeline", "run", dir.path, "-q", "--stage", "commit", "--stage", "build", "--stage", "deploy"]) == 1)
         let out = dir.path + "/maturity"
         #expect(await rampartWithAllScanners(["maturity", dir.path, "--model", dsommModel, "--team", "demo", "--format", "json", "--output", out + "/before.json",
                                               "--html", out + "/maturity.html", "--dsomm", out]) == 0)

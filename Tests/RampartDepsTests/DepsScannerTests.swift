@@ -26,6 +26,8 @@ let sharedSnapshot = PythonOracle.packageRoot + "/../shared/advisories/pypi-osv.
         #expect(Set(vulnerable.compactMap { $0.component?.name }) == ["flask", "requests", "pyyaml", "jinja2"])
         #expect(vulnerable.allSatisfy { $0.ruleId.code.hasPrefix("PYSEC-") || $0.ruleId.code.hasPrefix("GHSA-") })
         #expect(vulnerable.first { $0.component?.name == "pyyaml" }?.component?.fixedVersions.first.map { PackageVersion($0) > PackageVersion("5.3") } == true)
+        // Each vulnerability says when its advisory was published (gates on how long a fix is known).
+        #expect(vulnerable.allSatisfy { ($0.component?.advisoryPublished?.count ?? 0) == 10 && $0.component?.advisoryPublished?.hasPrefix("20") == true })
         let unpinned = report.findings.filter { $0.ruleId.code == "unpinned-requirement" }
         #expect(unpinned.map(\.message) == ["click is not pinned: it allows >=7"])
         #expect(report.diagnostics.contains { $0.code == "stale-advisories" && $0.level == .warning })

@@ -93,6 +93,23 @@ import Testing
         #expect(!Gate(name: "strict", severity: .high, max: 2).evaluate(findings).passed)
         #expect(Gate(name: "confident", severity: .low, confidence: .high).evaluate(["x": [Self.finding("python/B1", .high, confidence: .low)]]).passed)
     }
+
+    /// "No dependency with a fixed critical vulnerability older than 30 days".
+    @Test func olderThanDaysCountsAdvisoriesPublishedLongEnoughAgo() throws {
+        func advisory(_ published: String?) -> Finding {
+            var finding = Self.finding("deps/GHSA-1", .critical, fixed: ["2.0"])
+            finding.component?.advisoryPublished = published
+            return finding
+        }
+        let gate = Gate(name: "month", severity: .critical, activities: ["deps"], fixableOnly: true, olderThanDays: 30)
+        let findings = ["deps": [advisory("2026-10-01"), advisory("2026-11-15"), advisory(nil), advisory("not a date")]]
+        #expect(gate.evaluate(findings, today: "2026-11-30").count == 1)
+        #expect(gate.evaluate(findings, today: "2026-12-31").count == 2)
+        #expect(Gate.days(from: "2024-02-28", to: "2024-03-01") == 2)
+        let pipeline = try PipelineLoader.parse(yaml: "stages:\n  build:\n    activities: [deps]\n    gates:\n      - {severity: critical, fixable: true, older_than_days: 30}\n", file: "p.yml")
+        #expect(pipeline.stages.first?.gates.first?.olderThanDays == 30)
+        #expect(throws: ConfigurationError.self) { try PipelineLoader.parse(yaml: "stages:\n  build:\n    activities: [deps]\n    gates:\n      - {older_than_days: -1}\n", file: "p.yml") }
+    }
 }
 
 /// Stands in for the scanners: each activity "finds" what `planted` says, after `delay`.

@@ -118,7 +118,12 @@ public struct PipelineRunner: Sendable {
                     return collected.sorted { $0.0 < $1.0 }.map(\.1)
                 }
             }
-            let byActivity = Dictionary(activities.map { ($0.activityID, $0.findings) }, uniquingKeysWith: +)
+            var byActivity = Dictionary(activities.map { ($0.activityID, $0.findings) }, uniquingKeysWith: +)
+            // A flaw an imported report and Rampart's own scan both saw counts once.
+            let own = activities.filter { $0.kind != .external }.flatMap(\.findings)
+            for external in activities where external.kind == .external {
+                byActivity[external.activityID] = FindingMerger.unmatched(external.findings, against: own)
+            }
             let gates = (stage.gates.isEmpty ? [Self.defaultGate] : stage.gates).map { $0.evaluate(byActivity) }
             results.append(StageResult(stage: stage.name, activities: activities, gates: gates))
         }

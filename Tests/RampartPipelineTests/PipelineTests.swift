@@ -173,6 +173,17 @@ struct FakeExecutor: ActivityExecutor {
         #expect(dirty.exitCode == 1 && dirty.stages[0].gates.first?.gate.name == PipelineRunner.defaultGate.name)
     }
 
+    /// Bandit's report imported next to Rampart's own SAST: the flaw both saw counts once.
+    @Test func aFlawSeenByAnImportedReportAndRampartCountsOnce() async throws {
+        let pipeline = try PipelineLoader.parse(yaml: "stages:\n  commit:\n    activities:\n      - sast\n      - external: {tool: bandit}\n    gates:\n      - {severity: high, max: 1}\n", file: "rampart.yml")
+        let own = GateTests.finding("python/B602", .high)
+        let bandit = GateTests.finding("bandit/B602", .high), elsewhere = GateTests.finding("bandit/B608", .high)
+        let same = await PipelineRunner(executor: FakeExecutor(planted: ["sast": [own], "external": [bandit]], delay: .zero)).run(pipeline)
+        #expect(same.stages[0].gates[0].count == 1 && same.exitCode == 0)
+        let more = await PipelineRunner(executor: FakeExecutor(planted: ["sast": [own], "external": [bandit, elsewhere]], delay: .zero)).run(pipeline)
+        #expect(more.stages[0].gates[0].count == 2 && more.exitCode == 1)
+    }
+
     @Test func failuresAndTheBudget() async throws {
         let failing = await PipelineRunner(executor: FakeExecutor(delay: .zero, failing: ["sast"])).run(try PipelineLoader.parse(yaml: Self.yaml, file: "f"))
         #expect(failing.exitCode == 3 && failing.failures.map(\.activityID) == ["sast"])

@@ -1,5 +1,3 @@
-import RampartCore
-
 /// Puts imported findings next to Rampart's own: one finding per flaw and place. An imported
 /// finding that describes what a Rampart finding already says at the same file and line (the
 /// same Bandit check: `bandit` `B602`, Ruff's `S602`, Rampart's `python/B602`; or the same CWE)
@@ -24,6 +22,19 @@ public enum FindingMerger {
             }
         }
         return merged
+    }
+
+    /// The imported findings that are not the same flaw at the same place as one of `own`: what
+    /// an imported report adds (so a gate counts a flaw both tools saw once).
+    public static func unmatched(_ imported: [Finding], against own: [Finding]) -> [Finding] {
+        var index: [String: [Finding]] = [:]
+        for finding in own {
+            if let key = placeKey(finding) { index[key, default: []].append(finding) }
+        }
+        return imported.filter { finding in
+            guard let key = placeKey(finding), let candidates = index[key] else { return true }
+            return !candidates.contains { sameFlaw($0, finding) }
+        }
     }
 
     static func placeKey(_ finding: Finding) -> String? {

@@ -166,20 +166,14 @@ struct HardenCommand: AsyncParsableCommand {
 
     func run() async throws {
         let target = try selection.hostTarget()
-        let facts = HostFacts(target: target)
-        let profiles = try selection.loadProfiles()
-        let waivers = try selection.loadWaivers()
-        let reports = profiles.map { ProfileRunner.run($0, on: target, facts: facts, waivers: waivers) }
-        let failed = reports.flatMap { $0.results.filter { $0.status == .failed } }.map(\.control)
-        let fixable = failed.filter(\.isFixable)
-        let manual = failed.filter { !$0.isFixable }
-        let context = HostTargets.remediationContext(for: facts)
+        let plan = HardeningPlan(target: target, profiles: try selection.loadProfiles(), waivers: try selection.loadWaivers())
+        let (fixable, manual, context) = (plan.fixable, plan.manual, plan.context)
         if !quiet {
-            Terminal.writeStderr(ComplianceSummary.render(reports))
-            Terminal.writeStderr("\(failed.count) controls failed: \(fixable.count) fixable, \(manual.count) to fix by hand\n")
+            Terminal.writeStderr(ComplianceSummary.render(plan.reports))
+            Terminal.writeStderr("\(fixable.count + manual.count) controls failed: \(fixable.count) fixable, \(manual.count) to fix by hand\n")
             for control in manual { Terminal.writeStderr("  \(control.id): \(control.notFixable ?? "no automatic fix")\n") }
         }
-        let text = AnsiblePlaybook.render(fixable, context: context, targetName: target.name)
+        let text = plan.playbook
         if let playbook {
             do {
                 try Terminal.writeFile(playbook, Data(text.utf8))

@@ -186,13 +186,7 @@ struct PipelineRunCommand: AsyncParsableCommand {
         let own = activities.filter { $0.kind != .external }.flatMap(\.findings)
         let imported = activities.filter { $0.kind == .external }.flatMap(\.findings)
         merged.findings = FindingMerger.merge(own, imported)
-        for report in reports.dropFirst() {
-            merged.diagnostics += report.diagnostics
-            merged.rules += report.rules.filter { rule in !merged.rules.contains { $0.id == rule.id } }
-            merged.scanners += report.scanners
-            merged.files = max(merged.files, report.files)
-            merged.baselined += report.baselined
-        }
+        for report in reports.dropFirst() { merged.absorb(report) }
         merged.durationMs = Int(result.duration.inSeconds * 1000)
         let folder = CommonOptions.folder(of: URL(fileURLWithPath: root).standardizedFileURL.path)
         for spec in pipeline.reports {

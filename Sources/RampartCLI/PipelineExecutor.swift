@@ -302,16 +302,13 @@ struct CLIActivityExecutor: ActivityExecutor {
         guard let scanner = try scanner(for: .harden)?.configured(with: section(activity), reader: reader) as? HostScanner,
               let spec = scanner.options.targetSpec else { throw UsageFailure("harden: no target") }
         let target = try HostTargets.parse(spec, ssh: scanner.options.ssh, name: scanner.options.targetName)
-        let facts = HostFacts(target: target)
-        let profiles = scanner.options.profiles.isEmpty ? BuiltInProfiles.all : scanner.options.profiles
-        let reports = profiles.map { ProfileRunner.run($0, on: target, facts: facts, waivers: scanner.options.waivers) }
-        let fixable = reports.flatMap { $0.results.filter { $0.status == .failed } }.map(\.control).filter(\.isFixable)
-        let context = HostTargets.remediationContext(for: facts)
+        let plan = HardeningPlan(target: target, profiles: scanner.options.profiles.isEmpty ? BuiltInProfiles.all : scanner.options.profiles,
+                                 waivers: scanner.options.waivers)
         var artifacts: [String] = []
         if let playbook = stringSetting(activity, "playbook") {
             let path = playbook.hasPrefix("/") ? playbook : root + "/" + playbook
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Terminal.writeFile(path, Data(AnsiblePlaybook.render(fixable, context: context, targetName: target.name).utf8))
+            try Terminal.writeFile(path, Data(plan.playbook.utf8))
             artifacts.append(playbook)
         }
         guard boolSetting(activity, "apply") else {
@@ -320,7 +317,7 @@ struct CLIActivityExecutor: ActivityExecutor {
         }
         do {
             guard let writer = target as? any HostWriter else { throw UsageFailure("harden: the native engine cannot change \(target.name)") }
-            let outcome = NativeHardening(target: writer, context: context, checkOnly: false).apply(fixable)
+            let outcome = NativeHardening(target: writer, context: plan.context, checkOnly: false).apply(plan.fixable)
             if let first = outcome.errors.first { throw UsageFailure("harden: \(first.0): \(first.1)") }
         }
         // The findings are what still fails after the fixes.

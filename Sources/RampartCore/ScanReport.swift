@@ -73,6 +73,19 @@ public struct ScanReport: Sendable {
     }
 
     /// Findings that fail the gate: not suppressed and at or above `failOn`.
+    /// Adds what another scan of the same repository reported (a pipeline's activities): its
+    /// diagnostics, rules and scanner runs, counts, and whether it ran out of time. Findings
+    /// are the caller's to combine (one finding per flaw: `FindingMerger`).
+    public mutating func absorb(_ other: ScanReport) {
+        diagnostics += other.diagnostics
+        rules += other.rules.filter { rule in !rules.contains { $0.id == rule.id } }
+        scanners += other.scanners
+        files = max(files, other.files)
+        baselined += other.baselined
+        belowThreshold += other.belowThreshold
+        timedOut = timedOut || other.timedOut
+    }
+
     public var gatingFindings: [Finding] {
         findings.filter { !$0.isSuppressed && failOn.gates($0.severity) }
     }

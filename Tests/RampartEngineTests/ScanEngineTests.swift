@@ -191,14 +191,14 @@ func scan(
         #expect(throws: Baseline.LoadError.self) { try Baseline.load(path: garbage) }
     }
 
-    @Test func timeBudgetCancelsAndKeepsPartialResults() async throws {
+    /// The slow scanner would take an hour: only the 0.5 s budget ends the scan within the time
+    /// limit (generous for a loaded machine; not a timing benchmark).
+    @Test(.timeLimit(.minutes(2))) func timeBudgetCancelsAndKeepsPartialResults() async throws {
         let dir = TemporaryDirectory()
         try dir.write("a.py", "eval(x)\n")
         var configuration = Configuration()
         configuration.timeout = 0.5
-        let started = ContinuousClock.now
-        let report = try await scan(dir, configuration: configuration, scanners: [TokenScanner(), SlowScanner()])
-        #expect(ContinuousClock.now - started < .seconds(30))
+        let report = try await scan(dir, configuration: configuration, scanners: [TokenScanner(), SlowScanner(duration: .seconds(3600))])
         #expect(report.timedOut)
         #expect(report.findings.count == 1, "the scanner that finished keeps its findings")
         #expect(report.diagnostics.contains { $0.code == "timeout" && $0.level == .error })

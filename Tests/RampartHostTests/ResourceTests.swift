@@ -147,13 +147,11 @@ func pair(_ value: (value: String, source: String)?) -> [String]? {
         return text
     }
 
-    @Test func fiveThousandPackagesParseFast() {
+    /// A big status file (bench/host measures the time; here only the result counts).
+    @Test func fiveThousandPackagesParse() {
         let text = Self.status(count: 5000)
-        let clock = ContinuousClock()
-        var packages = Packages(manager: .none, packages: [])
-        let elapsed = clock.measure { packages = Packages(manager: .dpkg, packages: Packages.parseDpkgStatus(text)) }
+        let packages = Packages(manager: .dpkg, packages: Packages.parseDpkgStatus(text))
         #expect(packages.packages.count == 5000)
-        #expect(elapsed < .seconds(2))
         #expect(packages.isInstalled("pkg-0") == true)
         #expect(packages.version("pkg-4242") == "1.4242-1")
         #expect(packages.isInstalled("pkg-9") == false)

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Runs a program to its end with a time limit and bounded output (host checks' commands, a
-/// pipeline's external tools).
+/// pipeline's external tools), or streams its output (git's history).
 ///
 /// `posix_spawn` and `waitpid` on the child's own pid, not `Foundation.Process`: on Linux that
 /// detects the end of a child through a descriptor other children can inherit, so a long-lived
@@ -24,6 +24,30 @@ public enum ChildProcess {
     }
 
     public static func run(_ arguments: [String], timeout: Duration, outputLimit: Int = 8 << 20) throws(Failure) -> Output {
+        var out: [UInt8] = []
+        let ended = try stream(arguments, timeout: timeout, errorLimit: outputLimit) { chunk in
+            if out.count < outputLimit { out += chunk.prefix(outputLimit - out.count) }
+            return true
+        }
+        if ended.timedOut { throw Failure("\(arguments.first ?? "") did not finish within \(Int(timeout.inSeconds)) s") }
+        return Output(status: ended.status, stdout: String(decoding: out, as: UTF8.self), stderr: ended.stderr)
+    }
+
+    /// How a streamed program ended.
+    public struct Ending: Sendable, Equatable {
+        public var status: Int32
+        /// The start of its standard error.
+        public var stderr: String
+        /// Stopped at the deadline, or because `onOutput` or `isCancelled` said so (then killed).
+        public var timedOut: Bool
+        public var stopped: Bool
+    }
+
+    /// Runs a program and hands its standard output to `onOutput` chunk by chunk as it comes
+    /// (git's history, gigabytes of it); `onOutput` returning false, `isCancelled`, or the deadline
+    /// stop the program (SIGKILL). Standard error is kept up to `errorLimit` bytes.
+    public static func stream(_ arguments: [String], timeout: Duration, errorLimit: Int = 64 << 10, isCancelled: () -> Bool = { false },
+                              onOutput: (UnsafeBufferPointer<UInt8>) -> Bool) throws(Failure) -> Ending {
         guard let program = arguments.first else { throw Failure("no command") }
         var output: [Int32] = [-1, -1], errors: [Int32] = [-1, -1]
         guard pipe(&output) == 0 else { throw Failure("\(program): cannot make a pipe") }
@@ -33,6 +57,8 @@ public enum ChildProcess {
             throw Failure("\(program): cannot make a pipe")
         }
         for descriptor in output + errors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        // A larger pipe lets a program write ahead instead of waiting on every 64 KB (Linux only).
+        _ = fcntl(output[1], 1031 /* F_SETPIPE_SZ */, 1 << 20)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -62,17 +88,21 @@ public enum ChildProcess {
         }
         guard spawned == 0 else { throw Failure("\(program): \(String(cString: strerror(spawned)))") }
 
-        var out: [UInt8] = [], err: [UInt8] = []
+        var err: [UInt8] = []
         let deadline = ContinuousClock.now + timeout
         var open = [output[0], errors[0]]
-        var buffer = [UInt8](repeating: 0, count: 64 << 10)
-        var timedOut = false
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var timedOut = false, stopped = false
         var status: Int32 = 0, reaped = false
         // Pipes normally close when the program ends; should another program have inherited
         // them (spawned by another thread between pipe() and fcntl()), the end is seen by
         // waitpid instead, checked between ever longer waits.
         var wait: Int32 = 10
-        while !open.isEmpty {
+        reading: while !open.isEmpty {
+            if isCancelled() {
+                stopped = true
+                break
+            }
             let left = deadline - ContinuousClock.now
             guard left > .zero else {
                 timedOut = true
@@ -87,6 +117,7 @@ public enum ChildProcess {
                 wait = min(wait * 2, 500)
                 continue
             }
+            wait = 10
             for entry in fds where entry.revents != 0 {
                 let count = buffer.withUnsafeMutableBytes { Glibc.read(entry.fd, $0.baseAddress, $0.count) }
                 if count <= 0 {
@@ -95,19 +126,22 @@ public enum ChildProcess {
                     continue
                 }
                 if entry.fd == output[0] {
-                    if out.count < outputLimit { out += buffer[..<min(count, outputLimit - out.count)] }
-                } else if err.count < outputLimit {
-                    err += buffer[..<min(count, outputLimit - err.count)]
+                    let more = buffer.withUnsafeBufferPointer { onOutput(UnsafeBufferPointer(rebasing: $0[..<count])) }
+                    if !more {
+                        stopped = true
+                        break reading
+                    }
+                } else if err.count < errorLimit {
+                    err += buffer[..<min(count, errorLimit - err.count)]
                 }
             }
         }
-        if timedOut { kill(pid, SIGKILL) }
+        if timedOut || stopped, !reaped { kill(pid, SIGKILL) }
         if !reaped { while waitpid(pid, &status, 0) < 0 && errno == EINTR {} }
-        if timedOut { throw Failure("\(program) did not finish within \(Int(timeout.inSeconds)) s") }
         // WIFEXITED / WEXITSTATUS, and 128 + the signal as shells report it.
         let exited = status & 0x7F == 0
         let code = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Output(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Ending(status: code, stderr: String(decoding: err, as: UTF8.self), timedOut: timedOut, stopped: stopped)
     }
 }
 

@@ -9,14 +9,21 @@ public enum PipelineSummary {
         var rows: [[String]] = [["stage", "activity"] + severities.map(\.rawValue) + ["gate", "time", "note"]]
         for stage in result.stages {
             let failing = stage.gates.filter { !$0.passed }
+            let own = stage.activities.filter { $0.kind != .external }.flatMap(\.findings)
             for activity in stage.activities {
-                let active = activity.findings.filter { !$0.isSuppressed }
+                var active = activity.findings.filter { !$0.isSuppressed }
+                var note = activity.failure ?? activity.note ?? ""
+                // An imported report's row counts what it adds to Rampart's own findings, as the gates do.
+                if activity.kind == .external {
+                    let added = FindingMerger.unmatched(active, against: own)
+                    if added.count < active.count { note += (note.isEmpty ? "" : "; ") + "\(active.count - added.count) also found by Rampart" }
+                    active = added
+                }
                 let counts = severities.map { severity in String(active.filter { $0.severity == severity }.count) }
                 let broke = failing.contains { outcome in
-                    (outcome.gate.activities.isEmpty || outcome.gate.activities.contains(activity.activityID)) && activity.findings.contains { outcome.gate.matches($0) }
+                    (outcome.gate.activities.isEmpty || outcome.gate.activities.contains(activity.activityID)) && active.contains { outcome.gate.matches($0) }
                 }
                 let gate = activity.failure != nil ? "ERROR" : broke ? "FAIL" : "pass"
-                let note = activity.failure ?? activity.note ?? ""
                 rows.append([stage.stage.rawValue, activity.activityID] + counts + [gate, PipelineRunner.format(activity.duration), note])
             }
         }

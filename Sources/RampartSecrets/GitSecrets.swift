@@ -44,38 +44,6 @@ struct GitSecrets {
 
     func scan(root: String, source: Source, isCancelled: @Sendable () -> Bool = { false }) -> Result {
         var result = Result()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root] + Self.arguments(source)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        // A larger pipe lets git write ahead instead of waiting on every 64 KB (Linux only).
-        _ = fcntl(output.fileHandleForWriting.fileDescriptor, 1031 /* F_SETPIPE_SZ */, 1 << 20)
-        do {
-            try process.run()
-        } catch {
-            result.diagnostics.append(Diagnostic(.error, code: "git-failed", message: "cannot run git: \(error.localizedDescription)", scanner: "secrets"))
-            return result
-        }
-        // Git's complaints, kept short; draining them keeps git from blocking on a full pipe.
-        let errorText = Locked<[UInt8]>([])
-        let errorDrained = DispatchSemaphore(value: 0)
-        // Blocking loops get threads of their own: on Dispatch's pool they would hold the
-        // workers that scan batches, and Dispatch adds workers only after a long stall.
-        Thread.detachNewThread {
-            let fd = errors.fileHandleForReading.fileDescriptor
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 4096) }
-                if n <= 0 { break }
-                errorText.withLock { text in if text.count < 8192 { text += buffer[..<n] } }
-            }
-            errorDrained.signal()
-        }
-
         let collected = Locked<[(order: Int, commit: Int, finding: Finding)]>([])
         let group = DispatchGroup()
         let slots = DispatchSemaphore(value: max(1, jobs) * 2)
@@ -121,26 +89,27 @@ struct GitSecrets {
             batchBytes += change.text.count
             if batchBytes >= 1 << 20 || batch.count >= 256 { dispatchBatch() }
         }
-        let fd = output.fileHandleForReading.fileDescriptor
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while !isCancelled() {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 1 << 20) }
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { break }
-            buffer.withUnsafeBufferPointer { parser.feed(UnsafeBufferPointer(rebasing: $0[..<n])) }
+        // posix_spawn with close-on-exec pipes (ChildProcess), not Foundation.Process: a server
+        // the pipeline starts at the same time must not hold git's pipe open, nor hide its end.
+        let ended: ChildProcess.Ending
+        do {
+            ended = try ChildProcess.stream(["/usr/bin/env", "git", "-C", root] + Self.arguments(source), timeout: .seconds(86_400), errorLimit: 8192,
+                                            isCancelled: isCancelled) { chunk in
+                parser.feed(chunk)
+                return true
+            }
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, code: "git-failed", message: "cannot run git: \(error)", scanner: "secrets"))
+            return result
         }
-        if isCancelled() { process.terminate() }
         parser.finish()
         dispatchBatch()
         group.wait()
-        try? output.fileHandleForReading.close()
-        process.waitUntilExit()
-        errorDrained.wait()
-        if process.terminationStatus != 0 && !isCancelled() {
-            let text = String(decoding: errorText.withLock { $0 }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if ended.status != 0 && !ended.stopped && !isCancelled() {
+            let text = ended.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             result.diagnostics.append(Diagnostic(
                 .error, code: "git-failed",
-                message: "git could not read the \(source == .staged ? "index" : "history") of \(root): \(text.isEmpty ? "exit \(process.terminationStatus)" : text)",
+                message: "git could not read the \(source == .staged ? "index" : "history") of \(root): \(text.isEmpty ? "exit \(ended.status)" : text)",
                 scanner: "secrets"
             ))
         }

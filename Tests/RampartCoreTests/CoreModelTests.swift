@@ -96,3 +96,29 @@ final class TemporaryFolder {
         #expect(page.contains("# nosec B999"))
     }
 }
+
+@Suite struct ChildProcessStreamTests {
+    @Test func outputArrivesInChunksAndTheEndIsReported() throws {
+        var bytes = 0, newlines = 0, chunks = 0
+        let ended = try ChildProcess.stream(["sh", "-c", "seq 1 200000; echo oops >&2; exit 3"], timeout: .seconds(60)) { chunk in
+            chunks += 1
+            bytes += chunk.count
+            newlines += chunk.count { $0 == 10 }
+            return true
+        }
+        #expect(newlines == 200_000 && bytes == 1_288_895 && chunks >= 1)
+        #expect(ended.status == 3 && ended.stderr == "oops\n" && !ended.timedOut && !ended.stopped)
+    }
+
+    /// A reader that has seen enough, or a cancelled scan, stops the program: `yes` never ends.
+    @Test(.timeLimit(.minutes(1))) func aReaderOrACancellationStopsTheProgram() throws {
+        let enough = try ChildProcess.stream(["yes"], timeout: .seconds(3600)) { _ in false }
+        #expect(enough.stopped && enough.status == 128 + SIGKILL)
+        let calls = Locked(0)
+        let cancelled = try ChildProcess.stream(["yes"], timeout: .seconds(3600), isCancelled: { calls.withLock { $0 += 1; return $0 > 3 } }) { _ in true }
+        #expect(cancelled.stopped && !cancelled.timedOut)
+        let late = try ChildProcess.stream(["sleep", "3600"], timeout: .milliseconds(200)) { _ in true }
+        #expect(late.timedOut)
+        #expect(throws: ChildProcess.Failure.self) { try ChildProcess.stream(["/nonexistent/program"], timeout: .seconds(5)) { _ in true } }
+    }
+}

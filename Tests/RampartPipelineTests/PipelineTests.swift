@@ -180,6 +180,8 @@ struct FakeExecutor: ActivityExecutor {
         let bandit = GateTests.finding("bandit/B602", .high), elsewhere = GateTests.finding("bandit/B608", .high)
         let same = await PipelineRunner(executor: FakeExecutor(planted: ["sast": [own], "external": [bandit]], delay: .zero)).run(pipeline)
         #expect(same.stages[0].gates[0].count == 1 && same.exitCode == 0)
+        let row = PipelineSummary.render(same, budget: .seconds(60)).split(separator: "\n").first { $0.hasPrefix("commit  external") }
+        #expect(row?.contains("1 also found by Rampart") == true && row?.contains("pass") == true)
         let more = await PipelineRunner(executor: FakeExecutor(planted: ["sast": [own], "external": [bandit, elsewhere]], delay: .zero)).run(pipeline)
         #expect(more.stages[0].gates[0].count == 2 && more.exitCode == 1)
     }

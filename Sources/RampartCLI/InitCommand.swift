@@ -66,6 +66,11 @@ struct InitCommand: AsyncParsableCommand {
           - {format: sarif, output: .rampart/reports/rampart.sarif}
           - {format: junit, output: .rampart/reports/rampart-junit.xml}
           - {format: gitlab-sast, output: .rampart/reports/gl-sast-report.json}
+        # `rampart pipeline run --tasks` turns what the gates count into one task per rule and file
+        # (docs/tasks.md): Markdown files in .rampart/tasks, or the team's issues:
+        # tasks:
+        #   target: github          # or gitlab; the token comes from GITHUB_TOKEN / GITLAB_TOKEN
+        #   labels: [security]
         stages:
           commit:
             activities:

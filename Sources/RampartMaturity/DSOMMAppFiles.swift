@@ -109,11 +109,6 @@ public enum DSOMMAppFiles {
         return out
     }
 
-    static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        return parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
-    }
-
     /// uuid → team → title → `YYYY-MM-DD` of a progress file.
     static func previousDates(_ yaml: String) -> [String: [String: [String: String]]] {
         guard let root = (try? Yams.load(yaml: yaml)) as? [String: Any], let progress = root["progress"] as? [String: Any] else { return [:] }
@@ -121,7 +116,7 @@ public enum DSOMMAppFiles {
         for (uuid, teams) in progress {
             for (team, titles) in teams as? [String: Any] ?? [:] {
                 for (title, date) in titles as? [String: Any] ?? [:] {
-                    let day: String? = (date as? Date).map(UTCDate.day) ?? (date as? String).flatMap { isDay($0) ? $0 : nil }
+                    let day: String? = (date as? Date).map(UTCDate.day) ?? (date as? String).flatMap { ConfigurationLoader.isISODate($0) ? $0 : nil }
                     if let day { dates[uuid, default: [:]][team, default: [:]][title] = day }
                 }
             }

@@ -68,6 +68,8 @@ public struct Evidence: Sendable {
     /// Letters of `git log --format=%G?` for the last commits (signatures), when it is a repository.
     public var commitSignatures: [String]
     public var now: Date
+    /// Files the checks read, each once (several checks read the same Dockerfile).
+    let readCache = Locked<[String: TextFile?]>([:])
 
     public init(root: String, pipeline: Pipeline? = nil, pipelineError: String? = nil, config: TextFile? = nil, ci: [TextFile] = [],
                 preCommit: TextFile? = nil, files: [String] = [], history: [FindingsHistory.Run] = [], findings: [FindingsHistory.Record] = [],
@@ -133,13 +135,10 @@ public struct Evidence: Sendable {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    /// A text file of the repository, at most 2 MB.
+    /// A text file of the repository, at most 2 MB (a regular file: no FIFO blocks the read).
     static func read(_ root: String, _ path: String) -> TextFile? {
-        let full = root + "/" + path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: full), (attributes[.size] as? Int ?? 0) < 2 << 20,
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let data = FileManager.default.contents(atPath: full) else { return nil }
-        return TextFile(path: path, text: String(decoding: data, as: UTF8.self))
+        guard let bytes = try? FileReader.read(root + "/" + path, limit: 2 << 20) else { return nil }
+        return TextFile(path: path, text: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The repository's files, breadth first, not following symbolic links, at most 12 folders deep.
@@ -227,7 +226,12 @@ extension Evidence {
     /// Files whose path matches.
     public func files(_ predicate: (String) -> Bool) -> [String] { files.filter(predicate) }
 
-    public func file(_ path: String) -> TextFile? { Evidence.read(root, path) }
+    public func file(_ path: String) -> TextFile? {
+        if let cached = readCache.withLock({ $0[path] }) { return cached }
+        let file = Evidence.read(root, path)
+        readCache.withLock { $0[path] = file }
+        return file
+    }
 
     /// The settings value of an activity as text (`active: true` → "true").
     public func setting(_ activity: Activity, _ key: String) -> String? {

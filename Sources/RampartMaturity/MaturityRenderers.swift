@@ -132,9 +132,7 @@ public enum MaturityRenderer {
         return svg + "</svg>\n"
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { XML.escape(text) }
 }
 
 extension Array where Element: Hashable {

@@ -91,11 +91,7 @@ final class RESTClient: Sendable {
         return response
     }
 
-    static func origin(_ url: String) -> String? {
-        guard let scheme = url.range(of: "://") else { return nil }
-        let rest = url[scheme.upperBound...]
-        return String(url[..<(rest.firstIndex(of: "/") ?? rest.endIndex)]).lowercased()
-    }
+    static func origin(_ url: String) -> String? { TaskGrouping.origin(of: url)?.lowercased() }
 
     static func withoutQuery(_ url: String) -> String {
         String(url[..<(url.firstIndex(of: "?") ?? url.endIndex)])

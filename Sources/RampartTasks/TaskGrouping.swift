@@ -63,8 +63,11 @@ public enum TaskGrouping {
         return component.version != nil && finding.ruleId.code != "unpinned-requirement"
     }
 
-    static func site(of url: String) -> String {
-        guard let scheme = url.range(of: "://") else { return url }
+    static func site(of url: String) -> String { origin(of: url) ?? url }
+
+    /// Scheme, host and port of a URL (`https://h:8443` of `https://h:8443/a?b`); nil without a scheme.
+    static func origin(of url: String) -> String? {
+        guard let scheme = url.range(of: "://") else { return nil }
         let rest = url[scheme.upperBound...]
         let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         return String(url[..<end])

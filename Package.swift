@@ -19,7 +19,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -118,10 +117,7 @@ let package = Package(
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
         .target(
             name: "RampartFiles",
-            dependencies: [
-                "RampartCore",
-                .product(name: "Subprocess", package: "swift-subprocess"),
-            ],
+            dependencies: ["RampartCore"],
             swiftSettings: strict
         ),
         // Runs scanners under a time budget and turns raw findings into a report.

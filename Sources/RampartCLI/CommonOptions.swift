@@ -107,7 +107,7 @@ struct CommonOptions: ParsableArguments {
             if let explicit {
                 return try loader.load(path: explicit)
             } else if let found = ConfigurationLoader.locate(in: folder(of: scanRoot)) {
-                return try loader.load(path: found, displayName: display(found))
+                return try loader.load(path: found, displayName: display(found), confinement: ConfinedRoot(folder(of: scanRoot)))
             }
             return Configuration()
         } catch {

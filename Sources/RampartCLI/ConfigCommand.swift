@@ -17,25 +17,32 @@ struct ConfigCommand: AsyncParsableCommand {
             abstract: "Validate the configuration; errors name the file, line and key (exit 2)."
         )
 
-        @Argument(help: "The folder whose .rampart.yml to check.")
+        @Argument(help: "The folder whose .rampart.yml to check (or the file itself).")
         var path: String = "."
 
         @Option(name: .long, help: ArgumentHelp("The configuration file to check.", valueName: "path"))
         var config: String?
 
         func run() async throws {
-            let loader = ConfigurationLoader(scannerIDs: Set(ScannerCatalog.current.map(\.id)))
-            guard let file = config ?? ConfigurationLoader.locate(in: path) else {
-                Terminal.writeStdout("No .rampart.yml in \(path): the defaults apply.\n")
+            // Judge exactly what `rampart scan` loads: the same lookup, the same confinement.
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw UsageFailure("error: no such file or folder: \(TextEscaping.escape(path))") }
+            var explicit = config
+            var scanRoot = path
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: break
+            case S_IFREG where explicit == nil:
+                // A configuration file named directly is checked as the repository's own.
+                explicit = path
+                scanRoot = CommonOptions.folder(of: path)
+            default: throw UsageFailure("error: \(TextEscaping.escape(path)) is not a folder or a configuration file")
+            }
+            guard let file = explicit ?? ConfigurationLoader.locate(in: scanRoot) else {
+                Terminal.writeStdout("No .rampart.yml in \(TextEscaping.escape(path)): the defaults apply.\n")
                 return
             }
-            let configuration: Configuration
-            do {
-                configuration = try loader.load(path: file, displayName: CommonOptions.display(file))
-            } catch {
-                throw UsageFailure("configuration error: \(error)")
-            }
-            _ = try ScanRunner.configure(ScannerCatalog.current, with: configuration)
+            let configuration = try CommonOptions.loadConfiguration(explicit: explicit, scanRoot: scanRoot, scanners: ScannerCatalog.current)
+            _ = try ScanRunner.configure(ScannerCatalog.current, with: configuration, scanRoot: scanRoot)
             var lines = ["\(CommonOptions.display(file)): ok"]
             lines.append("  scanners: \(configuration.scanners?.joined(separator: ", ") ?? "all")")
             lines.append("  fail on: \(configuration.failOn); report from severity \(configuration.severityThreshold.rawValue), confidence \(configuration.confidenceThreshold.rawValue)")

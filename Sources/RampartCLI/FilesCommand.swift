@@ -41,7 +41,8 @@ struct FilesCommand: AsyncParsableCommand {
         }
         var out = ""
         out.reserveCapacity(files.count * 32)
-        for file in files { out += file.path + "\n" }
+        // One name a line: a name with a line break or an escape sequence is printed escaped.
+        for file in files { out += TextEscaping.escape(file.path) + "\n" }
         Terminal.writeStdout(out)
     }
 }

@@ -40,7 +40,7 @@ struct FindingsCommand: AsyncParsableCommand {
                 wanted = parsed
             }
             for record in try history.records(state: wanted) {
-                Terminal.writeStdout("\(record.fingerprint.prefix(12))  \(record.state.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(record.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(record.ruleId)  \(record.location)\n")
+                Terminal.writeStdout(TextEscaping.escape("\(record.fingerprint.prefix(12))  \(record.state.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(record.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(record.ruleId)  \(record.location)") + "\n")
             }
         }
     }

@@ -171,7 +171,7 @@ struct HardenCommand: AsyncParsableCommand {
         if !quiet {
             Terminal.writeStderr(ComplianceSummary.render(plan.reports))
             Terminal.writeStderr("\(fixable.count + manual.count) controls failed: \(fixable.count) fixable, \(manual.count) to fix by hand\n")
-            for control in manual { Terminal.writeStderr("  \(control.id): \(control.notFixable ?? "no automatic fix")\n") }
+            for control in manual { Terminal.writeStderr(TextEscaping.escape("  \(control.id): \(control.notFixable ?? "no automatic fix")") + "\n") }
         }
         let text = plan.playbook
         if let playbook {
@@ -191,11 +191,11 @@ struct HardenCommand: AsyncParsableCommand {
             guard let writer = target as? any HostWriter else { throw UsageFailure("error: the native engine cannot change \(target.name)") }
             let outcome = NativeHardening(target: writer, context: context, checkOnly: check).apply(fixable)
             for change in outcome.changes {
-                Terminal.writeStdout("\(change.control): \(change.path): \(change.summary)\n")
-                if check { for line in change.diff.prefix(20) { Terminal.writeStdout("    \(line)\n") } }
+                Terminal.writeStdout(TextEscaping.escape("\(change.control): \(change.path): \(change.summary)") + "\n")
+                if check { for line in change.diff.prefix(20) { Terminal.writeStdout(TextEscaping.escape("    \(line)") + "\n") } }
             }
-            for (control, reason) in outcome.notApplied { Terminal.writeStderr("\(control): not applied: \(reason)\n") }
-            for (control, message) in outcome.errors { Terminal.writeStderr("\(control): error: \(message)\n") }
+            for (control, reason) in outcome.notApplied { Terminal.writeStderr(TextEscaping.escape("\(control): not applied: \(reason)") + "\n") }
+            for (control, message) in outcome.errors { Terminal.writeStderr(TextEscaping.escape("\(control): error: \(message)") + "\n") }
             if !quiet { Terminal.writeStderr("\(outcome.changes.count) changes \(check ? "would be made" : "made")\n") }
             if !outcome.errors.isEmpty { throw ExitCode(3) }
         case .ansible:

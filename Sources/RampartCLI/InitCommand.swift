@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RampartCore
 import RampartPipeline
 
 /// `rampart init`: looks at a repository and writes a starting pipeline and the CI glue for it.
@@ -218,17 +219,13 @@ struct InitCommand: AsyncParsableCommand {
         if parts.isEmpty { parts = ["nothing Rampart scans beyond secrets"] }
         Terminal.writeStderr("found \(parts.joined(separator: ", "))\n")
         for (name, text) in files {
-            let target = path + "/" + name
-            if FileManager.default.fileExists(atPath: target) && !force {
+            // A name that exists as anything (a symlink included) is kept without --force, and
+            // written through no symlink with it (.github -> /etc is refused).
+            if ConfinedWriter(root: path).exists(name) && !force {
                 Terminal.writeStderr("kept \(name) (it exists; --force overwrites)\n")
                 continue
             }
-            do {
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Terminal.writeFile(target, Data(text.utf8))
-            } catch {
-                throw UsageFailure("error: cannot write \(target): \(error.localizedDescription)")
-            }
+            try RepositoryWrite.write(name, in: path, Data(text.utf8))
             Terminal.writeStderr("wrote \(name)\n")
         }
     }

@@ -77,7 +77,7 @@ struct MaturityCommand: ParsableCommand {
         }
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
         let evidence = Evidence.collect(root: root, pipelineFile: pipeline, historyFile: history)
-        if let problem = evidence.pipelineError { Terminal.writeStderr("warning: rampart.yml is not valid, assessed without it: \(problem)\n") }
+        if let problem = evidence.pipelineError { Terminal.writeStderr(TextEscaping.escape("warning: rampart.yml is not valid, assessed without it: \(problem)") + "\n") }
         let team = self.team ?? (root as NSString).lastPathComponent
         let report = MaturityReport.assess(model: dsommModel, evidence: evidence, team: team)
         let text = switch format {

@@ -106,7 +106,8 @@ struct PipelineRunCommand: AsyncParsableCommand {
         // Accepted risks and false positives of the history stop gating.
         let store: FindingsHistory?
         do {
-            store = noHistory ? nil : try FindingsHistory(path: history ?? selection.path + "/" + FindingsHistory.defaultPath)
+            // The default history is inside the repository: its folder and file are reached through no symlink.
+            store = noHistory ? nil : try FindingsHistory(path: history ?? Self.historyPath(in: selection.path))
             executor.decisions = try store?.records().filter { $0.state == .accepted || $0.state == .falsePositive }
                 .reduce(into: [:]) { $0[$1.fingerprint] = $1.state.rawValue + CLIActivityExecutor.decisionMarker + ($1.reason ?? "") } ?? [:]
         } catch {
@@ -120,7 +121,7 @@ struct PipelineRunCommand: AsyncParsableCommand {
             }
         }
         let quiet = self.quiet
-        let runner = PipelineRunner(executor: executor) { line in if !quiet { Terminal.writeStderr(line + "\n") } }
+        let runner = PipelineRunner(executor: executor) { line in if !quiet { Terminal.writeStderr(TextEscaping.escape(line) + "\n") } }
         let result = await runner.run(pipeline, only: only)
         try Self.writeReports(result, pipeline: pipeline, root: selection.path)
         if let store {
@@ -154,7 +155,8 @@ struct PipelineRunCommand: AsyncParsableCommand {
             if !quiet { Terminal.writeStderr("wrote \(findings.count) findings to the baseline \(writeBaseline)\n") }
         }
         if tasks { try await syncTasks(result, pipeline: pipeline, since: since) }
-        Terminal.writeStdout(PipelineSummary.render(result, budget: pipeline.budget))
+        // Activity messages carry tools' own words: no escape sequence reaches the terminal.
+        Terminal.writeStdout(TextEscaping.escapeKeepingLines(PipelineSummary.render(result, budget: pipeline.budget)))
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 
@@ -172,9 +174,19 @@ struct PipelineRunCommand: AsyncParsableCommand {
             }
         }
         let configuration = try CommonOptions.parse([]).configuration(scanRoot: selection.path, scanners: ScannerCatalog.current)
+        // rampart.yml is the repository's: it may not send the CI's token elsewhere.
+        try TaskRunner.checkRepositoryChoices(pipeline.tasks ?? Pipeline.TaskSettings(), flags: Pipeline.TaskSettings(), environment: ProcessInfo.processInfo.environment)
         let summary = try await TaskRunner.sync(FindingMerger.merge(own, imported), settings: pipeline.tasks ?? Pipeline.TaskSettings(), root: selection.path,
                                                 configuration: configuration, closing: .scanners(complete), dryRun: false, quiet: quiet)
         if !summary.errors.isEmpty && result.exitCode == 0 { throw ExitCode(3) }
+    }
+
+    /// The default history inside the repository, its folder and files (SQLite's journal and
+    /// WAL files too) reached through no symlink the repository could have planted.
+    static func historyPath(in root: String) throws -> String {
+        let writer = ConfinedWriter(root: root)
+        for suffix in ["-journal", "-wal", "-shm"] { _ = try writer.preparedPath(FindingsHistory.defaultPath + suffix) }
+        return try writer.preparedPath(FindingsHistory.defaultPath)
     }
 
     /// The reports `rampart.yml` asks for, over every activity's findings.
@@ -198,13 +210,8 @@ struct PipelineRunCommand: AsyncParsableCommand {
                 Terminal.writeStdout(text)
                 continue
             }
-            let path = output.hasPrefix("/") ? output : root + "/" + output
-            do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try Terminal.writeFile(path, Data(text.utf8))
-            } catch {
-                throw UsageFailure("error: cannot write \(format.rawValue) report to \(path): \(error.localizedDescription)")
-            }
+            // rampart.yml is the repository's: its reports are written inside it, through no symlink.
+            try RepositoryWrite.write(output, in: root, Data(text.utf8))
         }
     }
 }

@@ -32,7 +32,8 @@ struct CLIActivityExecutor: ActivityExecutor {
         return copy
     }
 
-    var reader: NodeReader { NodeReader(file: pipelineFile) }
+    /// Paths rampart.yml names resolve inside the repository when the file is the repository's.
+    var reader: NodeReader { NodeReader.forFile(pipelineFile, scanRoot: root) }
 
     /// The scanner behind a kind, and the settings keys the pipeline handles itself.
     func scanner(for kind: Activity.Kind) -> (any SecurityScanner)? {
@@ -253,10 +254,15 @@ struct CLIActivityExecutor: ActivityExecutor {
     /// imports its report; the baseline applies as to every activity.
     func external(_ activity: Activity, budget: Duration) throws -> ScanReport {
         let settings = try externalSettings(activity)
-        let outputPath = settings.output.hasPrefix("/") ? settings.output : root + "/" + settings.output
+        // The report stays inside the repository: its folder is made through no symlink, and a stale report is removed.
+        let writer = ConfinedWriter(root: root)
+        let outputPath: String
+        do {
+            outputPath = try writer.preparedPath(try writer.relativePath(settings.output))
+        } catch {
+            throw UsageFailure("\(settings.adapter.tool): cannot use output \(error)")
+        }
         try? FileManager.default.removeItem(atPath: outputPath)
-        // Tools write into the folder, they do not make it.
-        try? FileManager.default.createDirectory(atPath: (outputPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let script = "cd \(Shell.quote(root)) && \(settings.command)"
         let run: ChildProcess.Output
         do {
@@ -264,15 +270,15 @@ struct CLIActivityExecutor: ActivityExecutor {
         } catch {
             throw UsageFailure("\(settings.adapter.tool): \(error)")
         }
-        guard let data = FileManager.default.contents(atPath: outputPath) else {
+        guard let bytes = try? ConfinedRoot(root).read(outputPath, limit: 1 << 30) else {
             // The tool's last line of complaint: the summary table keeps one line per activity.
             let said = run.stderr.split(separator: "\n").last.map { String($0.trimmingCharacters(in: .whitespaces).prefix(300)) } ?? ""
             throw UsageFailure("`\(settings.command)` (exit \(run.status)) wrote no \(settings.output)\(said.isEmpty ? "" : ": \(said)")")
         }
-        let findings = ImportedReport.relativize(try settings.adapter.parse(data, file: settings.output), to: root)
+        let findings = ImportedReport.relativize(try settings.adapter.parse(Data(bytes), file: settings.output), to: root)
         let configuration = try CommonOptions.loadConfiguration(explicit: nil, scanRoot: root, scanners: ScannerCatalog.current)
         var report = ImportedReport.make(findings, tool: settings.adapter.tool, configuration: configuration, root: root)
-        if let file = baseline ?? configuration.baseline.map({ ScanRunner.resolve($0, against: configuration) }),
+        if let file = try baseline ?? configuration.baseline.map({ try ScanRunner.resolve($0, against: configuration, scanRoot: root) }),
            let accepted = try? Baseline.load(path: file) {
             let before = report.findings.count
             report.findings.removeAll { accepted.contains($0) }
@@ -283,7 +289,6 @@ struct CLIActivityExecutor: ActivityExecutor {
 
     func writeSBOM(_ activity: Activity) throws -> String {
         let output = stringSetting(activity, "output") ?? "sbom.cdx.json"
-        let path = output.hasPrefix("/") ? output : root + "/" + output
         let configuration = try CommonOptions.loadConfiguration(explicit: nil, scanRoot: root, scanners: ScannerCatalog.current)
         let discovered = FileDiscovery(options: .init(configuration: configuration)).discover(root: root)
         let options = DepsOptions()
@@ -291,8 +296,7 @@ struct CLIActivityExecutor: ActivityExecutor {
         let (dependencies, _) = DepsScanner.collect(root: root, manifests: discovered.files.filter(scanner.wants), options: options)
         let project = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
         let text = CycloneDX.document(project: project, dependencies: dependencies, vulnerabilities: nil, toolVersion: RampartVersion.current).serialized(pretty: true) + "\n"
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Terminal.writeFile(path, Data(text.utf8))
+        try RepositoryWrite.write(output, in: root, Data(text.utf8))
         return output
     }
 
@@ -306,9 +310,7 @@ struct CLIActivityExecutor: ActivityExecutor {
                                  waivers: scanner.options.waivers)
         var artifacts: [String] = []
         if let playbook = stringSetting(activity, "playbook") {
-            let path = playbook.hasPrefix("/") ? playbook : root + "/" + playbook
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Terminal.writeFile(path, Data(plan.playbook.utf8))
+            try RepositoryWrite.write(playbook, in: root, Data(plan.playbook.utf8))
             artifacts.append(playbook)
         }
         guard boolSetting(activity, "apply") else {

@@ -71,7 +71,7 @@ struct ScanRunner {
             }
         }
         var scanners = onlyScanners.map { only in catalog.filter { only.contains($0.id) } } ?? catalog
-        scanners = try Self.configure(scanners, with: configuration)
+        scanners = try Self.configure(scanners, with: configuration, scanRoot: path)
         if options.banditCompat {
             scanners = scanners.map { scanner in
                 guard var python = scanner as? PythonSASTScanner else { return scanner }
@@ -93,7 +93,7 @@ struct ScanRunner {
             return secrets
         }
         var baseline: Baseline?
-        if useBaseline, let file = options.baseline ?? configuration.baseline.map({ Self.resolve($0, against: configuration) }) {
+        if useBaseline, let file = try options.baseline ?? configuration.baseline.map({ try Self.resolve($0, against: configuration, scanRoot: path) }) {
             do {
                 baseline = try Baseline.load(path: file)
             } catch {
@@ -132,8 +132,8 @@ struct ScanRunner {
     }
 
     /// Each scanner set up from its section of the configuration.
-    static func configure(_ scanners: [any SecurityScanner], with configuration: Configuration) throws -> [any SecurityScanner] {
-        let reader = NodeReader(file: configuration.sourcePath.map(CommonOptions.display) ?? ".rampart.yml")
+    static func configure(_ scanners: [any SecurityScanner], with configuration: Configuration, scanRoot: String) throws -> [any SecurityScanner] {
+        let reader = configuration.reader(scanRoot: scanRoot, displayName: configuration.sourcePath.map(CommonOptions.display))
         return try scanners.map { scanner in
             guard let section = configuration.scannerSections[scanner.id] else { return scanner }
             do {
@@ -144,11 +144,15 @@ struct ScanRunner {
         }
     }
 
-    /// A baseline path from the configuration is relative to the configuration file's folder.
-    static func resolve(_ path: String, against configuration: Configuration) -> String {
-        guard !path.hasPrefix("/"), let source = configuration.sourcePath else { return path }
-        let folder = (source as NSString).deletingLastPathComponent
-        return folder.isEmpty ? path : folder + "/" + path
+    /// A baseline path from the configuration is relative to the configuration file's folder,
+    /// and inside the repository when the configuration is the repository's.
+    static func resolve(_ path: String, against configuration: Configuration, scanRoot: String) throws -> String {
+        let reader = configuration.reader(scanRoot: scanRoot, displayName: configuration.sourcePath.map(CommonOptions.display))
+        do {
+            return try reader.resolve(path, node: .scalar(path, .init(line: 1, column: 1)), key: "baseline")
+        } catch {
+            throw UsageFailure("configuration error: \(error)")
+        }
     }
 
     /// Writes every requested report; a file that cannot be written is a usage error (exit 2).

@@ -141,6 +141,32 @@ struct TaskTargetOptions: ParsableArguments {
 enum TaskRunner {
     static let defaultFolder = ".rampart/tasks"
 
+    /// The token variables a repository's rampart.yml may name; any other needs `--token-env`.
+    static let knownTokenVariables: Set<String> = ["GITHUB_TOKEN", "GH_TOKEN", "GITLAB_TOKEN", "CI_JOB_TOKEN", "RAMPART_TASKS_TOKEN"]
+
+    /// Refuses what the repository's `tasks:` section may not choose: an API origin other than
+    /// the CI's own (or the public default, or one in RAMPART_ALLOWED_ORIGINS), a token variable
+    /// that is not a tracker token, a repository other than the CI's. `flags` are the settings
+    /// given on the command line, which the person running Rampart chose.
+    static func checkRepositoryChoices(_ file: Pipeline.TaskSettings, flags: Pipeline.TaskSettings, environment: [String: String]) throws {
+        if flags.apiURL == nil, let api = file.apiURL {
+            let chosen = [environment["GITHUB_API_URL"], environment["CI_API_V4_URL"], GitHubIssues.defaultAPI, GitLabIssues.defaultAPI].compactMap { $0 }
+            if !TrustedOrigins(environment: environment, chosen: chosen).allows(api) {
+                throw UsageFailure("error: tasks.api_url \(TrustedOrigins.origin(of: api).map(TextEscaping.escape) ?? "") was chosen by the repository's rampart.yml: the token is not sent there. Pass --api-url, or list it in \(TrustedOrigins.variable)")
+            }
+        }
+        if flags.tokenEnv == nil, let name = file.tokenEnv, !knownTokenVariables.contains(name) {
+            throw UsageFailure("error: tasks.token_env \(TextEscaping.escape(name)) in the repository's rampart.yml is not a tracker token variable (\(knownTokenVariables.sorted().joined(separator: ", "))); pass --token-env to use it")
+        }
+        if flags.repository == nil, let repository = file.repository, let ci = environment["GITHUB_REPOSITORY"], !ci.isEmpty, ci.lowercased() != repository.lowercased() {
+            throw UsageFailure("error: tasks.repository \(TextEscaping.escape(repository)) differs from $GITHUB_REPOSITORY (\(ci)); pass --repository to file issues there")
+        }
+        if flags.project == nil, let project = file.project, let ci = environment["CI_PROJECT_ID"], !ci.isEmpty, ci != project,
+           environment["CI_PROJECT_PATH"].map({ $0 != project }) ?? true {
+            throw UsageFailure("error: tasks.project \(TextEscaping.escape(project)) differs from this CI project (\(ci)); pass --project to file issues there")
+        }
+    }
+
     static func tracker(_ settings: Pipeline.TaskSettings, root: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any TaskTracker {
         func token(_ defaults: [String]) throws -> (name: String, value: String) {
             let names = settings.tokenEnv.map { [$0] } ?? defaults
@@ -152,7 +178,7 @@ enum TaskRunner {
         switch settings.target {
         case .markdown:
             let folder = settings.folder ?? defaultFolder
-            return MarkdownTaskFolder(folder: folder.hasPrefix("/") ? folder : root + "/" + folder, extraLabels: settings.labels)
+            return MarkdownTaskFolder(root: root, folder: folder, extraLabels: settings.labels)
         case .github:
             guard let repository = settings.repository ?? environment["GITHUB_REPOSITORY"], repository.split(separator: "/").count == 2 else {
                 throw UsageFailure("error: GitHub issues need the repository: --repository owner/name, `repository:` under tasks, or $GITHUB_REPOSITORY")
@@ -182,11 +208,11 @@ enum TaskRunner {
             throw UsageFailure("error: tasks: \(error)")
         }
         if !quiet {
-            for task in summary.created { Terminal.writeStderr("task created: \(task.url ?? task.id)  \(task.title)\n") }
-            for task in summary.reopened { Terminal.writeStderr("task reopened: \(task.url ?? task.id)  \(task.title)\n") }
-            for task in summary.closed { Terminal.writeStderr("task closed: \(task.url ?? task.id)  \(task.title)\n") }
+            for task in summary.created { Terminal.writeStderr(TextEscaping.escape("task created: \(task.url ?? task.id)  \(task.title)") + "\n") }
+            for task in summary.reopened { Terminal.writeStderr(TextEscaping.escape("task reopened: \(task.url ?? task.id)  \(task.title)") + "\n") }
+            for task in summary.closed { Terminal.writeStderr(TextEscaping.escape("task closed: \(task.url ?? task.id)  \(task.title)") + "\n") }
         }
-        for error in summary.errors { Terminal.writeStderr("error: tasks: \(error)\n") }
+        for error in summary.errors { Terminal.writeStderr(TextEscaping.escape("error: tasks: \(error)") + "\n") }
         Terminal.writeStderr("tasks\(dryRun ? " (dry run)" : ""): \(summary.line) in \(tracker.name)\n")
         return summary
     }

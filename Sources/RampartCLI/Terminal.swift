@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RampartCore
 import RampartEngine
 import Synchronization
 
@@ -78,5 +79,19 @@ final class TerminalProgress: ProgressSink {
     func end() {
         let drawn = state.withLock { $0.drawn }
         if drawn { Terminal.writeStderr("\r\u{1B}[2K") }
+    }
+}
+
+/// Files Rampart writes inside the scanned repository at paths the repository chose
+/// (`rampart.yml`'s reports, `init`, tasks): through `ConfinedWriter`, so no symlink planted
+/// in the repository turns the write into one elsewhere, and a path outside it is refused.
+enum RepositoryWrite {
+    static func write(_ path: String, in root: String, _ data: Data) throws {
+        let writer = ConfinedWriter(root: root)
+        do {
+            try writer.write(try writer.relativePath(path), Array(data))
+        } catch {
+            throw UsageFailure("error: cannot write \(TextEscaping.escape(path)): \(error.reason)")
+        }
     }
 }

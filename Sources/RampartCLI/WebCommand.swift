@@ -125,6 +125,15 @@ struct WebCommand: AsyncParsableCommand {
             guard let username = environment["RAMPART_WEB_USERNAME"], let password = environment["RAMPART_WEB_PASSWORD"] else {
                 throw UsageFailure("error: --login-url needs RAMPART_WEB_USERNAME and RAMPART_WEB_PASSWORD in the environment")
             }
+            // The password goes to the scanned origin only, and in clear text only to loopback
+            // or an origin listed in RAMPART_ALLOWED_ORIGINS.
+            let trusted = TrustedOrigins(environment: environment)
+            if TrustedOrigins.origin(of: login.absoluteString) != TrustedOrigins.origin(of: target.absoluteString), !trusted.allows(login.absoluteString) {
+                throw UsageFailure("error: --login-url is on another origin than the target; credentials are sent to the target only (or list the origin in \(TrustedOrigins.variable))")
+            }
+            if login.scheme?.lowercased() == "http", !TrustedOrigins.isLoopback(login.host ?? ""), !trusted.allows(login.absoluteString) {
+                throw UsageFailure("error: --login-url would send the password over plain HTTP to \(TrustedOrigins.origin(of: login.absoluteString) ?? loginURL); use https, or list that origin in \(TrustedOrigins.variable) to allow it")
+            }
             web.login = FormLogin(url: login, usernameField: loginUserField, passwordField: loginPasswordField, username: username, password: password, loggedOutText: loggedOutText)
         }
         // On a terminal the progress line is on by default, as for every scan.
@@ -156,7 +165,7 @@ struct WebCommand: AsyncParsableCommand {
             } catch {
                 throw UsageFailure("configuration error: \(error)")
             }
-            for warning in web.zapConfig?.warnings ?? [] { Terminal.writeStderr("warning: \(warning)\n") }
+            for warning in web.zapConfig?.warnings ?? [] { Terminal.writeStderr(TextEscaping.escape("warning: \(warning)") + "\n") }
         }
         // The scan root is an empty folder: the web scanner reads the site, not files.
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-web-\(UUID().uuidString)").path
@@ -168,7 +177,7 @@ struct WebCommand: AsyncParsableCommand {
         let report = try await runner.run()
         if progressShown.withLock({ $0 }) { Terminal.writeStderr("\n") }
         // The request count is part of the result (it is the budget's measure): always shown.
-        if !options.quiet, let note = report.diagnostics.first(where: { $0.code == "requests" }) { Terminal.writeStderr("web: \(note.message)\n") }
+        if !options.quiet, let note = report.diagnostics.first(where: { $0.code == "requests" }) { Terminal.writeStderr(TextEscaping.escape("web: \(note.message)") + "\n") }
         try ScanRunner.write(report, options: options)
         if let zapJSON {
             do {

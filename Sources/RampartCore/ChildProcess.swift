@@ -23,9 +23,10 @@ public enum ChildProcess {
         init(_ description: String) { self.description = description }
     }
 
-    public static func run(_ arguments: [String], timeout: Duration, outputLimit: Int = 8 << 20) throws(Failure) -> Output {
+    /// `environment` is added to (or replaces entries of) the inherited environment.
+    public static func run(_ arguments: [String], timeout: Duration, outputLimit: Int = 8 << 20, environment: [String: String] = [:]) throws(Failure) -> Output {
         var out: [UInt8] = []
-        let ended = try stream(arguments, timeout: timeout, errorLimit: outputLimit) { chunk in
+        let ended = try stream(arguments, timeout: timeout, errorLimit: outputLimit, environment: environment) { chunk in
             if out.count < outputLimit { out += chunk.prefix(outputLimit - out.count) }
             return true
         }
@@ -46,8 +47,8 @@ public enum ChildProcess {
     /// Runs a program and hands its standard output to `onOutput` chunk by chunk as it comes
     /// (git's history, gigabytes of it); `onOutput` returning false, `isCancelled`, or the deadline
     /// stop the program (SIGKILL). Standard error is kept up to `errorLimit` bytes.
-    public static func stream(_ arguments: [String], timeout: Duration, errorLimit: Int = 64 << 10, isCancelled: () -> Bool = { false },
-                              onOutput: (UnsafeBufferPointer<UInt8>) -> Bool) throws(Failure) -> Ending {
+    public static func stream(_ arguments: [String], timeout: Duration, errorLimit: Int = 64 << 10, environment: [String: String] = [:],
+                              isCancelled: () -> Bool = { false }, onOutput: (UnsafeBufferPointer<UInt8>) -> Bool) throws(Failure) -> Ending {
         guard let program = arguments.first else { throw Failure("no command") }
         var output: [Int32] = [-1, -1], errors: [Int32] = [-1, -1]
         guard pipe(&output) == 0 else { throw Failure("\(program): cannot make a pipe") }
@@ -78,8 +79,17 @@ public enum ChildProcess {
 
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var envp: [UnsafeMutablePointer<CChar>?] = []
+        if !environment.isEmpty {
+            var inherited = ProcessInfo.processInfo.environment
+            for (key, value) in environment { inherited[key] = value }
+            envp = inherited.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        }
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+        let spawned = envp.isEmpty
+            ? posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+            : posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
         close(output[1])
         close(errors[1])
         defer {

@@ -34,6 +34,17 @@ public struct Configuration: Sendable, Hashable {
 
     public init() {}
 
+    /// The reader for the paths this configuration names (`bandit_config`, `gitleaks_config`,
+    /// `baseline`): confined to the scanned folder when the file lies inside it, as a
+    /// repository's own `.rampart.yml` does; a file chosen outside it names paths freely.
+    public func reader(scanRoot: String, displayName: String? = nil) -> NodeReader {
+        guard let sourcePath else {
+            let root = ConfinedRoot.scanRoot(scanRoot)
+            return NodeReader(file: displayName ?? ".rampart.yml", folder: root.realPath, confinement: root)
+        }
+        return NodeReader.forFile(sourcePath, displayName: displayName, scanRoot: scanRoot)
+    }
+
     public static let defaultDocsBaseURL = "https://github.com/rampart-sec/rampart/blob/main/docs/rules"
     public static let defaultDocsURLSuffix = ".md"
     public static let fileNames = [".rampart.yml", ".rampart.yaml"]

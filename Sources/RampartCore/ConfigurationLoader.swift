@@ -25,12 +25,23 @@ public struct ConfigurationLoader: Sendable {
         return nil
     }
 
-    /// Loads the file at `path` (1 MiB at most).
-    public func load(path: String, displayName: String? = nil) throws(ConfigurationError) -> Configuration {
+    /// Loads the file at `path` (1 MiB at most). With `confinement` (the file was found in the
+    /// scanned repository), a `.rampart.yml` that is a symlink to a file outside is refused.
+    public func load(path: String, displayName: String? = nil, confinement: ConfinedRoot? = nil) throws(ConfigurationError) -> Configuration {
         let name = displayName ?? path
         let bytes: [UInt8]
         do {
-            bytes = try FileReader.read(path, limit: 1 << 20)
+            if let confinement {
+                do {
+                    bytes = try confinement.read(path, limit: 1 << 20)
+                } catch {
+                    throw ConfigurationError(file: name, line: 1, column: 1, key: nil, message: "cannot read configuration: \(error.reason)")
+                }
+            } else {
+                bytes = try FileReader.read(path, limit: 1 << 20)
+            }
+        } catch let error as ConfigurationError {
+            throw error
         } catch {
             throw ConfigurationError(file: name, line: 1, column: 1, key: nil, message: "cannot read configuration: \(error)")
         }
@@ -68,7 +79,12 @@ public struct ConfigurationLoader: Sendable {
             case "ignores": config.ignores = try readIgnores(value, reader: reader)
             case "baseline": config.baseline = try reader.string(value, key: key)
             case "docs_base_url":
-                config.docsBaseURL = try reader.string(value, key: key)
+                // It becomes links in Markdown, SARIF and HTML: a `javascript:` URL would be a script.
+                let url = try reader.string(value, key: key)
+                guard url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") else {
+                    throw reader.error(value, key: key, "must be an http(s) URL")
+                }
+                config.docsBaseURL = url
                 config.docsURLSuffix = ""
             case "docs_url_suffix": config.docsURLSuffix = try reader.string(value, key: key)
             case "timeout":
@@ -191,9 +207,47 @@ public struct ConfigurationLoader: Sendable {
 
 /// Typed reads of configuration values, each failing with the file, line and key.
 public struct NodeReader: Sendable {
+    /// The file's name in errors.
     public var file: String
+    /// The folder paths in the file are relative to (the file's own folder).
+    public var folder: String
+    /// When the file belongs to the scanned repository, the root every path it names must
+    /// resolve inside; nil for a file the person running Rampart chose outside it.
+    public var confinement: ConfinedRoot?
 
-    public init(file: String) { self.file = file }
+    public init(file: String, folder: String? = nil, confinement: ConfinedRoot? = nil) {
+        self.file = file
+        self.folder = folder ?? (file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) : ".")
+        self.confinement = confinement
+    }
+
+    /// The reader for a configuration file at `path`: paths it names are relative to its folder,
+    /// and confined to the scanned folder when the file lies inside it (the repository's own).
+    public static func forFile(_ path: String, displayName: String? = nil, scanRoot: String) -> NodeReader {
+        let root = ConfinedRoot.scanRoot(scanRoot)
+        let file = ConfinedRoot(path).realPath
+        let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
+        return NodeReader(file: displayName ?? path, folder: folder.isEmpty ? "/" : folder, confinement: root.contains(realPath: file) ? root : nil)
+    }
+
+    /// A file the configuration names (`bandit_config`, `gitleaks_config`, a baseline):
+    /// relative to the configuration's folder, and inside the repository when the configuration
+    /// is the repository's.
+    public func path(_ node: ConfigNode, key: String) throws(ConfigurationError) -> String {
+        try resolve(try string(node, key: key), node: node, key: key)
+    }
+
+    /// `path(_:key:)` for a value already read.
+    public func resolve(_ value: String, node: ConfigNode, key: String) throws(ConfigurationError) -> String {
+        guard let confinement else {
+            return value.hasPrefix("/") ? value : (folder.hasSuffix("/") ? folder : folder + "/") + value
+        }
+        do {
+            return try confinement.resolve(value, relativeTo: folder)
+        } catch {
+            throw self.error(node, key: key, error.description)
+        }
+    }
 
     public func error(_ node: ConfigNode, key: String?, _ message: String) -> ConfigurationError {
         ConfigurationError(file: file, at: node.position, key: key, message)

@@ -31,6 +31,7 @@ public struct Diagnostic: Error, Sendable, Hashable {
         var place = ""
         if let path { place = line.map { "\(path):\($0): " } ?? "\(path): " }
         let who = scanner.map { "[\($0)] " } ?? ""
-        return "\(level.rawValue): \(who)\(place)\(message)"
+        // Paths and messages carry a repository's names and bytes: escaped, one line each.
+        return TextEscaping.escape("\(level.rawValue): \(who)\(place)\(message)")
     }
 }

@@ -174,6 +174,7 @@ extension DepsScanner {
         var diagnostics: [Diagnostic] = []
         var dependencies: [Dependency] = []
         var seen = Set<String>()
+        var requirementsRead = Set<String>()
         // Folders with a lockfile: their declared ranges are resolved by the lockfile.
         let lockedFolders = Set(manifests.filter { Manifests.isLockfile($0.name) }.map { Self.folder($0.path) })
         for manifest in manifests.sorted(by: { $0.path < $1.path }) {
@@ -182,7 +183,8 @@ extension DepsScanner {
                 let result = Manifests.parse(root: root, path: manifest.path)
                 parsed = (result.dependencies, result.diagnostics)
             } else {
-                let result = RequirementsFile.parse(root: root, path: manifest.path, kind: manifest.name.lowercased().hasPrefix("constraints") ? .constraint : .requirement)
+                let result = RequirementsFile.parse(root: root, path: manifest.path, kind: manifest.name.lowercased().hasPrefix("constraints") ? .constraint : .requirement,
+                                                    alreadyRead: &requirementsRead)
                 parsed = (result.dependencies, result.diagnostics)
             }
             diagnostics += parsed.diagnostics.map { diagnostic in

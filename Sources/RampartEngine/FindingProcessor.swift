@@ -4,6 +4,7 @@ import RampartCore
 /// inline suppressions and configured ignores. Thresholds and the baseline come after it.
 struct FindingProcessor {
     let root: String
+    let confinedRoot: ConfinedRoot
     let configuration: Configuration
     let rulesByID: [RuleID: RuleMetadata]
     let today: String
@@ -21,6 +22,7 @@ struct FindingProcessor {
 
     init(root: String, configuration: Configuration, rules: [RuleMetadata], today: String) {
         self.root = root
+        self.confinedRoot = ConfinedRoot(root)
         self.configuration = configuration
         self.rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.today = today
@@ -116,8 +118,8 @@ struct FindingProcessor {
         if let cached = lineCache[path] { return cached }
         lineCache.removeAll(keepingCapacity: true)
         commentCache.removeAll(keepingCapacity: true)
-        let absolute = root.hasSuffix("/") ? root + path : root + "/" + path
-        let lines = (try? FileReader.read(absolute, limit: configuration.maxFileSize))
+        // A finding's path may come from an imported report: read only inside the scanned folder.
+        let lines = (try? confinedRoot.read(path, limit: configuration.maxFileSize))
             .map { SourceText(bytes: $0).lines }
         lineCache[path] = lines
         return lines

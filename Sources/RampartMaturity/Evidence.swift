@@ -114,7 +114,7 @@ public struct Evidence: Sendable {
             evidence.findings = (try? store.records()) ?? []
         }
         if FileManager.default.fileExists(atPath: root + "/.git"),
-           let log = try? ChildProcess.run(["/usr/bin/env", "git", "-C", root, "log", "--first-parent", "-100", "--format=%G?"], timeout: .seconds(20)),
+           let log = try? Git.run(root: root, ["log", "--first-parent", "-100", "--format=%G?"], timeout: .seconds(20)),
            log.status == 0 {
             evidence.commitSignatures = log.stdout.split(separator: "\n").map(String.init)
         }

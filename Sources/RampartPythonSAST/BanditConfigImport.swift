@@ -37,14 +37,15 @@ public struct BanditSettings: Sendable, Hashable {
 public enum BanditConfigImport {
     /// The Bandit settings found at `root`: `pyproject.toml`'s `[tool.bandit]`, else `.bandit`.
     public static func discover(root: String) -> (BanditSettings?, [Diagnostic]) {
-        if let text = read(root + "/pyproject.toml") {
+        let confined = ConfinedRoot(root)
+        if let text = read(confined, "pyproject.toml") {
             let (settings, problems) = fromPyproject(text)
             if var settings, !settings.isEmpty {
                 settings.source = "pyproject.toml"
                 return (settings, problems)
             }
         }
-        if let text = read(root + "/.bandit") {
+        if let text = read(confined, ".bandit") {
             var settings = fromINI(text)
             settings.source = ".bandit"
             return (settings.isEmpty ? nil : settings, [])
@@ -52,8 +53,9 @@ public enum BanditConfigImport {
         return (nil, [])
     }
 
-    static func read(_ path: String) -> String? {
-        (try? FileReader.read(path, limit: 1 << 20)).map { String(decoding: $0, as: UTF8.self) }
+    /// A file the repository names, read only when it resolves inside the repository.
+    static func read(_ confined: ConfinedRoot, _ name: String) -> String? {
+        (try? confined.read(name, limit: 1 << 20)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Bandit's YAML configuration (`bandit -c bandit.yaml`).

@@ -43,11 +43,11 @@ public struct PythonSASTScanner: SecurityScanner {
             case "check_typed_exception": copy.options.checkTypedException = try reader.bool(entry.value, key: key)
             case "bandit_config":
                 let path = try reader.string(entry.value, key: key)
-                let base = reader.file.contains("/") ? String(reader.file[..<(reader.file.lastIndex(of: "/") ?? reader.file.endIndex)]) : "."
-                let full = path.hasPrefix("/") ? path : base + "/" + path
-                guard let text = BanditConfigImport.read(full) else {
-                    throw reader.error(entry.value, key: key, "cannot read Bandit configuration \(path)")
+                let full = try reader.resolve(path, node: entry.value, key: key)
+                guard let bytes = try? FileReader.read(full, limit: 1 << 20) else {
+                    throw reader.error(entry.value, key: key, "cannot read Bandit configuration \(TextEscaping.escape(path))")
                 }
+                let text = String(decoding: bytes, as: UTF8.self)
                 copy.banditSettings = try BanditConfigImport.fromYAML(text, file: path)
             case "bandit_compat":
                 copy.options.banditCompatible = try reader.bool(entry.value, key: key)

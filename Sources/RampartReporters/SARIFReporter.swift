@@ -195,12 +195,17 @@ struct LineHashCache {
     let root: String
     private var cache: [String: [Int: String]] = [:]
 
-    init(root: String) { self.root = root }
+    let confined: ConfinedRoot
+
+    init(root: String) {
+        self.root = root
+        confined = ConfinedRoot(root)
+    }
 
     mutating func hash(path: String, line: Int) -> String? {
         if let hashes = cache[path] { return hashes[line] }
-        let absolute = root.hasSuffix("/") ? root + path : root + "/" + path
-        let hashes = (try? FileReader.read(absolute, limit: 16 << 20)).map { LineHash.hashes(of: SourceText(bytes: $0).text) } ?? [:]
+        // Paths of imported findings are the imported tool's word: read only inside the root.
+        let hashes = (try? confined.read(path, limit: 16 << 20)).map { LineHash.hashes(of: SourceText(bytes: $0).text) } ?? [:]
         cache[path] = hashes
         return hashes[line]
     }

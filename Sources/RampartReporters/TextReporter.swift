@@ -22,18 +22,20 @@ public struct TextReporter: Reporter {
             }
         }
         for (name, findings) in groups {
-            out += style.bold(name) + "\n"
+            out += style.bold(TextEscaping.escape(name)) + "\n"
             for finding in findings {
                 out += "  " + position(finding).padding(toLength: 9, withPad: " ", startingAt: 0)
                 out += " " + style.severity(finding.severity)
-                out += "  " + finding.ruleId.rawValue + "  " + finding.message
+                // Every value may hold a scanned file's bytes (a name, a custom rule's title, an
+                // imported report's message): escaped so that none can forge or hide a line.
+                out += "  " + TextEscaping.escape(finding.ruleId.rawValue) + "  " + TextEscaping.escape(finding.message)
                 if finding.message != finding.title && !finding.message.contains(finding.title) {
-                    out += style.dim(" (\(finding.title))")
+                    out += style.dim(" (\(TextEscaping.escape(finding.title)))")
                 }
                 out += "\n"
                 if let suppression = finding.suppression {
                     let reason = suppression.reason.map { ": \($0)" } ?? ""
-                    out += "            " + style.dim("suppressed by \(suppression.kind.rawValue)\(reason)") + "\n"
+                    out += "            " + style.dim(TextEscaping.escape("suppressed by \(suppression.kind.rawValue)\(reason)")) + "\n"
                 }
                 if case .source(let source) = finding.location, let snippet = source.snippet {
                     for line in SourceText.splitLines(snippet).prefix(3) {
@@ -48,7 +50,7 @@ public struct TextReporter: Reporter {
                     out += "            " + style.dim("evidence: " + Self.clip(evidence, 160)) + "\n"
                 }
                 if let help = finding.helpUri {
-                    out += "            " + style.dim(help) + "\n"
+                    out += "            " + style.dim(TextEscaping.escape(help)) + "\n"
                 }
             }
             out += "\n"
@@ -97,6 +99,9 @@ public struct TextReporter: Reporter {
         let gate: String
         switch report.failOn {
         case .none: gate = "Gate: off (--fail-on none)"
+        case .severity(let severity) where report.hasFailures && gating == 0:
+            // A scan that could not look everywhere never says "passed".
+            gate = style.red("Gate not passed") + ": not everything was checked (see the errors above); no finding of severity \(severity.rawValue) or above in what was"
         case .severity(let severity):
             gate = gating == 0
                 ? style.green("Gate passed") + ": no finding of severity \(severity.rawValue) or above"
@@ -131,8 +136,8 @@ public struct TextReporter: Reporter {
     }
 
     static func clip(_ text: String, _ length: Int) -> String {
-        let cleaned = String(text.unicodeScalars.map { $0.properties.generalCategory == .control && $0 != "\t" ? "?" : Character($0) })
-        return cleaned.count > length ? String(cleaned.prefix(length)) + "…" : cleaned
+        let clipped = text.count > length ? String(text.prefix(length)) + "…" : text
+        return TextEscaping.escape(clipped)
     }
 
     static func table(_ rows: [[String]], indent: Int) -> String {

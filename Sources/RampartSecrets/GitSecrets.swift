@@ -30,7 +30,7 @@ struct GitSecrets {
     static let format = "--format=%x01rampart-commit %H%x00%an%x00%ae%x00%aI%x00%s"
 
     static func arguments(_ source: Source) -> [String] {
-        let common = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false"]
+        let common = ["-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"]
         switch source {
         case .staged:
             return common + ["diff", "--cached", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv"]
@@ -93,7 +93,7 @@ struct GitSecrets {
         // the pipeline starts at the same time must not hold git's pipe open, nor hide its end.
         let ended: ChildProcess.Ending
         do {
-            ended = try ChildProcess.stream(["/usr/bin/env", "git", "-C", root] + Self.arguments(source), timeout: .seconds(86_400), errorLimit: 8192,
+            ended = try Git.stream(root: root, Self.arguments(source), timeout: .seconds(86_400), errorLimit: 8192,
                                             isCancelled: isCancelled) { chunk in
                 parser.feed(chunk)
                 return true

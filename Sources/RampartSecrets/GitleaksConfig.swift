@@ -27,12 +27,48 @@ public struct GitleaksConfig: Sendable {
         public var description: String { "\(file): \(message)" }
     }
 
-    public static func load(path: String) throws(Failure) -> GitleaksConfig {
-        guard let bytes = try? FileReader.read(path, limit: 4 << 20) else { throw Failure(file: path, message: "cannot read the Gitleaks configuration") }
-        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+    /// `[extend] path` chains longer than this are refused (Gitleaks itself stops at two).
+    static let maxExtendDepth = 8
+
+    /// Loads `path` and the files it extends. With `confinement` (a repository's own
+    /// configuration), every path resolves inside it; a cycle of `[extend] path`s is an error.
+    public static func load(path: String, confinement: ConfinedRoot? = nil) throws(Failure) -> GitleaksConfig {
+        try load(path: path, relativeTo: "", confinement: confinement, chain: [])
+    }
+
+    static func load(path: String, relativeTo folder: String, confinement: ConfinedRoot?, chain: [String]) throws(Failure) -> GitleaksConfig {
+        let resolved: String
+        if let confinement {
+            do {
+                resolved = try confinement.resolve(path, relativeTo: folder)
+            } catch {
+                throw Failure(file: chain.last.map { confinement.relative($0) } ?? path, message: "[extend] path \(error.description)")
+            }
+        } else {
+            resolved = ConfinedRoot.normalize(path.hasPrefix("/") ? path : ConfinedRoot(folder.isEmpty ? "." : folder).realPath + "/" + path)
+        }
+        let display = confinement?.relative(resolved) ?? path
+        guard !chain.contains(resolved) else {
+            let names = (chain + [resolved]).map { confinement?.relative($0) ?? $0 }.map(TextEscaping.escape)
+            throw Failure(file: display, message: "[extend] path makes a cycle: \(names.joined(separator: " → "))")
+        }
+        guard chain.count <= maxExtendDepth else {
+            throw Failure(file: display, message: "[extend] paths nested more than \(maxExtendDepth) deep")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(resolved, limit: 4 << 20)
+        } catch {
+            throw Failure(file: display, message: "cannot read the Gitleaks configuration: \(error)")
+        }
+        return try parse(String(decoding: bytes, as: UTF8.self), file: display, resolvedPath: resolved, confinement: confinement, chain: chain + [resolved])
     }
 
     public static func parse(_ text: String, file: String) throws(Failure) -> GitleaksConfig {
+        try parse(text, file: file, resolvedPath: nil, confinement: nil, chain: [])
+    }
+
+    static func parse(_ text: String, file: String, resolvedPath: String?, confinement: ConfinedRoot?, chain: [String]) throws(Failure) -> GitleaksConfig {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -47,10 +83,10 @@ public struct GitleaksConfig: Sendable {
             config.disabledRules = strings(extend["disabledRules"])
             // `[extend] path` names another file to extend: its rules come first.
             if let other = extend["path"]?.string {
-                let base = file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) + "/" : ""
-                let resolved = other.hasPrefix("/") ? other : base + other
-                guard resolved != file else { throw Failure(file: file, message: "[extend] path names the file itself") }
-                let parent = try load(path: resolved)
+                let source = resolvedPath ?? file
+                let folder = source.contains("/") ? String(source[..<(source.lastIndex(of: "/") ?? source.endIndex)]) : ""
+                let parent = try load(path: other, relativeTo: folder.isEmpty && source.hasPrefix("/") ? "/" : folder, confinement: confinement,
+                                      chain: chain.isEmpty ? [ConfinedRoot.normalize(ConfinedRoot(source).realPath)] : chain)
                 config.rules = parent.rules
                 config.pathRules = parent.pathRules
                 config.allowlists = parent.allowlists

@@ -25,12 +25,13 @@ public struct KnownSecrets: Sendable {
     public static func discover(root: String) -> (KnownSecrets, [Diagnostic]) {
         var known = KnownSecrets()
         var problems: [Diagnostic] = []
-        let folder = root.hasSuffix("/") ? root : root + "/"
-        if let bytes = try? FileReader.read(folder + ".gitleaksignore", limit: 16 << 20) {
+        // Inside the repository only: a `.secrets.baseline` linked to a file elsewhere is not read.
+        let confined = ConfinedRoot(root)
+        if let bytes = try? confined.read(".gitleaksignore", limit: 16 << 20) {
             known.addGitleaksIgnore(String(decoding: bytes, as: UTF8.self))
             known.sources.append(".gitleaksignore")
         }
-        if let bytes = try? FileReader.read(folder + ".secrets.baseline", limit: 64 << 20) {
+        if let bytes = try? confined.read(".secrets.baseline", limit: 64 << 20) {
             do {
                 try known.addDetectSecretsBaseline(Data(bytes))
                 known.sources.append(".secrets.baseline")

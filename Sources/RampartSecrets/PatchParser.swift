@@ -133,7 +133,8 @@ struct PatchParser {
         return digits > 0 ? value : nil
     }
 
-    /// Git's C-style quoting of unusual paths (`"a\tb"`, octal escapes for bytes).
+    /// Git's C-style quoting of unusual paths (`"a\tb"`, `\a\b\v\f\r`, octal escapes for
+    /// bytes), read back to the exact name.
     static func unquote(_ raw: [UInt8]) -> [UInt8] {
         guard raw.count >= 2, raw.first == UInt8(ascii: "\""), raw.last == UInt8(ascii: "\"") else { return raw }
         var out: [UInt8] = []
@@ -145,6 +146,11 @@ struct PatchParser {
                 switch n {
                 case UInt8(ascii: "n"): out.append(0x0A); i += 2
                 case UInt8(ascii: "t"): out.append(0x09); i += 2
+                case UInt8(ascii: "a"): out.append(0x07); i += 2
+                case UInt8(ascii: "b"): out.append(0x08); i += 2
+                case UInt8(ascii: "v"): out.append(0x0B); i += 2
+                case UInt8(ascii: "f"): out.append(0x0C); i += 2
+                case UInt8(ascii: "r"): out.append(0x0D); i += 2
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(n); i += 2
                 case UInt8(ascii: "0")...UInt8(ascii: "7"):
                     var value = 0

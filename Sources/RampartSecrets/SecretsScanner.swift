@@ -29,10 +29,9 @@ public struct SecretsScanner: SecurityScanner {
             switch entry.key {
             case "show_secrets": copy.options.showSecrets = try reader.bool(entry.value, key: key)
             case "gitleaks_config":
-                let path = try reader.string(entry.value, key: key)
-                let base = reader.file.contains("/") ? String(reader.file[..<(reader.file.lastIndex(of: "/") ?? reader.file.endIndex)]) : "."
+                let path = try reader.path(entry.value, key: key)
                 do {
-                    copy.options.gitleaks = try GitleaksConfig.load(path: path.hasPrefix("/") ? path : base + "/" + path)
+                    copy.options.gitleaks = try GitleaksConfig.load(path: path, confinement: reader.confinement)
                 } catch {
                     throw reader.error(entry.value, key: key, error.description)
                 }
@@ -72,10 +71,10 @@ public struct SecretsScanner: SecurityScanner {
         var scanner = self
         var notes: [Diagnostic] = []
         // A Gitleaks configuration at the root is used as Gitleaks would use it.
-        let found = context.root + "/.gitleaks.toml"
-        if scanner.options.gitleaks == nil, FileManager.default.fileExists(atPath: found) {
+        let confined = ConfinedRoot(context.root)
+        if scanner.options.gitleaks == nil, FileManager.default.fileExists(atPath: context.root + "/.gitleaks.toml") {
             do {
-                scanner.options.gitleaks = try GitleaksConfig.load(path: found)
+                scanner.options.gitleaks = try GitleaksConfig.load(path: ".gitleaks.toml", confinement: confined)
                 notes.append(Diagnostic(.note, code: "gitleaks-config", message: "using the Gitleaks configuration .gitleaks.toml", scanner: id))
             } catch {
                 notes.append(Diagnostic(.error, code: "gitleaks-config", message: error.description, scanner: id, path: ".gitleaks.toml"))

@@ -24,7 +24,8 @@ public struct SecurityTask: Sendable, Equatable {
 
     public var title: String {
         let count = findings.count == 1 ? "" : " (\(findings.count) findings)"
-        return "[\(severity.rawValue)] \(ruleId.rawValue): \(ruleTitle) in \(component)\(count)"
+        // One line of plain text wherever it goes (an issue title, a heading, a terminal).
+        return TextEscaping.escape("[\(severity.rawValue)] \(ruleId.rawValue): \(ruleTitle) in \(component)\(count)")
     }
 
     public var labels: [String] { [Self.commonLabel, key, "severity:\(severity.rawValue)"] }
@@ -111,13 +112,13 @@ enum Markdown {
 
     /// Running text: no HTML, no line breaks.
     static func inline(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        TextEscaping.escape(text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " "))
             .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// Inside backticks: no backticks, no line breaks.
     static func code(_ text: String) -> String {
-        String(text.prefix(300)).replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        TextEscaping.escape(String(text.prefix(300)).replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " "))
             .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'")
     }
 }

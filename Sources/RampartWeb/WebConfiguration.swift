@@ -3,9 +3,17 @@ import RampartCore
 
 extension WebScanner {
     /// The `web:` section of `.rampart.yml`, for `rampart scan` (`rampart web` takes flags).
+    /// A repository's own file (`reader.confinement` set) may point the scanner and its login at
+    /// loopback or at origins listed in `RAMPART_ALLOWED_ORIGINS` only: the repository must not
+    /// aim the crawler at internal addresses or receive `RAMPART_WEB_PASSWORD`.
     public func configured(with section: ConfigNode, reader: NodeReader) throws(ConfigurationError) -> any SecurityScanner {
+        try configured(with: section, reader: reader, environment: ProcessInfo.processInfo.environment)
+    }
+
+    public func configured(with section: ConfigNode, reader: NodeReader, environment: [String: String]) throws(ConfigurationError) -> any SecurityScanner {
         var copy = self
-        let base = reader.file.contains("/") ? String(reader.file[..<(reader.file.lastIndex(of: "/") ?? reader.file.endIndex)]) : "."
+        let fromRepository = reader.confinement != nil
+        let trusted = TrustedOrigins(environment: environment)
         func fail(_ entry: (key: String, keyPosition: ConfigNode.Position, value: ConfigNode), _ message: String) -> ConfigurationError {
             ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: "web.\(entry.key)", message: message)
         }
@@ -15,8 +23,9 @@ extension WebScanner {
             case "target":
                 let text = try reader.string(entry.value, key: key)
                 guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
-                    throw fail(entry, "'\(text)' is not an http(s) URL")
+                    throw fail(entry, "'\(TextEscaping.escape(text))' is not an http(s) URL")
                 }
+                if fromRepository, let refusal = trusted.refusal(text, purpose: "scan") { throw fail(entry, refusal) }
                 copy.options.target = url
             case "active": copy.options.active = try reader.bool(entry.value, key: key)
             case "submit_forms": copy.options.limits.submitForms = try reader.bool(entry.value, key: key)
@@ -31,9 +40,8 @@ extension WebScanner {
             case "concurrency": copy.options.limits.concurrency = max(1, try reader.int(entry.value, key: key))
             case "enable": copy.options.enable = Set(try reader.strings(entry.value, key: key))
             case "zap_config":
-                let path = try reader.string(entry.value, key: key)
-                let full = path.hasPrefix("/") ? path : base + "/" + path
-                guard let data = FileManager.default.contents(atPath: full) else { throw fail(entry, "cannot read \(full)") }
+                let full = try reader.path(entry.value, key: key)
+                guard let data = try? FileReader.read(full, limit: 1 << 20) else { throw fail(entry, "cannot read \(TextEscaping.escape(full))") }
                 do {
                     copy.options.zapConfig = try ZAPRuleConfig.parse(String(decoding: data, as: UTF8.self), file: full)
                 } catch {
@@ -58,10 +66,15 @@ extension WebScanner {
                     default: throw fail(entry, "unknown key '\(item.key)'; login takes url, username_field, password_field, logged_out_text")
                     }
                 }
-                let environment = ProcessInfo.processInfo.environment
                 guard let url, let target = copy.options.target ?? URL(string: url), let login = URL(string: url, relativeTo: target)?.absoluteURL else {
                     throw fail(entry, "login needs a url (and a target for a relative one)")
                 }
+                // The password goes to the target's own origin only, and from a repository's
+                // file only to loopback or an allowed origin.
+                if TrustedOrigins.origin(of: login.absoluteString) != TrustedOrigins.origin(of: target.absoluteString) {
+                    throw fail(entry, "the login URL's origin differs from the target's: credentials are sent to the target only")
+                }
+                if fromRepository, let refusal = trusted.refusal(login.absoluteString, purpose: "send RAMPART_WEB_PASSWORD") { throw fail(entry, refusal) }
                 guard let username = environment["RAMPART_WEB_USERNAME"], let password = environment["RAMPART_WEB_PASSWORD"] else {
                     throw fail(entry, "login needs RAMPART_WEB_USERNAME and RAMPART_WEB_PASSWORD in the environment")
                 }

@@ -71,7 +71,7 @@ func sync(_ findings: [Finding], _ tracker: some TaskTracker, closing: ClosingSc
 @Suite struct MarkdownTaskFolderTests {
     @Test func createsUpdatesClosesAndReopensFiles() async throws {
         let dir = TemporaryDirectory()
-        let folder = MarkdownTaskFolder(folder: dir.path + "/tasks", extraLabels: ["security"])
+        let folder = MarkdownTaskFolder(root: dir.path, folder: "tasks", extraLabels: ["security"])
         let shell = (1...3).map { TaskGroupingTests.code("python/B602", "app/views.py", line: $0) }
         let password = TaskGroupingTests.code("python/B105", "app/settings.py", line: 4, severity: .low)
 
@@ -109,7 +109,7 @@ func sync(_ findings: [Finding], _ tracker: some TaskTracker, closing: ClosingSc
         try dir.write("tasks/notes.md", "# my notes\n")
         try dir.write("tasks/binary.md", bytes: [0xFF, 0xFE, 0x00, 0x80])
         try dir.write("tasks/half.md", "---\nstate: open\n")
-        #expect(try await MarkdownTaskFolder(folder: dir.path + "/tasks").list().isEmpty)
+        #expect(try await MarkdownTaskFolder(root: dir.path, folder: "tasks").list().isEmpty)
     }
 }
 

@@ -107,7 +107,7 @@ public enum Manifests {
         var result = Result()
         func add(_ requirement: String, group: String?) {
             guard let parsed = RequirementString(requirement) else {
-                result.diagnostics.append(Diagnostic(.warning, code: "requirements-syntax", message: "not a requirement: \(requirement.prefix(120))", scanner: "deps", path: path))
+                result.diagnostics.append(Diagnostic(.warning, code: "requirements-syntax", message: "not a requirement: \(Redaction.excerpt(requirement))", scanner: "deps", path: path))
                 return
             }
             result.dependencies.append(Dependency(name: parsed.name, extras: parsed.extras, specifier: parsed.specifier, marker: parsed.marker,

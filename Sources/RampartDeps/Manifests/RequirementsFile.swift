@@ -11,46 +11,77 @@ public enum RequirementsFile {
         public var files: [String] = []
     }
 
-    /// Reads `path` (relative to `root`) and what it includes.
+    /// Reads `path` (relative to `root`) and what it includes. Includes resolve inside `root`
+    /// (a repository's `-r ~/.aws/credentials` is refused, never read); each file is read once,
+    /// however many files include it.
     public static func parse(root: String, path: String, kind: Dependency.Kind = .requirement) -> Result {
+        var read = Set<String>()
+        return parse(root: root, path: path, kind: kind, alreadyRead: &read)
+    }
+
+    /// As `parse(root:path:kind:)`, skipping files in `alreadyRead` (read as includes of an
+    /// earlier manifest: their requirements are already reported) and adding those it reads.
+    public static func parse(root: String, path: String, kind: Dependency.Kind, alreadyRead: inout Set<String>) -> Result {
         var result = Result()
-        var visiting = Set<String>()
-        read(root: root, path: path, kind: kind, depth: 0, visiting: &visiting, into: &result)
+        let confined = ConfinedRoot(root)
+        var stack = Set<String>()
+        read(confined, path: path, written: path, kind: kind, depth: 0, stack: &stack, done: &alreadyRead, into: &result, includedFrom: nil)
         return result
     }
 
     /// Parses a file's text directly (tests, stdin); includes are resolved against `root`.
     public static func parse(text: String, path: String, root: String, kind: Dependency.Kind = .requirement) -> Result {
         var result = Result()
-        var visiting: Set<String> = [path]
-        parseText(text, root: root, path: path, kind: kind, depth: 0, visiting: &visiting, into: &result)
+        let confined = ConfinedRoot(root)
+        var stack: Set<String> = [path]
+        var done: Set<String> = ["\(kind)\u{0}\(path)"]
+        parseText(text, confined: confined, path: path, kind: kind, depth: 0, stack: &stack, done: &done, into: &result)
         return result
     }
 
     static let maxDepth = 20
 
-    private static func read(root: String, path: String, kind: Dependency.Kind, depth: Int, visiting: inout Set<String>, into result: inout Result) {
-        guard !visiting.contains(path) else {
-            result.diagnostics.append(Diagnostic(.warning, code: "include-loop", message: "\(path) includes itself (directly or through other files); read once", scanner: "deps", path: path))
+    /// Reads one file: `written` is the path as the including file wrote it (or the manifest's
+    /// own path), resolved inside the root.
+    private static func read(_ confined: ConfinedRoot, path written: String, written display: String, kind: Dependency.Kind, depth: Int,
+                             stack: inout Set<String>, done: inout Set<String>, into result: inout Result, includedFrom: (path: String, line: Int)?) {
+        let folder = includedFrom.map { $0.path.contains("/") ? String($0.path[..<($0.path.lastIndex(of: "/") ?? $0.path.endIndex)]) : "" } ?? ""
+        let diagnosticPath = includedFrom?.path ?? written
+        let diagnosticLine = includedFrom?.line
+        let path: String
+        do {
+            path = confined.relative(try confined.resolve(written, relativeTo: folder))
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, code: includedFrom == nil ? "unreadable" : "include-refused",
+                                                 message: "\(includedFrom == nil ? "" : "include ")\(error.description)", scanner: "deps", path: diagnosticPath, line: diagnosticLine))
+            return
+        }
+        guard !stack.contains(path) else {
+            result.diagnostics.append(Diagnostic(.warning, code: "include-loop", message: "\(TextEscaping.escape(path)) includes itself (directly or through other files); read once", scanner: "deps", path: path))
             return
         }
         guard depth <= maxDepth else {
-            result.diagnostics.append(Diagnostic(.warning, code: "include-depth", message: "includes nested more than \(maxDepth) deep; stopped", scanner: "deps", path: path))
+            result.diagnostics.append(Diagnostic(.error, code: "include-depth", message: "includes nested more than \(maxDepth) deep; not read", scanner: "deps", path: path))
             return
         }
-        let absolute = path.hasPrefix("/") ? path : (root.hasSuffix("/") ? root : root + "/") + path
-        guard let bytes = try? FileReader.read(absolute, limit: 16 << 20) else {
-            result.diagnostics.append(Diagnostic(.error, code: "missing-include", message: "cannot read \(path)", scanner: "deps", path: path))
+        // A file included from several places (a DAG of includes) says the same each time.
+        guard done.insert("\(kind)\u{0}\(path)").inserted else { return }
+        let bytes: [UInt8]
+        do {
+            bytes = try confined.read(path, limit: 16 << 20)
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, code: includedFrom == nil ? "unreadable" : "missing-include",
+                                                 message: "cannot read \(error.description)", scanner: "deps", path: diagnosticPath, line: diagnosticLine))
             return
         }
-        visiting.insert(path)
+        stack.insert(path)
         result.files.append(path)
-        parseText(String(decoding: bytes, as: UTF8.self), root: root, path: path, kind: kind, depth: depth, visiting: &visiting, into: &result)
-        visiting.remove(path)
+        parseText(String(decoding: bytes, as: UTF8.self), confined: confined, path: path, kind: kind, depth: depth, stack: &stack, done: &done, into: &result)
+        stack.remove(path)
     }
 
-    private static func parseText(_ text: String, root: String, path: String, kind: Dependency.Kind, depth: Int, visiting: inout Set<String>, into result: inout Result) {
-        let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) + "/" : ""
+    private static func parseText(_ text: String, confined: ConfinedRoot, path: String, kind: Dependency.Kind, depth: Int,
+                                  stack: inout Set<String>, done: inout Set<String>, into result: inout Result) {
         for (lineNumber, logical) in logicalLines(text) {
             var words = tokens(logical)
             guard let first = words.first else { continue }
@@ -61,12 +92,12 @@ public enum RequirementsFile {
                     continue
                 }
                 if value.contains("://") {
-                    result.diagnostics.append(Diagnostic(.warning, code: "remote-include", message: "\(value) is a URL; remote includes are not fetched", scanner: "deps", path: path, line: lineNumber))
+                    result.diagnostics.append(Diagnostic(.error, code: "remote-include", message: "\(TextEscaping.escape(String(value.prefix(200)))) is a URL; remote includes are not fetched, so what it pins is not checked",
+                                                         scanner: "deps", path: path, line: lineNumber))
                     continue
                 }
-                let target = value.hasPrefix("/") ? value : normalizePath(folder + value)
                 let includeKind: Dependency.Kind = option == "-c" || option == "--constraint" ? .constraint : kind
-                read(root: root, path: target, kind: includeKind, depth: depth + 1, visiting: &visiting, into: &result)
+                read(confined, path: value, written: value, kind: includeKind, depth: depth + 1, stack: &stack, done: &done, into: &result, includedFrom: (path, lineNumber))
                 continue
             }
             var editable = false
@@ -111,7 +142,7 @@ public enum RequirementsFile {
                 // A local project (`-e .`, `./lib`): nothing to look up.
                 continue
             } else {
-                result.diagnostics.append(Diagnostic(.warning, code: "requirements-syntax", message: "not a requirement: \(requirementText.prefix(120))", scanner: "deps", path: path, line: lineNumber))
+                result.diagnostics.append(Diagnostic(.warning, code: "requirements-syntax", message: "not a requirement: \(Redaction.excerpt(requirementText))", scanner: "deps", path: path, line: lineNumber))
             }
         }
     }
@@ -196,16 +227,5 @@ public enum RequirementsFile {
             if !option.hasPrefix("--"), first.hasPrefix(option), first.count > option.count { return (option, String(first.dropFirst(option.count))) }
         }
         return nil
-    }
-
-    /// `a/./b/../c` → `a/c`.
-    static func normalizePath(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
-            parts.append(part)
-        }
-        return parts.joined(separator: "/")
     }
 }

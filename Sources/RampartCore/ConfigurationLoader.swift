@@ -33,7 +33,7 @@ public struct ConfigurationLoader: Sendable {
         do {
             if let confinement {
                 do {
-                    bytes = try confinement.read(path, limit: 1 << 20)
+                    bytes = try confinement.read(ConfinedRoot.absolute(path), limit: 1 << 20)
                 } catch {
                     throw ConfigurationError(file: name, line: 1, column: 1, key: nil, message: "cannot read configuration: \(error.reason)")
                 }

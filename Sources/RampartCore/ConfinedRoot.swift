@@ -35,12 +35,8 @@ public struct ConfinedRoot: Sendable, Equatable {
         self.path = path
         if let real = Self.realPath(path) {
             realPath = real
-        } else if path.hasPrefix("/") {
-            realPath = Self.normalize(path)
         } else {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let cwd = getcwd(&buffer, buffer.count) != nil ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "/"
-            realPath = Self.normalize(cwd + "/" + path)
+            realPath = Self.normalize(Self.absolute(path))
         }
     }
 
@@ -64,7 +60,7 @@ public struct ConfinedRoot: Sendable, Equatable {
     /// that does not exist is checked through its deepest existing folder.
     public func resolve(_ name: String, relativeTo folder: String = "") throws(ConfinementError) -> String {
         guard !name.isEmpty, !name.utf8.contains(0) else { throw ConfinementError(path: name, reason: "not a file name") }
-        let base = folder.hasPrefix("/") ? folder : Self.join(path, folder)
+        let base = folder.hasPrefix("/") ? folder : Self.join(realPath, folder)
         let candidate = Self.normalize(name.hasPrefix("/") ? name : Self.join(base, name))
         guard let real = Self.realPathOfExistingPrefix(candidate) else {
             throw ConfinementError(path: name, reason: "cannot resolve the path")
@@ -73,6 +69,14 @@ public struct ConfinedRoot: Sendable, Equatable {
             throw ConfinementError(path: name, reason: "refused: it resolves outside the scanned folder")
         }
         return real
+    }
+
+    /// `path` made absolute against the working folder (a path given on the command line).
+    public static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/") else { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let cwd = getcwd(&buffer, buffer.count) != nil ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "/"
+        return normalize(cwd + "/" + path)
     }
 
     /// The root-relative form of a path `resolve` returned (for diagnostics and reports).

@@ -9,6 +9,9 @@ public struct ScanContext: Sendable {
     public var files: [SourceFile]
     public var configuration: Configuration
     public var logger: Logger
+    /// Files the walk passed over (too large, symlinks not followed), for scanners that must
+    /// not skip them in silence.
+    public var passedOver: [PassedOverFile] = []
     /// Called once per file a scanner finishes; the engine turns it into the progress line.
     public var onFileScanned: (@Sendable (String) -> Void)?
 

@@ -1,3 +1,21 @@
+/// A file the walk passed over that a scanner may still need (a lockfile over `max_file_size`,
+/// a `requirements.txt` that is a symlink): the scanner that wants it reads it its own way, or
+/// reports it as not checked, instead of it being skipped in silence.
+public struct PassedOverFile: Sendable, Hashable {
+    public enum Reason: String, Sendable {
+        case tooLarge = "too-large"
+        case symlink
+    }
+
+    public var file: SourceFile
+    public var reason: Reason
+
+    public init(file: SourceFile, reason: Reason) {
+        self.file = file
+        self.reason = reason
+    }
+}
+
 /// A file selected for scanning, relative to the scan root with `/` separators.
 public struct SourceFile: Sendable, Hashable {
     public var path: String

@@ -90,9 +90,20 @@ public struct DepsScanner: SecurityScanner {
     }
 
     public func scan(_ context: ScanContext) async -> ScannerOutput {
-        let manifests = context.files.filter(wants)
-        guard !manifests.isEmpty || !options.sitePackages.isEmpty else { return ScannerOutput() }
+        var manifests = context.files.filter(wants)
         var output = ScannerOutput()
+        // A manifest is never skipped in silence: one over max_file_size is read with the deps
+        // scanner's own larger caps, a symlink is followed while it stays in the repository.
+        let confined = ConfinedRoot(context.root)
+        for passed in context.passedOver where wants(passed.file) {
+            if passed.reason == .symlink, (try? confined.resolve(passed.file.path)) == nil {
+                output.diagnostics.append(Diagnostic(.error, code: "unreadable-manifest", message: "not checked: a symlink out of the repository; not followed",
+                                                     scanner: id, path: passed.file.path))
+                continue
+            }
+            manifests.append(passed.file)
+        }
+        guard !manifests.isEmpty || !options.sitePackages.isEmpty else { return output }
         let collected = Self.collect(root: context.root, manifests: manifests, options: options)
         output.filesScanned = manifests.count
         output.diagnostics += collected.diagnostics

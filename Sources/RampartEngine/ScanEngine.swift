@@ -70,6 +70,7 @@ public struct ScanEngine: Sendable {
         let discovery = FileDiscovery(options: .init(configuration: configuration)).discover(root: target)
         var diagnostics = discovery.diagnostics
         var files = discovery.files
+        var passedOver = discovery.passedOver
         logger.debug("discovered \(files.count) files", metadata: ["skipped": "\(discovery.skipped)"])
         if let since = request.since {
             let changed: Set<String>
@@ -79,6 +80,7 @@ public struct ScanEngine: Sendable {
                 throw Failure.since("\(error)")
             }
             files = files.filter { changed.contains($0.path) }
+            passedOver = passedOver.filter { changed.contains($0.file.path) }
             logger.debug("\(files.count) files changed since \(since)")
         }
         let wanted = files.filter { file in scanners.contains { $0.wants(file) } }
@@ -86,10 +88,11 @@ public struct ScanEngine: Sendable {
         progress?.begin(total: total)
 
         let progress = self.progress
-        let context = ScanContext(
+        var context = ScanContext(
             root: root, files: wanted, configuration: configuration, logger: logger,
             onFileScanned: { scanner in progress?.fileScanned(scanner: scanner) }
         )
+        context.passedOver = passedOver
         let outcome = await runScanners(scanners, context: context, timeout: configuration.timeout, grace: request.gracePeriod)
         progress?.end()
         diagnostics += outcome.diagnostics

@@ -48,6 +48,8 @@ public struct FileDiscovery: Sendable {
         public var diagnostics: [Diagnostic]
         /// Files passed over, by reason: `ignored`, `excluded`, `binary`, `too-large`, `symlink`.
         public var skipped: [String: Int]
+        /// Files passed over as too large or as symlinks not followed, for scanners to claim.
+        public var passedOver: [PassedOverFile] = []
     }
 
     /// Folder names skipped unless `default_excludes: false`.
@@ -149,6 +151,7 @@ public struct FileDiscovery: Sendable {
                 if isLink {
                     guard options.followSymlinks else {
                         result.skipped["symlink", default: 0] += 1
+                        result.passedOver.append(PassedOverFile(file: SourceFile(path: relative, size: 0), reason: .symlink))
                         continue
                     }
                     guard fstatat(folderFD, name, &entry, 0) == 0 else {
@@ -230,6 +233,7 @@ public struct FileDiscovery: Sendable {
             file.size = size
             if size > options.maxFileSize {
                 result.skipped["too-large", default: 0] += 1
+                result.passedOver.append(PassedOverFile(file: file, reason: .tooLarge))
                 result.diagnostics.append(FileReadError.tooLarge(size: size, limit: options.maxFileSize).diagnostic(scanner: nil, path: relative))
                 return
             }

@@ -23,9 +23,12 @@ public enum Manifests {
     }
 
     public static func parse(root: String, path: String) -> Result {
-        let absolute = (root.hasSuffix("/") ? root : root + "/") + path
-        guard let bytes = try? FileReader.read(absolute, limit: 64 << 20) else {
-            return Result(diagnostics: [Diagnostic(.error, code: "unreadable-manifest", message: "cannot read \(path)", scanner: "deps", path: path)])
+        // Inside the repository only (a symlinked lockfile is followed while it stays inside).
+        let bytes: [UInt8]
+        do {
+            bytes = try ConfinedRoot(root).read(path, limit: 64 << 20)
+        } catch {
+            return Result(diagnostics: [Diagnostic(.error, code: "unreadable-manifest", message: "not checked: \(error.description)", scanner: "deps", path: path)])
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let name = path.split(separator: "/").last.map { $0.lowercased() } ?? path

@@ -36,32 +36,39 @@ struct SBOMCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Configuration file (default: .rampart.yml in the folder).", valueName: "path"))
     var config: String?
 
+    @Option(name: .long, help: ArgumentHelp("Time budget in seconds (default: the configuration's timeout, 600); past it, exit 3.", valueName: "seconds"))
+    var timeout: Double?
+
     func run() async throws {
         guard FileManager.default.fileExists(atPath: path) else { throw UsageFailure("error: no such file or folder: \(path)") }
         let configuration = try CommonOptions.loadConfiguration(explicit: config, scanRoot: path, scanners: ScannerCatalog.current)
         var options = DepsOptions()
         if let section = configuration.scannerSections["deps"],
-           let configured = try? DepsScanner().configured(with: section, reader: NodeReader(file: configuration.sourcePath ?? ".rampart.yml")) as? DepsScanner {
+           let configured = try? DepsScanner().configured(with: section, reader: configuration.reader(scanRoot: path)) as? DepsScanner {
             options = configured.options
         }
         if let advisories { options.advisoriesPath = advisories }
         if let database { options.databasePath = database }
-        let discovered = FileDiscovery(options: .init(configuration: configuration)).discover(root: path)
-        let scanner = DepsScanner(options: options)
-        let (dependencies, diagnostics) = DepsScanner.collect(root: path, manifests: discovered.files.filter(scanner.wants), options: options)
-        for diagnostic in diagnostics where diagnostic.level != .note { Terminal.writeStderr(diagnostic.display + "\n") }
-        var vulnerabilities: [String: [Vulnerability]]?
-        if withVulnerabilities {
-            do {
-                vulnerabilities = try CycloneDX.vulnerabilities(of: dependencies, options: options)
-            } catch {
-                throw UsageFailure("error: --with-vulnerabilities: \(error)")
+        let (path, withVulnerabilities, finalOptions) = (self.path, self.withVulnerabilities, options)
+        let (text, diagnostics) = try await CommandBudget.run(seconds: timeout ?? configuration.timeout, doing: "building the SBOM") { () throws -> (String, [Diagnostic]) in
+            let discovered = FileDiscovery(options: .init(configuration: configuration)).discover(root: path)
+            let scanner = DepsScanner(options: finalOptions)
+            let manifests = discovered.files.filter(scanner.wants) + discovered.passedOver.map(\.file).filter(scanner.wants)
+            let (dependencies, diagnostics) = DepsScanner.collect(root: path, manifests: manifests, options: finalOptions)
+            var vulnerabilities: [String: [Vulnerability]]?
+            if withVulnerabilities {
+                do {
+                    vulnerabilities = try CycloneDX.vulnerabilities(of: dependencies, options: finalOptions)
+                } catch {
+                    throw UsageFailure("error: --with-vulnerabilities: \(error)")
+                }
             }
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL
+            let document = CycloneDX.document(project: absolute.lastPathComponent, dependencies: dependencies,
+                                              vulnerabilities: vulnerabilities, toolVersion: RampartVersion.current)
+            return (document.serialized(pretty: true) + "\n", diagnostics)
         }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL
-        let document = CycloneDX.document(project: absolute.lastPathComponent, dependencies: dependencies,
-                                          vulnerabilities: vulnerabilities, toolVersion: RampartVersion.current)
-        let text = document.serialized(pretty: true) + "\n"
+        for diagnostic in diagnostics where diagnostic.level != .note { Terminal.writeStderr(diagnostic.display + "\n") }
         if let output {
             do {
                 try Terminal.writeFile(output, Data(text.utf8))
@@ -70,6 +77,11 @@ struct SBOMCommand: AsyncParsableCommand {
             }
         } else {
             Terminal.writeStdout(text)
+        }
+        // A manifest that could not be read leaves the SBOM incomplete: written, but not a success.
+        if diagnostics.contains(where: { $0.level == .error }) {
+            Terminal.writeStderr("error: the SBOM is incomplete: some manifests were not read (see above)\n")
+            throw ExitCode(3)
         }
     }
 }

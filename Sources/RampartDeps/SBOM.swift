@@ -12,11 +12,29 @@ public enum CycloneDX {
         toolVersion: String, serial: String = UUID().uuidString.lowercased(), timestamp: Date = Date()
     ) -> JSONValue {
         var components: [(purl: String, value: JSONValue)] = []
-        var seen = Set<String>()
-        for dependency in dependencies.sorted(by: { ($0.normalizedName, $0.version ?? "") < ($1.normalizedName, $1.version ?? "") }) {
-            guard let version = dependency.version, seen.insert(dependency.purl).inserted else { continue }
-            let files = Set(dependencies.filter { $0.purl == dependency.purl }.map(\.file)).sorted()
-            let hashes = Set(dependencies.filter { $0.purl == dependency.purl }.flatMap(\.hashes)).sorted().compactMap(hash)
+        // Grouped once by package URL: every file and hash of a component in one pass, not one
+        // pass over all dependencies per component.
+        struct Entry {
+            var name: String
+            var version: String
+            var purl: String
+            var dependency: Dependency
+            var files: Set<String> = []
+            var hashes: Set<String> = []
+        }
+        var byPURL: [String: Entry] = [:]
+        for dependency in dependencies {
+            guard let version = dependency.version else { continue }
+            let purl = dependency.purl
+            byPURL[purl, default: Entry(name: dependency.normalizedName, version: version, purl: purl, dependency: dependency)].files.insert(dependency.file)
+            byPURL[purl]?.hashes.formUnion(dependency.hashes)
+        }
+        let ordered = byPURL.values.sorted { ($0.name, $0.version, $0.purl) < ($1.name, $1.version, $1.purl) }
+        for entry in ordered {
+            let dependency = entry.dependency
+            let version = entry.version
+            let files = entry.files.sorted()
+            let hashes = entry.hashes.sorted().compactMap(hash)
             components.append((dependency.purl, .compactObject([
                 ("type", .string("library")),
                 ("bom-ref", .string(dependency.purl)),

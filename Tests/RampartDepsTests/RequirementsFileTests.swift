@@ -156,3 +156,46 @@ import Testing
         #expect(VulnerabilityMatcher.vulnerabilities(package: "pkg", version: "1.0", records: [record]).first?.severity == .medium)
     }
 }
+
+/// Bounded work on hostile manifests: each file read once, every lookup indexed.
+@Suite struct BoundedManifestTests {
+    /// 19 levels of 3 files, each including the 3 files of the next level: 3^19 include paths,
+    /// but 57 files, each read once.
+    @Test func aDAGOfIncludesReadsEachFileOnce() throws {
+        let dir = TemporaryDirectory()
+        let levels = 19
+        for level in 0..<levels {
+            for index in 0..<3 {
+                let next = level + 1 < levels ? (0..<3).map { "-r l\(level + 1)-\($0).txt" }.joined(separator: "\n") + "\n" : ""
+                try dir.write("l\(level)-\(index).txt", next + "pkg-\(level)-\(index)==1.0\n")
+            }
+        }
+        try dir.write("requirements.txt", "-r l0-0.txt\n-r l0-1.txt\n-r l0-2.txt\n")
+        let result = RequirementsFile.parse(root: dir.path, path: "requirements.txt")
+        #expect(result.files.count == 1 + levels * 3)
+        #expect(Set(result.dependencies.map(\.name)).count == levels * 3)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.display))")
+    }
+
+    @Test func thousandsOfLockedPackagesKeepTheirLines() throws {
+        let dir = TemporaryDirectory()
+        var text = "version = 1\n"
+        for index in 0..<3000 { text += "\n[[package]]\nname = \"Pkg_\(index)\"\nversion = \"1.0.\(index)\"\n" }
+        try dir.write("uv.lock", text)
+        let result = Manifests.parse(root: dir.path, path: "uv.lock")
+        #expect(result.dependencies.count == 3000)
+        #expect(result.dependencies.first { $0.name == "Pkg_2999" }?.line == 3 + 2999 * 4 + 1)
+        #expect(result.dependencies.first { $0.name == "Pkg_0" }?.line == 4)
+    }
+
+    @Test func manySBOMComponentsGroupTheirFiles() throws {
+        var dependencies: [Dependency] = []
+        for index in 0..<20_000 {
+            dependencies.append(Dependency(name: "pkg\(index % 10_000)", version: "1.0", kind: .locked, file: index < 10_000 ? "a.txt" : "b.txt", line: 1))
+        }
+        let document = CycloneDX.document(project: "p", dependencies: dependencies, toolVersion: "t", serial: "s", timestamp: Date(timeIntervalSince1970: 0))
+        let text = document.serialized(pretty: false)
+        #expect(text.components(separatedBy: "\"bom-ref\":\"pkg:pypi/").count - 1 == 10_000)
+        #expect(text.contains("{\"name\":\"rampart:file\",\"value\":\"a.txt\"},{\"name\":\"rampart:file\",\"value\":\"b.txt\"}"))
+    }
+}

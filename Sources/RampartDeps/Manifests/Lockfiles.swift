@@ -207,30 +207,54 @@ public enum Manifests {
 }
 
 /// Finds the lines of names in a manifest's text (TOML readers give no positions).
-struct LineFinder {
+final class LineFinder {
     let lines: [Substring]
+    /// Where the last search by content ended: entries are looked up in file order, so each
+    /// search starts there and the whole file is read about once.
+    private var cursor = 0
+    /// The first line of each package's `name = "…"` (normalised) and of each quoted JSON key,
+    /// indexed once: a lockfile of thousands of packages is looked up in linear time.
+    private let packageLines: [String: Int]
+    private let jsonKeyLines: [String: Int]
 
-    init(_ text: String) { lines = SourceText.splitLines(text) }
+    init(_ text: String) {
+        lines = SourceText.splitLines(text)
+        var packages: [String: Int] = [:]
+        var keys: [String: Int] = [:]
+        for (index, row) in lines.enumerated() {
+            let t = row.trimmingWhitespace()
+            if t.hasPrefix("name") {
+                let name = Dependency.normalize(t.drop { $0 != "\"" && $0 != "'" }.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
+                if packages[name] == nil { packages[name] = index + 1 }
+            }
+            if t.hasPrefix("\""), let close = t.dropFirst().firstIndex(of: "\"") {
+                let key = String(t[t.index(after: t.startIndex)..<close])
+                if keys[key] == nil { keys[key] = index + 1 }
+            }
+        }
+        packageLines = packages
+        jsonKeyLines = keys
+    }
 
     func line(where predicate: (Substring) -> Bool) -> Int {
-        (lines.firstIndex(where: predicate) ?? 0) + 1
+        if let found = lines[min(cursor, lines.count)...].firstIndex(where: predicate) ?? lines[..<min(cursor, lines.count)].firstIndex(where: predicate) {
+            cursor = found
+            return found + 1
+        }
+        return 1
     }
 
     /// `name = "pkg"` in a `[[package]]` table.
     func line(ofPackage name: String) -> Int {
-        let normal = Dependency.normalize(name)
-        return line { row in
-            let t = row.trimmingWhitespace()
-            guard t.hasPrefix("name") else { return false }
-            return Dependency.normalize(t.drop { $0 != "\"" && $0 != "'" }.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))) == normal
-        }
+        packageLines[Dependency.normalize(name)] ?? 1
     }
 
     func line(ofKey key: String) -> Int {
         line { $0.trimmingWhitespace().hasPrefix(key + " ") || $0.trimmingWhitespace().hasPrefix(key + "=") || $0.trimmingWhitespace().hasPrefix("\"\(key)\"") }
     }
 
-    func line(ofJSONKey key: String) -> Int { line { $0.contains("\"\(key)\"") } }
+    /// The first line holding `"key"` as its first token (Pipfile.lock's package entries).
+    func line(ofJSONKey key: String) -> Int { jsonKeyLines[key] ?? line { $0.contains("\"\(key)\"") } }
 
     func line(containing text: String) -> Int { line { $0.contains(text) } }
 }

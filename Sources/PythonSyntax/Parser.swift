@@ -27,6 +27,16 @@ public struct Parser {
     let version: PythonVersion
     var i = 0
     var depth = 0
+    /// The last offset `position(ofOffset:)` resolved: an f-string's fields are resolved in
+    /// order, so each scan continues from the previous field instead of the token's start
+    /// (a 5 MB f-string of 100,000 fields stays linear).
+    let offsetCursor = OffsetCursor()
+
+    final class OffsetCursor {
+        var offset = -1
+        var line = 0
+        var lineStart = 0
+    }
 
     /// Parses a module from file bytes (any PEP 263 encoding, BOM, CRLF).
     public static func parse(_ bytes: [UInt8], version: PythonVersion = .v3_14) throws(PythonSyntaxError) -> ParsedModule {

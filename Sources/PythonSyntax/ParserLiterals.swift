@@ -206,6 +206,16 @@ extension Parser {
             lineStart = 0
         }
         var j = max(lineStart, 0)
+        if offsetCursor.offset >= max(tokens[k].start, 0), offsetCursor.offset <= offset, tokens[k].start <= offset {
+            line = offsetCursor.line
+            lineStart = offsetCursor.lineStart
+            j = offsetCursor.offset
+        }
+        defer {
+            offsetCursor.offset = min(offset, src.count)
+            offsetCursor.line = line
+            offsetCursor.lineStart = lineStart
+        }
         while j < min(offset, src.count) {
             if src[j] == 0x0A {
                 line += 1

@@ -6,6 +6,9 @@ import Foundation
 public enum PythonParsing {
     /// Stack for parsing and walking trees: the parser's depth limits keep well inside it.
     public static let stackSize = 64 << 20
+    /// The largest source parsed: the tree takes 30 to 90 times the file's size, so a bigger
+    /// file is refused by callers rather than exhausting memory.
+    public static let maxSourceBytes = 16 << 20
 
     /// Parses `bytes`. The tree is returned to the caller; trees are at most
     /// `Parser.maxTreeDepth` deep, so releasing one is safe on ordinary threads.

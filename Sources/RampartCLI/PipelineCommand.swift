@@ -99,7 +99,7 @@ struct PipelineRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (pipeline, only) = try selection.load()
-        let since = self.since ?? (fullScan ? nil : Self.sinceFromCI(ProcessInfo.processInfo.environment))
+        let since = self.since ?? (fullScan ? nil : Self.sinceFromCI(CommandEnvironment.current))
         if let since, !quiet, self.since == nil { Terminal.writeStderr("pull request: scanning what changed since \(since) (--full-scan for everything)\n") }
         var executor = CLIActivityExecutor(root: selection.path, pipelineFile: pipeline.file, since: since)
         executor.baseline = baseline
@@ -175,7 +175,7 @@ struct PipelineRunCommand: AsyncParsableCommand {
         }
         let configuration = try CommonOptions.parse([]).configuration(scanRoot: selection.path, scanners: ScannerCatalog.current)
         // rampart.yml is the repository's: it may not send the CI's token elsewhere.
-        try TaskRunner.checkRepositoryChoices(pipeline.tasks ?? Pipeline.TaskSettings(), flags: Pipeline.TaskSettings(), environment: ProcessInfo.processInfo.environment)
+        try TaskRunner.checkRepositoryChoices(pipeline.tasks ?? Pipeline.TaskSettings(), flags: Pipeline.TaskSettings(), environment: CommandEnvironment.current)
         let summary = try await TaskRunner.sync(FindingMerger.merge(own, imported), settings: pipeline.tasks ?? Pipeline.TaskSettings(), root: selection.path,
                                                 configuration: configuration, closing: .scanners(complete), dryRun: false, quiet: quiet)
         if !summary.errors.isEmpty && result.exitCode == 0 { throw ExitCode(3) }

@@ -60,9 +60,9 @@ struct PythonASTCommand: AsyncParsableCommand {
             if several { out += "==> \(path)\n" }
             let bytes: [UInt8]
             do {
-                bytes = try FileReader.read(path, limit: 256 << 20)
+                bytes = try FileReader.read(path, limit: PythonParsing.maxSourceBytes)
             } catch {
-                out += "!! cannot read: \(error)\n"
+                out += "!! cannot read \(TextEscaping.escape(path)): \(error)\n"
                 failures += 1
                 continue
             }
@@ -71,7 +71,7 @@ struct PythonASTCommand: AsyncParsableCommand {
                     ASTDump.dump(parsed.module, version: version)
                 } + "\n"
             } catch {
-                out += "!! SyntaxError: \(path):\(error)\n"
+                out += "!! SyntaxError: \(TextEscaping.escape(path)):\(error)\n"
                 failures += 1
             }
             if out.utf8.count > 1 << 20 {

@@ -167,7 +167,7 @@ enum TaskRunner {
         }
     }
 
-    static func tracker(_ settings: Pipeline.TaskSettings, root: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any TaskTracker {
+    static func tracker(_ settings: Pipeline.TaskSettings, root: String, environment: [String: String] = CommandEnvironment.current) throws -> any TaskTracker {
         func token(_ defaults: [String]) throws -> (name: String, value: String) {
             let names = settings.tokenEnv.map { [$0] } ?? defaults
             for name in names {

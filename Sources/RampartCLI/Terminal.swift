@@ -95,3 +95,11 @@ enum RepositoryWrite {
         }
     }
 }
+
+/// The environment commands read tokens and CI variables from. Tests give their own with
+/// `$override` instead of `setenv`, which races with every thread reading the environment.
+enum CommandEnvironment {
+    @TaskLocal static var override: [String: String]?
+
+    static var current: [String: String] { override ?? ProcessInfo.processInfo.environment }
+}

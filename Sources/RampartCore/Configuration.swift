@@ -23,6 +23,9 @@ public struct Configuration: Sendable, Hashable {
     public var docsURLSuffix: String = Configuration.defaultDocsURLSuffix
     /// The time budget of a scan, in seconds.
     public var timeout: Double = 600
+    /// The time one file may take in one scanner, in seconds: past it the file is reported as
+    /// not checked and the others go on (one pathological file must not eat the whole budget).
+    public var fileTimeout: Double = 60
     public var maxFileSize: Int = 5 * 1024 * 1024
     public var followSymlinks = false
     /// How many files are scanned at once.

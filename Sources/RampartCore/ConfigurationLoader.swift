@@ -12,7 +12,7 @@ public struct ConfigurationLoader: Sendable {
 
     public static let keys: [String] = [
         "scanners", "include", "exclude", "default_excludes", "severity", "confidence", "fail_on",
-        "rules", "ignores", "baseline", "docs_base_url", "docs_url_suffix", "timeout", "max_file_size",
+        "rules", "ignores", "baseline", "docs_base_url", "docs_url_suffix", "timeout", "file_timeout", "max_file_size",
         "follow_symlinks", "jobs",
     ]
 
@@ -91,6 +91,10 @@ public struct ConfigurationLoader: Sendable {
                 let seconds = try reader.number(value, key: key)
                 guard seconds > 0 else { throw reader.error(value, key: key, "must be more than 0 seconds") }
                 config.timeout = seconds
+            case "file_timeout":
+                let seconds = try reader.number(value, key: key)
+                guard seconds > 0 else { throw reader.error(value, key: key, "must be more than 0 seconds") }
+                config.fileTimeout = seconds
             case "max_file_size": config.maxFileSize = try reader.byteSize(value, key: key)
             case "follow_symlinks": config.followSymlinks = try reader.bool(value, key: key)
             case "jobs":

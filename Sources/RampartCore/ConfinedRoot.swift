@@ -116,10 +116,10 @@ public struct ConfinedRoot: Sendable, Equatable {
         return folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = PathBytes.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return PathBytes.decode(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
     }
 
     /// `realpath` of the longest existing prefix of an absolute, normalised path, with the

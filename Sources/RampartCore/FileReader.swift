@@ -45,7 +45,7 @@ public enum FileReader {
     /// Reads at most `count` bytes from the start of `name` in the open folder `folder`, and the
     /// file's size; `openat` spares the kernel walking the whole path again during a tree walk.
     public static func sniff(in folder: Int32, name: String, count: Int) throws(FileReadError) -> (prefix: [UInt8], size: Int) {
-        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = PathBytes.withCString(name) { openat(folder, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else { throw .cannotOpen(errno: errno) }
         defer { close(fd) }
         let (bytes, size) = try read(fd: fd, limit: count, prefixOnly: true)
@@ -53,7 +53,7 @@ public enum FileReader {
     }
 
     private static func read(_ path: String, limit: Int, prefixOnly: Bool) throws(FileReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = PathBytes.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else { throw .cannotOpen(errno: errno) }
         defer { close(fd) }
         return try read(fd: fd, limit: limit, prefixOnly: prefixOnly).bytes

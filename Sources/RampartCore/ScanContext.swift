@@ -60,10 +60,22 @@ public struct ScanContext: Sendable {
                 next += 1
                 // Scanning is synchronous CPU work: it runs on a Dispatch thread so that the
                 // cooperative pool stays free for timers and cancellation.
+                // Each file has its own time bound: past it the file is a "not checked" error and
+                // the scan goes on; the abandoned work's result, should it come, is dropped.
+                let fileTimeout = configuration.fileTimeout
                 group.addTask {
                     await withCheckedContinuation { continuation in
+                        let resumed = Locked(false)
                         DispatchQueue.global().async {
-                            continuation.resume(returning: self.scanOne(file, scanner: scanner, body))
+                            let result = self.scanOne(file, scanner: scanner, body)
+                            if resumed.withLock({ done in defer { done = true }; return !done }) { continuation.resume(returning: result) }
+                        }
+                        DispatchQueue.global().asyncAfter(deadline: .now() + fileTimeout) {
+                            guard resumed.withLock({ done in defer { done = true }; return !done }) else { return }
+                            continuation.resume(returning: ScannerOutput(diagnostics: [Diagnostic(
+                                .error, code: "file-timeout",
+                                message: "not checked: the file took more than \(fileTimeout == fileTimeout.rounded() ? String(Int(fileTimeout)) : String(fileTimeout)) s (file_timeout); the other files are reported",
+                                scanner: scanner, path: file.path)]))
                         }
                     }
                 }

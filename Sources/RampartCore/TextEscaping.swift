@@ -15,6 +15,10 @@ public enum TextEscaping {
                 out.unicodeScalars.append(scalar)
                 continue
             }
+            if PathBytes.isEscapedByte(scalar) {
+                out += "\\x" + String(scalar.value - PathBytes.base, radix: 16, uppercase: true)
+                continue
+            }
             switch scalar {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
@@ -44,7 +48,8 @@ public enum TextEscaping {
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        if PathBytes.isEscapedByte(scalar) { return true }
+        return switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
         case 0x2028, 0x2029: true                      // line and paragraph separators
         case 0x200E, 0x200F, 0x061C: true              // directional marks

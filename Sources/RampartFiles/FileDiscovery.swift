@@ -120,7 +120,7 @@ public struct FileDiscovery: Sendable {
                 ignores = ignores.adding(loadIgnoreFile(join(folder.absolute, ".gitignore"), base: folder.relative))
                 ignores = ignores.adding(loadIgnoreFile(join(folder.absolute, ".rampartignore"), base: folder.relative))
             }
-            guard let directory = opendir(folder.absolute) else {
+            guard let directory = PathBytes.withCString(folder.absolute, { opendir($0) }) else {
                 result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "cannot list folder: \(String(cString: strerror(errno)))", path: folder.relative.isEmpty ? "." : folder.relative))
                 continue
             }
@@ -128,10 +128,8 @@ public struct FileDiscovery: Sendable {
             // Entries are examined relative to the open folder (fstatat, openat): no path walks.
             let folderFD = dirfd(directory)
             for listed in listFolder(directory) {
-                guard let name = listed.text else {
-                    result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "skipped: name is not valid UTF-8 (\(listed.escaped))", path: folder.relative.isEmpty ? "." : folder.relative))
-                    continue
-                }
+                // A name that is not UTF-8 is scanned all the same: its bytes travel as PathBytes.
+                let name = listed.text
                 let entryType: UInt8? = listed.type
                 let absolute = join(folder.absolute, name)
                 let relative = folder.relative.isEmpty ? name : folder.relative + "/" + name
@@ -141,7 +139,7 @@ public struct FileDiscovery: Sendable {
                 if !options.followSymlinks, let type = entryType.flatMap({ FileDiscovery.mode(ofEntryType: $0) }) {
                     kind = type
                 } else {
-                    guard fstatat(folderFD, name, &entry, AT_SYMLINK_NOFOLLOW) == 0 else {
+                    guard PathBytes.withCString(name, { fstatat(folderFD, $0, &entry, AT_SYMLINK_NOFOLLOW) }) == 0 else {
                         result.diagnostics.append(Diagnostic(.warning, code: "unreadable", message: "cannot stat: \(String(cString: strerror(errno)))", path: relative))
                         continue
                     }
@@ -154,7 +152,7 @@ public struct FileDiscovery: Sendable {
                         result.passedOver.append(PassedOverFile(file: SourceFile(path: relative, size: 0), reason: .symlink))
                         continue
                     }
-                    guard fstatat(folderFD, name, &entry, 0) == 0 else {
+                    guard PathBytes.withCString(name, { fstatat(folderFD, $0, &entry, 0) }) == 0 else {
                         result.diagnostics.append(Diagnostic(.warning, code: "broken-symlink", message: "symlink target cannot be read: \(String(cString: strerror(errno)))", path: relative))
                         continue
                     }
@@ -251,13 +249,13 @@ public struct FileDiscovery: Sendable {
 
     private func isVirtualenv(_ folder: String) -> Bool {
         var info = stat()
-        return stat(join(folder, "pyvenv.cfg"), &info) == 0
+        return PathBytes.withCString(join(folder, "pyvenv.cfg")) { stat($0, &info) } == 0
     }
 
     /// Reads an ignore file; like git, never through a symlink.
     private func loadIgnoreFile(_ path: String, base: String, outerPrefix: String = "") -> IgnoreFile? {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+        guard PathBytes.withCString(path, { lstat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let bytes = try? FileReader.read(path, limit: 1 << 20) else { return nil }
         return IgnoreFile(base: base, outerPrefix: outerPrefix, text: String(decoding: bytes, as: UTF8.self))
     }
@@ -303,8 +301,8 @@ public struct FileDiscovery: Sendable {
     struct EntryName: Comparable {
         var bytes: [UInt8]
         var type: UInt8
-        var text: String? { String(validating: bytes, as: UTF8.self) }
-        var escaped: String { bytes.map { $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16) }.joined() }
+        /// The name, its bytes kept exactly (`PathBytes`) when they are not UTF-8.
+        var text: String { PathBytes.decode(bytes) }
         static func < (a: EntryName, b: EntryName) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
         static func == (a: EntryName, b: EntryName) -> Bool { a.bytes == b.bytes }
     }
@@ -324,9 +322,7 @@ public struct FileDiscovery: Sendable {
     }
 
     private func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        ConfinedRoot.realPath(path)
     }
 
     private func join(_ folder: String, _ name: String) -> String {

@@ -5,6 +5,9 @@ import RampartCore
 /// Python SAST: Bandit's checks, natively, on Rampart's own parser. Files are parsed and checked
 /// in parallel; a file that does not parse is a warning in the report, and the scan goes on.
 public struct PythonSASTScanner: SecurityScanner {
+    /// The largest Python file parsed (the tree takes 30 to 90 times the file's size).
+    public static let maxParseBytes = PythonParsing.maxSourceBytes
+
     public var options: PythonSASTOptions
     /// Settings read from a Bandit configuration (YAML named in `.rampart.yml`, or discovered).
     public var banditSettings: BanditSettings?
@@ -113,6 +116,11 @@ public struct PythonSASTScanner: SecurityScanner {
         let version = self.version
         let excluded = banditSettings
         return await context.forEachFile(scanner: id, where: { wants($0) && !(excluded?.excludes($0.path) ?? false) }) { file, text in
+            // The tree takes tens of times the file's size: past this a file is refused, not a crash.
+            guard text.bytes.count <= Self.maxParseBytes else {
+                throw Diagnostic(.error, code: "file-too-large", message: "not checked: \(text.bytes.count >> 20) MiB of Python is more than the parser takes (\(Self.maxParseBytes >> 20) MiB)",
+                                 scanner: "python", path: file.path)
+            }
             let hits: [BanditWalker.Hit]
             do throws(PythonSyntaxError) {
                 hits = try PythonParsing.withModule(text.bytes, version: version) { parsed in

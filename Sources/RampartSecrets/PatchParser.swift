@@ -1,3 +1,4 @@
+import RampartCore
 /// Reads `git log -p -U0` / `git diff -U0` output incrementally and yields, per commit and file,
 /// the lines the change added, with their line numbers in the new version of the file.
 ///
@@ -100,7 +101,7 @@ struct PatchParser {
             var path = Self.unquote(raw)
             if path.starts(with: Array("b/".utf8)) { path.removeFirst(2) }
             let sha = commits.last.map { header in String(decoding: header.prefix { $0 != 0 }, as: UTF8.self) }
-            current = FileChange(commit: max(0, commits.count - 1), commitSHA: sha, path: String(decoding: path, as: UTF8.self))
+            current = FileChange(commit: max(0, commits.count - 1), commitSHA: sha, path: PathBytes.decode(path))
         } else if Self.hasPrefix(line, "@@ ") {
             inHunk = current != nil
             nextLine = Self.newStart(line) ?? 1

@@ -107,6 +107,19 @@ struct GrammarOracleTests {
         }
     }
 
+    /// Thousands of replacement fields in one f-string, across lines: positions as CPython's
+    /// (fields are resolved from the previous one, which keeps a 5 MB f-string linear).
+    @Test func longFStringsKeepTheirPositions() throws {
+        let oracle = try #require(CPythonOracle.shared)
+        let single = "x = f\"" + (0..<2000).map { "{a\($0 % 7)}é" }.joined() + "\"\n"
+        let multi = "y = f'''\n" + (0..<600).map { _ in "{b}\n  {c!r:>{w}}\t" }.joined() + "'''\nz = f'{d}' f'{e}'\n"
+        let expected = try oracle.dumps([single, multi])
+        for (source, cpython) in zip([single, multi], expected) {
+            let ours = try PythonParsing.withModule(Array(source.utf8), version: .v3_11) { ASTDump.dump($0.module, version: .v3_11) }
+            #expect(ours == cpython)
+        }
+    }
+
     @Test func whatCPythonRejectsIsRejected() throws {
         let oracle = try #require(CPythonOracle.shared)
         let verdicts = try oracle.dumps(Self.rejected)

@@ -252,6 +252,27 @@ struct HostileRepositoryTests {
         expectNoLeak(outside, [json])
     }
 
+    // 8. Names that are not UTF-8 are scanned, and shown escaped.
+    @Test func namesThatAreNotUTF8AreScanned() throws {
+        let setup = try Setup()
+        let name: [UInt8] = Array("conf".utf8) + [0xE9, 0xFF] + Array(".env".utf8)
+        let path = Array(setup.repo.path.utf8) + [0x2F] + name
+        let fd = (path.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        #expect(fd >= 0)
+        let text = "GITHUB_TOKEN=ghp_012345678901234567890123456789abcdef\n"
+        _ = text.withCString { write(fd, $0, strlen($0)) }
+        close(fd)
+        let tree = try setup.run(["secrets", "."])
+        #expect(tree.status == 1, "\(tree.errors)")
+        #expect(tree.output.contains("conf\\xE9\\xFF.env"))
+        try setup.repo.git("init", "-q", ".")
+        try setup.repo.git("add", ".")
+        try setup.repo.git("commit", "-qm", "one")
+        let history = try setup.run(["secrets", ".", "--history"])
+        #expect(history.status == 1, "\(history.errors)")
+        #expect(history.output.contains("conf\\xE9\\xFF.env"), "\(history.output)")
+    }
+
     // 14. Smaller diagnostics.
     @Test func configCheckJudgesWhatScanLoads() throws {
         let setup = try Setup()

@@ -10,11 +10,11 @@ import Testing
     static let vulnerable = "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n    subprocess.call(cmd + '1', shell=True)\n    subprocess.call(cmd + '2', shell=True)\n"
     static let fixed = "import subprocess\n\ndef run(cmd):\n    subprocess.call([cmd])\n"
 
-    /// A fresh environment variable holding `token`, so tests running at once do not share one.
-    static func tokenVariable(_ token: String) -> String {
+    /// A fresh environment variable holding `token`, given to the command through
+    /// `CommandEnvironment.$override` (never `setenv`, which races with threads reading it).
+    static func tokenVariable(_ token: String) -> (name: String, environment: [String: String]) {
         let name = "RAMPART_TEST_TOKEN_\(UUID().uuidString.replacingOccurrences(of: "-", with: "_"))"
-        setenv(name, token, 1)
-        return name
+        return (name, ProcessInfo.processInfo.environment.merging([name: token]) { $1 })
     }
 
     @Test func twoRunsCreateOneGitHubIssueAndFixingClosesIt() async throws {
@@ -22,10 +22,12 @@ import Testing
         defer { Task { await server.stop() } }
         let dir = TemporaryDirectory()
         try dir.write("app/jobs.py", Self.vulnerable)
-        let variable = Self.tokenVariable(server.token)
+        let (variable, environment) = Self.tokenVariable(server.token)
         func tasks() async -> Int32 {
-            await rampart("tasks", dir.path, "-q", "--target", "github", "--repository", "acme/shop", "--api-url", server.baseURL,
-                          "--token-env", variable, "--label", "security", scanners: ScannerCatalog.builtIn)
+            await CommandEnvironment.$override.withValue(environment) {
+                await rampart("tasks", dir.path, "-q", "--target", "github", "--repository", "acme/shop", "--api-url", server.baseURL,
+                              "--token-env", variable, "--label", "security", scanners: ScannerCatalog.builtIn)
+            }
         }
         #expect(await tasks() == 0)
         #expect(server.issues.count == 1)
@@ -52,10 +54,12 @@ import Testing
         try dir.write("app/jobs.py", Self.vulnerable)
         try dir.write("app/settings.py", "password = 'hunter2hunter2'\n")
         #expect(await rampart("scan", dir.path, "-q", "--format", "json", "--output", dir.path + "/rampart.json", scanners: ScannerCatalog.builtIn) == 1)
-        let variable = Self.tokenVariable(server.token)
+        let (variable, environment) = Self.tokenVariable(server.token)
         func tasks(_ extra: String...) async -> Int32 {
-            await rampartWithAllScanners(["tasks", dir.path, "-q", "--report", dir.path + "/rampart.json", "--target", "gitlab", "--project", "42",
-                                                      "--api-url", server.baseURL, "--token-env", variable] + extra)
+            await CommandEnvironment.$override.withValue(environment) {
+                await rampartWithAllScanners(["tasks", dir.path, "-q", "--report", dir.path + "/rampart.json", "--target", "gitlab", "--project", "42",
+                                              "--api-url", server.baseURL, "--token-env", variable] + extra)
+            }
         }
         // Only the high finding gates by default; --fail-on low takes the hard-coded password too.
         #expect(await tasks() == 0)

@@ -140,3 +140,49 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: canaries.path + "/fsmonitor") || FileManager.default.fileExists(atPath: canaries.path + "/clean"))
     }
 }
+
+/// One file that never finishes must not take the others' findings with it.
+@Suite struct PerFileBoundTests {
+    @Test(.timeLimit(.minutes(1))) func aHangingFileIsNotCheckedAndTheOthersAreReported() async throws {
+        var configuration = Configuration()
+        configuration.fileTimeout = 0.5
+        configuration.jobs = 2
+        let dir = TemporaryDirectory()
+        for name in ["a.py", "hang.py", "b.py"] { try dir.write(name, "x\n") }
+        let files = ["a.py", "hang.py", "b.py"].map { SourceFile(path: $0, size: 2) }
+        let context = ScanContext(root: dir.path, files: files, configuration: configuration)
+        let output = await context.forEachFile(scanner: "test", where: { _ in true }) { file, _ in
+            if file.path == "hang.py" { Thread.sleep(forTimeInterval: 30) }
+            let rule = RuleMetadata(id: RuleID(scanner: "test", code: "T1"), aliases: [], title: "t", severity: .low, confidence: .high,
+                                    cwe: [], owasp: nil, tags: [], documentation: "", examples: [])
+            return [Finding(rule: rule, location: .source(SourceLocation(path: file.path, line: 1, column: 1)), message: "seen")]
+        }
+        #expect(Set(output.findings.compactMap(\.location.path)) == ["a.py", "b.py"])
+        #expect(output.diagnostics.contains { $0.code == "file-timeout" && $0.path == "hang.py" && $0.level == .error })
+    }
+}
+
+@Suite struct PathBytesTests {
+    @Test func namesThatAreNotUTF8RoundTrip() {
+        let cases: [[UInt8]] = [Array("plain.py".utf8), [0x63, 0x61, 0x66, 0xE9, 0x2E, 0x65, 0x6E, 0x76], [0xFF, 0xFE], [0xC3], Array("é".utf8) + [0x80],
+                                Array("\u{10FF85}".utf8), [0xE2, 0x82], Array("日本".utf8)]
+        for bytes in cases {
+            let decoded = PathBytes.decode(bytes)
+            #expect(PathBytes.encode(decoded) == bytes, "\(bytes)")
+        }
+        #expect(PathBytes.decode(Array("plain.py".utf8)) == "plain.py")
+        #expect(TextEscaping.escape(PathBytes.decode([0x63, 0xE9, 0x2E, 0x65, 0x6E, 0x76])) == "c\\xE9.env")
+    }
+
+    @Test func theWalkScansThemAndReadsTheirBytes() throws {
+        let dir = TemporaryDirectory()
+        let name: [UInt8] = [0x63, 0x61, 0x66, 0xE9, 0x2E, 0x65, 0x6E, 0x76]
+        let path = Array(dir.path.utf8) + [0x2F] + name
+        let fd = (path.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        #expect(fd >= 0)
+        _ = "TOKEN=x\n".withCString { write(fd, $0, 8) }
+        close(fd)
+        let decoded = PathBytes.decode(name)
+        #expect(try FileReader.read(dir.path + "/" + decoded, limit: 100) == Array("TOKEN=x\n".utf8))
+    }
+}

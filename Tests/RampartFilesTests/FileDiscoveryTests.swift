@@ -427,11 +427,11 @@ struct HostileTreeTests {
 
         let result = FileDiscovery().discover(root: tree.path)
         #expect(result.files.contains { $0.path == "ok.txt" })
-        // Reports name paths as text, so such a file is skipped, with a diagnostic that says why.
-        #expect(result.files.map(\.path) == ["ok.txt"])
-        #expect(result.diagnostics.count == 1)
-        #expect(result.diagnostics.first?.code == "unreadable")
-        #expect(result.diagnostics.first?.message.contains("not valid UTF-8 (bad\\xff.txt)") == true)
+        // Such a file is scanned like any other: its name keeps its bytes (PathBytes) and is shown escaped.
+        #expect(result.files.map { TextEscaping.escape($0.path) } == ["bad\\xFF.txt", "ok.txt"])
+        #expect(result.diagnostics.isEmpty)
+        let bad = try #require(result.files.first { $0.path != "ok.txt" })
+        #expect(try FileReader.read(tree.path + "/" + bad.path, limit: 100).isEmpty)
     }
 
     private func gitUntrackedNotIgnoredCount(_ tree: TestTree) throws -> Int {

@@ -49,6 +49,16 @@ public struct ScanContext: Sendable {
         where filter: (SourceFile) -> Bool,
         _ body: @escaping @Sendable (SourceFile, SourceText) throws -> [Finding]
     ) async -> ScannerOutput {
+        await forEachFile(scanner: scanner, where: filter, reporting: { file, text in ScannerOutput(findings: try body(file, text)) })
+    }
+
+    /// `forEachFile` for scanners that also have something to say about a file they did scan
+    /// (a region not fully searched, say): the body returns findings and diagnostics.
+    public func forEachFile(
+        scanner: String,
+        where filter: (SourceFile) -> Bool,
+        reporting body: @escaping @Sendable (SourceFile, SourceText) throws -> ScannerOutput
+    ) async -> ScannerOutput {
         let selected = files.filter(filter)
         let width = max(1, configuration.jobs)
         return await withTaskGroup(of: ScannerOutput.self) { group in
@@ -93,12 +103,14 @@ public struct ScanContext: Sendable {
     private func scanOne(
         _ file: SourceFile,
         scanner: String,
-        _ body: @Sendable (SourceFile, SourceText) throws -> [Finding]
+        _ body: @Sendable (SourceFile, SourceText) throws -> ScannerOutput
     ) -> ScannerOutput {
         defer { onFileScanned?(scanner) }
         do {
             let text = try read(file)
-            return ScannerOutput(findings: try body(file, text), filesScanned: 1)
+            var output = try body(file, text)
+            output.filesScanned = 1
+            return output
         } catch let error as FileReadError {
             return ScannerOutput(diagnostics: [error.diagnostic(scanner: scanner, path: file.path)])
         } catch let diagnostic as Diagnostic {

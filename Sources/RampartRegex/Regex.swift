@@ -89,23 +89,63 @@ public final class ByteRegex: @unchecked Sendable {
         return n > 0 ? Int(n) : nil
     }
 
+    /// Matches, and where the matcher gave up: a hostile input that makes a pattern backtrack
+    /// past the match limit is not "no match" but a region not fully searched.
+    public struct Scan: Sendable, Equatable {
+        public var matches: [Match] = []
+        /// Offsets where an attempt hit PCRE2's match, depth or heap limit.
+        public var limitHits: [Int] = []
+    }
+
     /// Every non-overlapping match in `subject[range]` (the whole subject by default); anchors
     /// and look-behind see the bytes before `range` too.
     public func matches(in subject: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, limit: Int = 10_000) -> [Match] {
+        scan(subject, range: range, limit: limit).matches
+    }
+
+    /// `matches`, reporting limit hits. After a hit the search goes on from the next line (or,
+    /// on one long line, the next 4 KiB window), so one pathological stretch does not hide a
+    /// match after it.
+    public func scan(_ subject: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, limit: Int = 10_000) -> Scan {
         let range = range ?? 0..<subject.count
-        guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return [] }
+        guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return Scan() }
         let session = MatchSession(code: code, context: context)
         defer { session.close() }
-        var results: [Match] = []
+        var result = Scan()
         var start = range.lowerBound
-        while start <= range.upperBound, results.count < limit {
-            guard let match = session.match(base, length: range.upperBound, from: start, groups: captureCount) else { break }
-            results.append(match)
-            // An empty match moves on by one byte so the loop always ends.
-            start = match.range.isEmpty ? match.range.upperBound + 1 : match.range.upperBound
+        // While recovering from a limit hit, attempts are confined to a window ending here.
+        var windowEnd = range.upperBound
+        while start <= range.upperBound, result.matches.count < limit {
+            switch session.match(base, length: windowEnd, from: start, groups: captureCount) {
+            case .found(let match):
+                result.matches.append(match)
+                // An empty match moves on by one byte so the loop always ends.
+                start = match.range.isEmpty ? match.range.upperBound + 1 : match.range.upperBound
+            case .none:
+                guard windowEnd < range.upperBound else { return result }
+                start = windowEnd
+                windowEnd = range.upperBound
+            case .limitHit:
+                result.limitHits.append(start)
+                guard result.limitHits.count < 1_000 else { return result }
+                // Skip to the next line; on a long line, retry in a bounded window past the start.
+                var next = start
+                while next < range.upperBound, subject[next] != 0x0A, next - start < Self.recoveryWindow { next += 1 }
+                if next < range.upperBound, subject[next] == 0x0A {
+                    start = next + 1
+                    windowEnd = range.upperBound
+                } else {
+                    start = min(range.upperBound, start + Self.recoveryWindow / 2)
+                    windowEnd = min(range.upperBound, start + Self.recoveryWindow)
+                }
+                if start >= range.upperBound { return result }
+            }
         }
-        return results
+        return result
     }
+
+    /// The window searched past a limit hit on one long line.
+    static let recoveryWindow = 4096
 
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil) -> Match? {
         matches(in: subject, range: range, limit: 1).first
@@ -152,13 +192,22 @@ private struct MatchSession {
         data = pcre2_match_data_create_from_pattern_8(code, nil)
     }
 
-    func match(_ base: UnsafePointer<UInt8>, length: Int, from start: Int, groups: Int) -> ByteRegex.Match? {
-        guard let data else { return nil }
+    enum Outcome {
+        case found(ByteRegex.Match)
+        case none
+        case limitHit
+    }
+
+    /// PCRE2_ERROR_MATCHLIMIT, _DEPTHLIMIT, _HEAPLIMIT.
+    private static let limitErrors: Set<Int32> = [-47, -53, -63]
+
+    func match(_ base: UnsafePointer<UInt8>, length: Int, from start: Int, groups: Int) -> Outcome {
+        guard let data else { return .limitHit }
         var rc = pcre2_match_8(code, base, length, start, 0, data, context)
         // The JIT's default stack is small; a pattern that outgrows it runs again interpreted.
         if rc == Self.jitStackLimit { rc = pcre2_match_8(code, base, length, start, Self.noJIT, data, context) }
-        // No match, or a limit hit on hostile input: both mean "nothing here".
-        guard rc > 0, let ovector = pcre2_get_ovector_pointer_8(data) else { return nil }
+        if Self.limitErrors.contains(rc) { return .limitHit }
+        guard rc > 0, let ovector = pcre2_get_ovector_pointer_8(data) else { return .none }
         // size_t imports as Int; PCRE2_UNSET (~0) reads as a negative number.
         let whole = ovector[0]..<max(ovector[0], ovector[1])
         var captured: [Range<Int>?] = []
@@ -167,7 +216,7 @@ private struct MatchSession {
             let lower = ovector[2 * index], upper = ovector[2 * index + 1]
             captured.append(index >= Int(rc) || lower < 0 || upper < lower ? nil : lower..<upper)
         }
-        return ByteRegex.Match(range: whole, groups: captured)
+        return .found(ByteRegex.Match(range: whole, groups: captured))
     }
 
     func close() {

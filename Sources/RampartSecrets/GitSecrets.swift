@@ -49,6 +49,7 @@ struct GitSecrets {
         let slots = DispatchSemaphore(value: max(1, jobs) * 2)
         let scanned = Locked(0)
         let truncated = Locked<[String]>([])
+        let notSearched = Locked<[Diagnostic]>([])
         let engine = self.engine
         let builder = self.builder
         var order = 0
@@ -69,7 +70,9 @@ struct GitSecrets {
                 defer { slots.signal(); group.leave() }
                 var found: [(order: Int, commit: Int, finding: Finding)] = []
                 for (position, change) in work {
-                    found += Self.findings(in: change, engine: engine, builder: builder).map { (position, change.commit, $0) }
+                    let (findings, diagnostics) = Self.findings(in: change, engine: engine, builder: builder)
+                    found += findings.map { (position, change.commit, $0) }
+                    if !diagnostics.isEmpty { notSearched.withLock { $0 += diagnostics } }
                     if change.truncated { truncated.withLock { $0.append(change.path) } }
                 }
                 scanned.withLock { $0 += work.count }
@@ -117,6 +120,7 @@ struct GitSecrets {
             result.diagnostics.append(Diagnostic(.warning, code: "change-too-large", message: "only the first \(PatchParser.maxChangeBytes >> 20) MiB of a change were scanned", scanner: "secrets", path: path))
         }
         result.changesScanned = scanned.withLock { $0 }
+        result.diagnostics += notSearched.withLock { $0 }
 
         // Each secret once per file: at the first commit (oldest) that added it.
         let commits = parser.commits.map(Self.commitInfo)
@@ -134,10 +138,14 @@ struct GitSecrets {
     }
 
     /// The findings of one file's added lines; allow comments on the added line itself apply.
-    static func findings(in change: PatchParser.FileChange, engine: SecretEngine, builder: SecretFindings) -> [Finding] {
+    static func findings(in change: PatchParser.FileChange, engine: SecretEngine, builder: SecretFindings) -> (findings: [Finding], diagnostics: [Diagnostic]) {
         change.text.withUnsafeBufferPointer { bytes in
-            let candidates = engine.scan(bytes, path: change.path)
-            guard !candidates.isEmpty else { return [] }
+            let (candidates, limitHits) = engine.scanReportingLimits(bytes, path: change.path)
+            var diagnostics = SecretsScanner.notFullySearched(limitHits, in: bytes, path: change.path) { line in
+                line >= 1 && line <= change.lines.count ? Int(change.lines[line - 1]) : line
+            }
+            if !diagnostics.isEmpty, let sha = change.commitSHA { diagnostics[0].message += " (commit \(sha.prefix(12)))" }
+            guard !candidates.isEmpty else { return ([], diagnostics) }
             var findings = builder.findings(candidates, in: bytes, path: change.path, commit: change.commitSHA) { line in
                 line >= 1 && line <= change.lines.count ? Int(change.lines[line - 1]) : line
             }
@@ -153,7 +161,7 @@ struct GitSecrets {
                     break
                 }
             }
-            return findings
+            return (findings, diagnostics)
         }
     }
 

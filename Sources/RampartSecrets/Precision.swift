@@ -39,14 +39,31 @@ enum Precision {
     /// Whether a candidate is a placeholder, a template, a repetition or a documented example.
     static func isPlaceholder(_ secret: String) -> Bool {
         if documentedExamples.contains(secret) || secret.hasSuffix("EXAMPLE") || secret.hasSuffix("EXAMPLEKEY") { return true }
-        if secret.contains(jwtIOSignature) { return true }
-        let lower = secret.lowercased()
-        for word in placeholderWords where lower.contains(word) { return true }
+        // Byte searches: Foundation's `contains` is far too slow for the number of candidates a
+        // hostile line of decoys makes.
         let bytes = Array(secret.utf8)
+        if contains(bytes, jwtIOSignatureBytes) { return true }
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for word in placeholderWordBytes where contains(lower, word) { return true }
         // One repeated character, or a short pattern repeated (abcabcabc, 0000…).
         if let first = bytes.first, bytes.allSatisfy({ $0 == first }) { return true }
         if hasRepeatingPeriod(bytes) { return true }
         if isSequential(bytes) { return true }
+        return false
+    }
+
+    static let placeholderWordBytes = placeholderWords.map { Array($0.lowercased().utf8) }
+    static let jwtIOSignatureBytes = Array(jwtIOSignature.utf8)
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
         return false
     }
 

@@ -17,9 +17,39 @@ public struct SecretContext: Sendable {
     public var secret: String
     /// The whole regular-expression match.
     public var match: String
-    /// The line the match starts on (at most a few KB of it).
-    public var line: String
+    /// The line the match starts on (at most a few KB of it), made the first time it is read:
+    /// most candidates are judged without it.
+    public var line: String { lineText.value }
     public var path: String
+    let lineText: LazyText
+
+    public init(secret: String, match: String, line: String, path: String) {
+        self.init(secret: secret, match: match, path: path, lineText: LazyText { line })
+    }
+
+    init(secret: String, match: String, path: String, lineText: LazyText) {
+        self.secret = secret
+        self.match = match
+        self.path = path
+        self.lineText = lineText
+    }
+}
+
+/// A string made on first use. @unchecked: a context lives only during one synchronous check
+/// on one thread, and its maker reads the scanned bytes, which outlive that check.
+final class LazyText: @unchecked Sendable {
+    private var make: (() -> String)?
+    private var made: String?
+
+    init(_ make: @escaping () -> String) { self.make = make }
+
+    var value: String {
+        if let made { return made }
+        let text = make?() ?? ""
+        made = text
+        make = nil
+        return text
+    }
 }
 
 /// The compiled detectors and their keyword automaton; built once per scan and shared by all
@@ -106,6 +136,19 @@ public final class SecretEngine: Sendable {
 
     /// Every secret in `bytes`, in order of position, each reported once per detector.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> [SecretCandidate] {
+        scanReportingLimits(bytes, path: path).candidates
+    }
+
+    /// Where a detector's expression gave up (PCRE2's match limit on a pathological stretch):
+    /// the region is not fully searched, and a secret there could be missed.
+    public struct LimitHit: Sendable, Equatable {
+        public var detector: RuleID
+        public var offset: Int
+    }
+
+    /// `scan`, with the places a detector could not search to the end.
+    public func scanReportingLimits(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> (candidates: [SecretCandidate], limitHits: [LimitHit]) {
+        var limitHits: [LimitHit] = []
         // 1. Keyword hits → per-detector windows, merged as they come (hits arrive in order).
         var windows = [[Range<Int>]](repeating: [], count: detectors.count)
         var lines = LineBounds(bytes)
@@ -128,17 +171,35 @@ public final class SecretEngine: Sendable {
         for (index, detector) in detectors.enumerated() where !windows[index].isEmpty {
             var seen = Set<Int>()
             for window in windows[index] {
-                for match in detector.regex.matches(in: bytes, range: window, limit: 10_000) {
-                    guard let range = match.group(detector.secretGroup) ?? match.group(0), !range.isEmpty,
-                          seen.insert(range.lowerBound).inserted else { continue }
-                    if let candidate = check(detector: index, secretRange: range, matchRange: match.range, in: bytes, path: path) {
-                        candidates.append(candidate)
+                var start = window.lowerBound
+                var found = 0
+                // A rejected match (a placeholder, low entropy) does not consume what follows its
+                // name: in `password=password="real"` the value is searched again, so a decoy
+                // before a secret cannot hide it. Every pass moves forward, so this ends.
+                while start < window.upperBound, found < 10_000 {
+                    let scan = detector.regex.scan(bytes, range: start..<window.upperBound, limit: 1)
+                    limitHits += scan.limitHits.map { LimitHit(detector: detector.metadata.id, offset: $0) }
+                    guard !scan.matches.isEmpty else { break }
+                    var restart = window.upperBound
+                    for match in scan.matches {
+                        guard let range = match.group(detector.secretGroup) ?? match.group(0), !range.isEmpty else { continue }
+                        if seen.insert(range.lowerBound).inserted,
+                           let candidate = check(detector: index, secretRange: range, matchRange: match.range, in: bytes, path: path) {
+                            candidates.append(candidate)
+                            found += 1
+                        } else if range.lowerBound > match.range.lowerBound {
+                            restart = range.lowerBound
+                            break
+                        }
+                        restart = max(match.range.upperBound, match.range.lowerBound + 1)
                     }
+                    guard restart > start else { break }
+                    start = restart
                 }
             }
         }
         candidates.sort { ($0.secretRange.lowerBound, $0.detector) < ($1.secretRange.lowerBound, $1.detector) }
-        return withoutGenericDuplicates(candidates)
+        return (withoutGenericDuplicates(candidates), limitHits)
     }
 
     public func scan(_ bytes: [UInt8], path: String) -> [SecretCandidate] {
@@ -162,12 +223,13 @@ public final class SecretEngine: Sendable {
         if detector.pattern.filtersPlaceholders, Precision.isPlaceholder(secret) { return nil }
         if detector.accept != nil || globalAccept != nil {
             let match = String(decoding: UnsafeBufferPointer(rebasing: bytes[matchRange]), as: UTF8.self)
-            var lineStart = matchRange.lowerBound
-            while lineStart > 0, bytes[lineStart - 1] != 0x0A, matchRange.lowerBound - lineStart < Self.lineWindow { lineStart -= 1 }
-            var lineEnd = matchRange.lowerBound
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, lineEnd - matchRange.lowerBound < Self.lineWindow { lineEnd += 1 }
-            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
-            let context = SecretContext(secret: secret, match: match, line: line, path: path)
+            let context = SecretContext(secret: secret, match: match, path: path, lineText: LazyText {
+                var lineStart = matchRange.lowerBound
+                while lineStart > 0, bytes[lineStart - 1] != 0x0A, matchRange.lowerBound - lineStart < Self.lineWindow { lineStart -= 1 }
+                var lineEnd = matchRange.lowerBound
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, lineEnd - matchRange.lowerBound < Self.lineWindow { lineEnd += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
+            })
             if let accept = detector.accept, !accept(context) { return nil }
             if let globalAccept, !globalAccept(context) { return nil }
         }

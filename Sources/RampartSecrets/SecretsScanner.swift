@@ -114,19 +114,33 @@ public struct SecretsScanner: SecurityScanner {
             output = await scanGit(.history(since: options.historySince), context: context, engine: engine, builder: builder, allowlists: allowlists)
         case .tree:
             let pathRules = (options.gitleaks?.pathRules ?? []).filter { context.configuration.isEnabled($0.metadata.id) }
-            output = await context.forEachFile(scanner: id, where: wants) { file, text in
-                var found = text.bytes.withUnsafeBufferPointer { bytes in
-                    finder.findings(engine.scan(bytes, path: file.path), in: bytes, path: file.path)
+            output = await context.forEachFile(scanner: id, where: wants, reporting: { file, text in
+                var output = text.bytes.withUnsafeBufferPointer { bytes in
+                    let (candidates, limitHits) = engine.scanReportingLimits(bytes, path: file.path)
+                    return ScannerOutput(findings: finder.findings(candidates, in: bytes, path: file.path),
+                                         diagnostics: Self.notFullySearched(limitHits, in: bytes, path: file.path) { $0 })
                 }
                 for rule in pathRules where rule.path.matches(file.path) {
-                    found.append(Finding(rule: rule.metadata, location: .source(SourceLocation(path: file.path, line: 1, snippet: "")), message: "\(rule.metadata.title): \(file.path)"))
+                    output.findings.append(Finding(rule: rule.metadata, location: .source(SourceLocation(path: file.path, line: 1, snippet: "")), message: "\(rule.metadata.title): \(file.path)"))
                 }
-                return found
-            }
+                return output
+            })
         }
         output.diagnostics = notes + output.diagnostics
         if let verifier = options.verifier { await verify(&output.findings, with: verifier) }
         return output
+    }
+
+    /// One error per file for the places a detector gave up: a secret there could be missed, so
+    /// the scan cannot pass (exit 3); the rest of the file was still searched.
+    static func notFullySearched(_ hits: [SecretEngine.LimitHit], in bytes: UnsafeBufferPointer<UInt8>, path: String, line mapLine: (Int) -> Int) -> [Diagnostic] {
+        guard let first = hits.first else { return [] }
+        var line = 1
+        for index in 0..<min(first.offset, bytes.count) where bytes[index] == 0x0A { line += 1 }
+        let rules = Set(hits.map(\.detector.rawValue)).sorted()
+        return [Diagnostic(.error, code: "regex-limit",
+                           message: "not fully searched: \(rules.joined(separator: ", ")) gave up \(hits.count) time\(hits.count == 1 ? "" : "s") at the regular expression's match limit (first at this line); the rest of the file was searched",
+                           scanner: "secrets", path: path, line: mapLine(line))]
     }
 
     /// Asks the verifier about each distinct secret once; then forgets secrets reports must not show.

@@ -209,3 +209,36 @@ import Testing
         #expect(findings.allSatisfy { $0.secret?.plaintext == nil })
     }
 }
+
+/// A line of decoys or a pathological pattern must not hide a secret, nor pass in silence.
+@Suite struct RegexLimitTests {
+    @Test func decoysBeforeASecretDoNotHideIt() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("config.env", String(repeating: "password=", count: 20_000) + "password=\"Xy7kq9Lm2Pz4wQ8rT5\"\n")
+        let report = try await scanSecrets(dir.path)
+        #expect(report.findings.contains { $0.ruleId.rawValue == "secrets/generic-secret" }, "\(report.diagnostics.map(\.display))")
+    }
+
+    @Test func aPatternThatGivesUpIsReportedAndTheRestIsSearched() async throws {
+        let dir = TemporaryDirectory()
+        // A custom rule that backtracks exponentially on a run of `a`s, then a real match later on another line.
+        let config = try GitleaksConfig.parse("""
+            [[rules]]
+            id = "catastrophic"
+            regex = '''(a|aa)+(a|aa)+$'''
+            keywords = ["a"]
+            [[rules]]
+            id = "plain"
+            regex = '''key-[0-9]{6}'''
+            keywords = ["key-"]
+            """, file: "g.toml")
+        var options = SecretsOptions()
+        options.gitleaks = config
+        try dir.write("a.txt", String(repeating: "a", count: 5_000) + "b\nkey-123456\n" + String(repeating: "a", count: 3_000) + "!\n")
+        let report = try await scanSecrets(dir.path, options: options)
+        let limit = try #require(report.diagnostics.first { $0.code == "regex-limit" })
+        #expect(limit.level == .error && limit.path == "a.txt" && limit.line == 1)
+        #expect(report.exitCode == 3, "a region not fully searched cannot pass")
+        #expect(report.findings.contains { $0.ruleId.rawValue == "secrets/plain" }, "the rest of the file was searched")
+    }
+}

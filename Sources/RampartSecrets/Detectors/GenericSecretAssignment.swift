@@ -84,6 +84,9 @@ enum GenericSecretAssignment: SecretRule {
     static let accept: (@Sendable (SecretContext) -> Bool)? = { context in
         let secret = context.secret
         let bytes = Array(secret.utf8)
+        // Another assignment (`token=secret=…`), not a value: `=` only as trailing padding.
+        // First, being the cheapest: a line of `password=password=…` decoys is rejected fast.
+        if let equals = bytes.firstIndex(of: UInt8(ascii: "=")), bytes[equals...].contains(where: { $0 != UInt8(ascii: "=") }) { return false }
         // The name is what precedes the separator; the quote (if any) right before the secret.
         let match = context.match
         guard let secretStart = match.range(of: secret, options: .backwards)?.lowerBound else { return false }
@@ -121,8 +124,6 @@ enum GenericSecretAssignment: SecretRule {
         if bytes.contains(UInt8(ascii: "_")), bytes.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == UInt8(ascii: "_") }) { return false }
         // Digests (`sha256:…` in lockfiles and image references) are not credentials.
         if ["sha1:", "sha256:", "sha384:", "sha512:", "md5:", "sha1-", "sha256-", "sha384-", "sha512-"].contains(where: { lower.hasPrefix($0) }) { return false }
-        // Another assignment (`token=secret=…`), not a value: `=` only as trailing padding.
-        if let equals = bytes.firstIndex(of: UInt8(ascii: "=")), bytes[equals...].contains(where: { $0 != UInt8(ascii: "=") }) { return false }
         // Words: lower-case letters and separators only (`bearer_token`), or CamelCase identifiers.
         if bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }) { return false }
         if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }

@@ -82,6 +82,23 @@ func fixtureRootfs() throws -> (TemporaryDirectory, DirectoryTarget) {
         #expect(!(linux.results + ssh.results).contains { $0.status == .error })
     }
 
+    /// Evidence that could not be read is an error, never a pass: a setting past the size cap
+    /// or a FIFO where a drop-in is expected must not make sshd-06 pass.
+    @Test func unreadEvidenceIsAnErrorNotAPass() throws {
+        let (dir, target) = try fixtureRootfs()
+        defer { withExtendedLifetime(dir) {} }
+        let padding = String(repeating: "# padding to push the setting past the cap\n", count: (6 << 20) / 44)
+        try dir.write("root/etc/ssh/sshd_config.d/50-big.conf", padding + "PermitRootLogin yes\n")
+        var ssh = ProfileRunner.run(SSHBaseline.profile, on: target, facts: HostFacts(target: target))
+        #expect(status(ssh, "sshd-06") == .error)
+        #expect(ssh.results.first { $0.control.id == "sshd-06" }?.results.contains { $0.message?.contains("larger than") == true } == true)
+        try FileManager.default.removeItem(atPath: dir.path + "/root/etc/ssh/sshd_config.d/50-big.conf")
+        #expect(mkfifo(dir.path + "/root/etc/ssh/sshd_config.d/60-fifo.conf", 0o644) == 0)
+        ssh = ProfileRunner.run(SSHBaseline.profile, on: target, facts: HostFacts(target: target))
+        #expect(status(ssh, "sshd-06") == .error)
+        #expect(throws: HostError.self) { try target.read("/etc/ssh/sshd_config.d/60-fifo.conf", limit: 100) }
+    }
+
     @Test func nativeHardeningFixesWhatItCanOnceAndStaysInside() throws {
         let (dir, target) = try fixtureRootfs()
         let outside = try dir.write("outside.conf", "untouched\n")

@@ -129,6 +129,10 @@ public final class HostFacts: @unchecked Sendable {
             case .failure(let error):
                 if case .notFound = error { return .value(.absent) }
                 return .error("\(error)")
+            case .success(let config) where !config.problems.isEmpty:
+                // An include that could not be read (too large, a FIFO, unreadable) may hold the
+                // setting: the control cannot pass on what was read.
+                return .error("not all of the configuration was read: \(config.problems.prefix(3).joined(separator: "; "))")
             case .success(let config):
                 switch property {
                 case "value": return .value(.value(config.value(argument), caseInsensitive: true))

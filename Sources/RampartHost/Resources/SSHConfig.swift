@@ -76,9 +76,9 @@ public struct SSHConfig: Sendable, Equatable {
     /// cannot be read (`notFound` when it does not exist).
     public static func load(_ kind: Kind, from target: any HostTarget, path: String? = nil) throws(HostError) -> SSHConfig {
         let main = path ?? kind.defaultPath
-        let bytes = try target.read(main, limit: ResourceLimits.configBytes)
+        let bytes = try target.readAll(main, limit: ResourceLimits.configBytes)
         var parser = Parser(kind: kind, main: main, read: { path in
-            do throws(HostError) { return .success(String(decoding: try target.read(path, limit: ResourceLimits.configBytes), as: UTF8.self)) }
+            do throws(HostError) { return .success(String(decoding: try target.readAll(path, limit: ResourceLimits.configBytes), as: UTF8.self)) }
             catch { return .failure(error) }
         }, expand: { pattern in HostPath.expand(pattern, on: target) }, isFile: { path in target.info(path)?.kind == .file })
         parser.parseFile(main, text: String(decoding: bytes, as: UTF8.self), depth: 0, scope: .global)
@@ -393,7 +393,12 @@ public struct SSHConfig: Sendable, Equatable {
             for pattern in patterns {
                 let absolute = pattern.hasPrefix("/") ? pattern : HostPath.join("/etc/ssh", pattern)
                 for path in expand(absolute) {
-                    guard isFile(path) else { continue }
+                    // A FIFO, a device or a folder where a drop-in is expected: sshd would fail or
+                    // block on it, and Rampart cannot judge what it does not read.
+                    guard isFile(path) else {
+                        problems.append("\(origin): Include \(path): not a regular file; not read")
+                        continue
+                    }
                     guard !stack.contains(path) else {
                         problems.append("\(origin): Include loop: \(path) is already being read")
                         continue

@@ -24,6 +24,14 @@ extension HostTarget {
     public func info(_ path: String) -> HostFileInfo? { info(path, followLinks: true) }
     public func exists(_ path: String) -> Bool { info(path) != nil }
 
+    /// The whole file, or `tooLarge`: for configuration, where a setting past the limit
+    /// (`PermitRootLogin yes` at the end of a 6 MB drop-in) must not be missed in silence.
+    public func readAll(_ path: String, limit: Int) throws(HostError) -> [UInt8] {
+        let bytes = try read(path, limit: limit + 1)
+        guard bytes.count <= limit else { throw .tooLarge(path, limit) }
+        return bytes
+    }
+
     /// The file as text (invalid UTF-8 replaced); nil when it cannot be read.
     public func text(_ path: String, limit: Int = 16 << 20) -> String? {
         guard let bytes = try? read(path, limit: limit) else { return nil }
@@ -91,6 +99,8 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAFile(String)
     case notADirectory(String)
     case unreadable(String, String)
+    /// Larger than the reader's limit: what is past it was not read, so nothing is concluded.
+    case tooLarge(String, Int)
     /// A path whose symlinks loop or nest too deep.
     case linkLoop(String)
     /// The target cannot do this (commands on a directory target).
@@ -104,6 +114,7 @@ public enum HostError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAFile(let path): "\(path): not a regular file"
         case .notADirectory(let path): "\(path): not a folder"
         case .unreadable(let path, let reason): "\(path): \(reason)"
+        case .tooLarge(let path, let limit): "\(path): larger than \(limit) bytes; not read"
         case .linkLoop(let path): "\(path): too many levels of symbolic links"
         case .unsupported(let what): "\(what) is not possible on this target"
         case .commandFailed(let message): message

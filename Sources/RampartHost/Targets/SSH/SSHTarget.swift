@@ -73,7 +73,8 @@ public final class SSHTarget: HostTarget {
         let quoted = Shell.quote(path)
         let result: Result<[UInt8], HostError>
         do throws(HostError) {
-            let output = try shell("[ -e \(quoted) ] || exit 2; [ -d \(quoted) ] && exit 3; exec head -c \(max(0, limit)) -- \(quoted)", outputLimit: max(0, limit))
+            // Regular files only: a FIFO or a device would block or never end.
+            let output = try shell("[ -e \(quoted) ] || exit 2; [ -f \(quoted) ] || exit 3; exec head -c \(max(0, limit)) -- \(quoted)", outputLimit: max(0, limit))
             switch output.status {
             case 0: result = .success(output.stdout)
             case 2: result = .failure(.notFound(path))

@@ -39,8 +39,9 @@ public struct HostScanner: SecurityScanner {
             for (control, waiver) in report.waived where waiver.expired {
                 output.diagnostics.append(Diagnostic(.warning, code: "waiver-expired", message: "the waiver of \(control) expired; the control counts again (\(waiver.reason))", scanner: id))
             }
+            // A control whose evidence could not be read was not checked: the scan cannot pass.
             for result in report.results where result.status == .error {
-                output.diagnostics.append(Diagnostic(.warning, code: "control-error", message: "\(result.control.id): \(result.results.first { $0.status == .error }?.message ?? "error")", scanner: id))
+                output.diagnostics.append(Diagnostic(.error, code: "control-error", message: "\(result.control.id): \(result.results.first { $0.status == .error }?.message ?? "error")", scanner: id))
             }
         }
         output.diagnostics.append(Diagnostic(.note, code: "compliance", message: ComplianceSummary.render(reports).trimmingWhitespace(), scanner: id))

@@ -67,16 +67,12 @@ public struct DepsScanner: SecurityScanner {
 
     public func configured(with section: ConfigNode, reader: NodeReader) throws(ConfigurationError) -> any SecurityScanner {
         var copy = self
-        let base = reader.file.contains("/") ? String(reader.file[..<(reader.file.lastIndex(of: "/") ?? reader.file.endIndex)]) : "."
         for entry in try reader.mapping(section, key: "deps") {
             let key = "deps.\(entry.key)"
             switch entry.key {
-            case "database":
-                let path = try reader.string(entry.value, key: key)
-                copy.options.databasePath = path.hasPrefix("/") ? path : base + "/" + path
-            case "advisories":
-                let path = try reader.string(entry.value, key: key)
-                copy.options.advisoriesPath = path.hasPrefix("/") ? path : base + "/" + path
+            // Paths of the repository's own configuration stay inside the repository.
+            case "database": copy.options.databasePath = try reader.path(entry.value, key: key)
+            case "advisories": copy.options.advisoriesPath = try reader.path(entry.value, key: key)
             case "max_age_days": copy.options.maxAgeDays = try reader.int(entry.value, key: key)
             case "allow_stale": copy.options.allowStale = try reader.bool(entry.value, key: key)
             case "allow_skips": copy.options.allowSkips = try reader.bool(entry.value, key: key)
@@ -115,10 +111,12 @@ public struct DepsScanner: SecurityScanner {
             output.diagnostics.append(Diagnostic(.error, code: "no-advisories", message: "\(error); no dependency was checked", scanner: id))
             return output
         }
-        if let age = source.ageDays, age > Double(options.maxAgeDays) {
+        // An age that cannot be read (no date, an unparseable one) is not a fresh database.
+        if source.ageDays.map({ $0 > Double(options.maxAgeDays) || $0.isNaN }) ?? true {
+            let age = source.ageDays.map { "\(Int($0)) days old" } ?? "of unknown age (no readable import or modification date)"
             output.diagnostics.append(Diagnostic(
                 options.allowStale ? .warning : .error, code: "stale-advisories",
-                message: "the advisory database is \(Int(age)) days old (limit \(options.maxAgeDays)); update it with `rampart db update` or `rampart db import`" + (options.allowStale ? "" : ", or pass --allow-stale"),
+                message: "the advisory database is \(age) (limit \(options.maxAgeDays) days); update it with `rampart db update` or `rampart db import`" + (options.allowStale ? "" : ", or pass --allow-stale"),
                 scanner: id
             ))
         }

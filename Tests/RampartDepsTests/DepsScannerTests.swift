@@ -50,6 +50,28 @@ let sharedSnapshot = PythonOracle.packageRoot + "/../shared/advisories/pypi-osv.
         #expect(stale.exitCode == 3)
     }
 
+    /// Inputs that could hide a vulnerability fail closed at once: an advisory file with no
+    /// readable date is of unknown age, a FIFO where the database is expected is refused.
+    @Test func unknownAgesAndFIFOsAreErrors() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("requirements.txt", "flask==0.12.2\n")
+        try dir.write("osv.json", "[{\"id\": \"OSV-TEST-1\", \"modified\": \"not a date\", \"affected\": [{\"package\": {\"ecosystem\": \"PyPI\", \"name\": \"flask\"}, \"versions\": [\"0.12.2\"]}]}]")
+        var options = DepsOptions()
+        options.advisoriesPath = dir.path + "/osv.json"
+        let undated = try await scanDeps(dir.path, options: options)
+        #expect(undated.diagnostics.contains { $0.code == "stale-advisories" && $0.level == .error && $0.message.contains("unknown age") })
+        #expect(undated.exitCode == 3)
+        #expect(mkfifo(dir.path + "/fifo.sqlite", 0o600) == 0)
+        options.advisoriesPath = nil
+        options.databasePath = dir.path + "/fifo.sqlite"
+        let fifo = try await scanDeps(dir.path, options: options)
+        #expect(fifo.diagnostics.contains { $0.code == "no-advisories" && $0.message.contains("not a regular file") })
+        #expect(fifo.exitCode == 3)
+        options.databasePath = AdvisoryDatabase.defaultPath
+        options.advisoriesPath = dir.path + "/fifo.sqlite"
+        #expect(try await scanDeps(dir.path, options: options).exitCode == 3)
+    }
+
     @Test func uncheckablePackagesFailUnlessAllowed() async throws {
         let dir = TemporaryDirectory()
         try dir.write("requirements.txt", "git+https://example.org/repo.git#egg=thing\n-r gone.txt\n")

@@ -1,4 +1,5 @@
 import Foundation
+import RampartCore
 import GRDB
 
 /// The local advisory database: OSV records of the PyPI ecosystem in SQLite, indexed by package.
@@ -30,9 +31,15 @@ public final class AdvisoryDatabase: Sendable {
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw Failure(description: "no advisory database at \(path): run `rampart db import FILE|DIR` (or `rampart db update` with network access)")
         }
+        // A FIFO or a device would block SQLite's open until the time budget ends: refused at once.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw Failure(description: "the advisory database \(path) is not a regular file")
+        }
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            var configuration = Configuration()
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            var configuration = GRDB.Configuration()
             configuration.readonly = !create
             queue = try DatabaseQueue(path: path, configuration: configuration)
             if create {
@@ -163,8 +170,14 @@ public enum OSVLoader {
     }
 
     static func load(file: String) throws(Failure) -> [OSVRecord] {
-        guard let data = FileManager.default.contents(atPath: file) else { throw Failure(description: "cannot read \(file)") }
-        return try decode(data, name: file)
+        // FileReader: a FIFO is refused at once, and the size is checked before reading.
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(file, limit: 2 << 30)
+        } catch {
+            throw Failure(description: "cannot read \(file): \(error)")
+        }
+        return try decode(Data(bytes), name: file)
     }
 
     static func decode(_ data: Data, name: String) throws(Failure) -> [OSVRecord] {

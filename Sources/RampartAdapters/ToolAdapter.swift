@@ -48,7 +48,7 @@ struct JSONDocument {
     func parse(_ data: Data) throws(AdapterError) -> Any {
         guard data.count < 512 << 20 else { throw AdapterError(tool: tool, file: file, position: "", message: "larger than 512 MB") }
         do {
-            return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return try JSONSerialization.jsonObject(with: Self.replacingLoneSurrogates(data), options: [.fragmentsAllowed])
         } catch {
             let detail = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? "")"
             throw AdapterError(tool: tool, file: file, position: Self.position(of: error, in: data), message: "not valid JSON\(detail.isEmpty ? "" : " (\(detail))")")
@@ -62,12 +62,51 @@ struct JSONDocument {
             let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             guard !trimmed.isEmpty else { continue }
             do {
-                values.append((index + 1, try JSONSerialization.jsonObject(with: Data(trimmed), options: [.fragmentsAllowed])))
+                values.append((index + 1, try JSONSerialization.jsonObject(with: Self.replacingLoneSurrogates(Data(trimmed)), options: [.fragmentsAllowed])))
             } catch {
                 throw AdapterError(tool: tool, file: file, position: "line \(index + 1)", message: "not valid JSON")
             }
         }
         return values
+    }
+
+    /// Python's `json` writes a lone surrogate (`"\ud800"`, from a file name or a source line
+    /// that is not valid UTF-8) as an escape that strict parsers reject. Such an escape becomes
+    /// U+FFFD, as a lenient reader would show it, instead of failing the whole report.
+    static func replacingLoneSurrogates(_ data: Data) -> Data {
+        let bytes = [UInt8](data)
+        func surrogate(at index: Int) -> UInt16? {
+            guard index + 5 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                  let value = UInt16(String(decoding: bytes[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
+                  (0xD800...0xDFFF).contains(value) else { return nil }
+            return value
+        }
+        guard bytes.contains(UInt8(ascii: "\\")) else { return data }
+        var out: [UInt8] = []
+        var index = 0
+        var changed = false
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") {
+                if let high = surrogate(at: index) {
+                    if (0xD800...0xDBFF).contains(high), let low = surrogate(at: index + 6), (0xDC00...0xDFFF).contains(low) {
+                        out += bytes[index..<(index + 12)]
+                        index += 12
+                    } else {
+                        out += Array("\\ufffd".utf8)
+                        index += 6
+                        changed = true
+                    }
+                    continue
+                }
+                // Any other escape: copy it whole, so `\\ud800` (an escaped backslash) stays text.
+                out += bytes[index..<min(bytes.count, index + 2)]
+                index += 2
+                continue
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return changed ? Data(out) : data
     }
 
     static func position(of error: any Error, in data: Data) -> String {

@@ -41,7 +41,7 @@ struct HostSelection: ParsableArguments {
         guard !profiles.isEmpty else { return BuiltInProfiles.all }
         return try profiles.map { name in
             if let builtIn = BuiltInProfiles.named(name) { return builtIn }
-            guard let data = FileManager.default.contents(atPath: name) else {
+            guard let data = FileReader.data(name, limit: 4 << 20) else {
                 throw UsageFailure("error: no built-in profile '\(name)' and no such file (built in: \(BuiltInProfiles.all.map(\.name).joined(separator: ", ")))")
             }
             do {
@@ -54,7 +54,7 @@ struct HostSelection: ParsableArguments {
 
     func loadWaivers() throws -> [Waiver] {
         guard let waivers else { return [] }
-        guard let data = FileManager.default.contents(atPath: waivers) else { throw UsageFailure("error: cannot read \(waivers)") }
+        guard let data = FileReader.data(waivers, limit: 4 << 20) else { throw UsageFailure("error: cannot read \(waivers)") }
         do {
             return try WaiverLoader.load(yaml: String(decoding: data, as: UTF8.self), file: waivers)
         } catch {

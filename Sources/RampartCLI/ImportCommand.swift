@@ -28,7 +28,13 @@ struct ImportCommand: AsyncParsableCommand {
         guard let adapter = ToolAdapters.named(tool) else {
             throw UsageFailure("error: no adapter for '\(tool)'; tools: \(ToolAdapters.all.map(\.tool).joined(separator: ", "))")
         }
-        guard let data = FileManager.default.contents(atPath: file) else { throw UsageFailure("error: cannot read \(file)") }
+        // Reports are parsed whole: the size is checked first (a 500 MB report would take gigabytes).
+        let data: Data
+        do {
+            data = Data(try FileReader.read(file, limit: ImportedReport.maxBytes))
+        } catch {
+            throw UsageFailure("error: cannot read \(TextEscaping.escape(file)): \(error)")
+        }
         var findings: [Finding]
         do {
             findings = try adapter.parse(data, file: file)
@@ -44,6 +50,9 @@ struct ImportCommand: AsyncParsableCommand {
 }
 
 enum ImportedReport {
+    /// The largest report imported (JSON is parsed whole, at several times its size).
+    static let maxBytes = 256 << 20
+
     /// Absolute file names (Ruff's, OSV-Scanner's) made relative to the scan root.
     static func relativize(_ findings: [Finding], to root: String) -> [Finding] {
         let base = URL(fileURLWithPath: root).standardizedFileURL.path + "/"

@@ -98,7 +98,7 @@ struct MaturityCommand: ParsableCommand {
                 }
             }
             let progressPath = dsomm + "/team-progress.yaml"
-            let previous = FileManager.default.contents(atPath: progressPath).map { String(decoding: $0, as: UTF8.self) }
+            let previous = FileReader.data(progressPath, limit: 16 << 20).map { String(decoding: $0, as: UTF8.self) }
             try write(progressPath, DSOMMAppFiles.progress(report, states: states, previous: previous))
             try write(dsomm + "/team-evidence.yaml", DSOMMAppFiles.evidence(report, links: links))
         }

@@ -270,7 +270,7 @@ struct CLIActivityExecutor: ActivityExecutor {
         } catch {
             throw UsageFailure("\(settings.adapter.tool): \(error)")
         }
-        guard let bytes = try? ConfinedRoot(root).read(outputPath, limit: 1 << 30) else {
+        guard let bytes = try? ConfinedRoot(root).read(outputPath, limit: ImportedReport.maxBytes) else {
             // The tool's last line of complaint: the summary table keeps one line per activity.
             let said = run.stderr.split(separator: "\n").last.map { String($0.trimmingCharacters(in: .whitespaces).prefix(300)) } ?? ""
             throw UsageFailure("`\(settings.command)` (exit \(run.status)) wrote no \(settings.output)\(said.isEmpty ? "" : ": \(said)")")

@@ -64,7 +64,7 @@ struct TasksCommand: AsyncParsableCommand {
             var completed: Set<String> = []
             var incremental = false
             for file in reports {
-                guard let data = FileManager.default.contents(atPath: file) else { throw UsageFailure("error: cannot read the report \(file)") }
+                guard let data = FileReader.data(file, limit: ImportedReport.maxBytes) else { throw UsageFailure("error: cannot read the report \(TextEscaping.escape(file)) (missing, not a regular file, or over \(ImportedReport.maxBytes >> 20) MiB)") }
                 do {
                     let contents = try RampartReportReader().read(data, file: file)
                     findings += contents.findings.filter { !$0.isSuppressed && threshold.gates($0.severity) }

@@ -159,7 +159,7 @@ struct WebCommand: AsyncParsableCommand {
             }
         }
         if let rulesFile {
-            guard let data = FileManager.default.contents(atPath: rulesFile) else { throw UsageFailure("error: cannot read rule configuration \(rulesFile)") }
+            guard let data = FileReader.data(rulesFile, limit: 1 << 20) else { throw UsageFailure("error: cannot read rule configuration \(rulesFile)") }
             do {
                 web.zapConfig = try ZAPRuleConfig.parse(String(decoding: data, as: UTF8.self), file: rulesFile)
             } catch {

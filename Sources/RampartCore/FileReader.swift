@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -35,6 +36,12 @@ public enum FileReader {
     /// Reads the whole file at `path`, failing if it is not a regular file or is larger than `limit` bytes.
     public static func read(_ path: String, limit: Int) throws(FileReadError) -> [UInt8] {
         try read(path, limit: limit, prefixOnly: false)
+    }
+
+    /// `read` as `Data`, nil when the file cannot be read, is not a regular file or is larger
+    /// than `limit`: the size is checked before anything is read, and a FIFO never blocks.
+    public static func data(_ path: String, limit: Int) -> Data? {
+        (try? read(path, limit: limit)).map { Data($0) }
     }
 
     /// Reads at most `count` bytes from the start of the file (for sniffing binary content).

@@ -31,7 +31,7 @@ public enum DSOMMAppFiles {
 
     /// `progressDefinition` of a DSOMM `meta.yaml`: `{title: {score: 30%, definition: …}}` or `{title: 30%}`.
     public static func states(meta path: String) throws(Failure) -> States {
-        guard let data = FileManager.default.contents(atPath: path), data.count < 4 << 20 else { throw Failure(description: "cannot read \(path)") }
+        guard let data = FileReader.data(path, limit: 4 << 20) else { throw Failure(description: "cannot read \(path)") }
         let root: Any?
         do {
             root = try Yams.load(yaml: String(decoding: data, as: UTF8.self))

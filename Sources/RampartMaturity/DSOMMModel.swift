@@ -1,4 +1,5 @@
 import Foundation
+import RampartCore
 import Yams
 
 /// The OWASP DevSecOps Maturity Model as its data project publishes it (`generated/model.yaml`):
@@ -62,7 +63,7 @@ public struct DSOMMModel: Sendable {
         """
 
     public static func load(path: String) throws(LoadError) -> DSOMMModel {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileReader.data(path, limit: 64 << 20) else {
             throw LoadError(description: "cannot read the DSOMM model at \(path). \(whereToGetIt)")
         }
         guard data.count < 32 << 20 else { throw LoadError(description: "\(path): larger than 32 MB, not a DSOMM model") }

@@ -24,10 +24,13 @@ public enum PipelineLoader {
 
     public static func load(path: String, displayName: String? = nil) throws(ConfigurationError) -> Pipeline {
         let name = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(file: name, line: 0, column: 0, key: nil, message: "cannot read the pipeline file")
+        // The size is checked before reading: a 200 MB rampart.yml is refused, not loaded.
+        let data: [UInt8]
+        do {
+            data = try FileReader.read(path, limit: 4 << 20)
+        } catch {
+            throw ConfigurationError(file: name, line: 0, column: 0, key: nil, message: "cannot read the pipeline file: \(error)")
         }
-        guard data.count < 4 << 20 else { throw ConfigurationError(file: name, line: 0, column: 0, key: nil, message: "the pipeline file is larger than 4 MB") }
         return try parse(yaml: String(decoding: data, as: UTF8.self), file: name)
     }
 

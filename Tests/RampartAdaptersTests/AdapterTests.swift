@@ -45,6 +45,25 @@ import Testing
         #expect(byRule["bandit/B105"] != nil)
     }
 
+    /// Bandit writes a file name that is not UTF-8 as a lone surrogate (`"\udce9"`): the report
+    /// is read, the byte shown as U+FFFD, instead of the whole import failing as "cut short".
+    @Test(.enabled(if: tool("bandit") != nil, "needs bandit in .venv (.ci/run installs it)"))
+    func banditLoneSurrogates() throws {
+        let dir = TemporaryDirectory()
+        try dir.mkdir("app")
+        let name = Array(dir.path.utf8) + Array("/app/caf".utf8) + [0xE9] + Array(".py".utf8)
+        let fd = (name.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        try #require(fd >= 0)
+        _ = "eval(input())\n".withCString { write(fd, $0, strlen($0)) }
+        close(fd)
+        _ = try dir.run(Self.venv + "bandit", ["-q", "-r", "app", "-f", "json", "-o", dir.path + "/bandit.json"])
+        let data = try #require(FileManager.default.contents(atPath: dir.path + "/bandit.json"))
+        #expect(String(decoding: data, as: UTF8.self).lowercased().contains("\\udce9"), "Bandit writes the lone surrogate")
+        let findings = try parse("bandit", data)
+        #expect(findings.contains { $0.ruleId.rawValue == "bandit/B307" && ($0.location.path ?? "").contains("caf\u{FFFD}.py") })
+        #expect(JSONDocument.replacingLoneSurrogates(Data(#"["\\ud800", "\ud83d\ude00", "\udc00x"]"#.utf8)) == Data(#"["\\ud800", "\ud83d\ude00", "\ufffdx"]"#.utf8))
+    }
+
     @Test(.enabled(if: tool("ruff") != nil, "needs ruff in .venv (.ci/run installs it)"))
     func ruffJSON() throws {
         let dir = TemporaryDirectory()

@@ -129,6 +129,24 @@ struct HostileRepositoryTests {
         #expect(!(tasks.output + tasks.errors).contains("ghp_canarytoken"))
     }
 
+    @Test func repositoryCannotChooseHostsKeysOrFilesOutside() throws {
+        let setup = try Setup()
+        for (section, refusal) in [("host:\n  target: local\n", TrustedOrigins.variable), ("host:\n  target: ssh://ci@10.1.2.3:22\n", TrustedOrigins.variable),
+                                   ("host:\n  target: \"dir:/\"\n", "outside the scanned folder"),
+                                   ("host:\n  target: \"dir:.\"\n  known_hosts: \(setup.outside.path)/README.md\n  accept_new_host_key: true\n", "--known-hosts"),
+                                   ("host:\n  target: \"dir:.\"\n  identity: ~/.ssh/id_ed25519\n", "--identity"),
+                                   ("host:\n  target: \"dir:.\"\n  waivers: \(setup.outside.path)/credentials\n", "outside the scanned folder")] {
+            try setup.repo.write(".rampart.yml", section)
+            let result = try setup.run(["scan", "."])
+            #expect(result.status == 2, "\(section)")
+            #expect(result.errors.contains(refusal), "\(section): \(result.errors)")
+            expectNoLeak(result)
+        }
+        #expect(setup.outside.read("README.md") == "precious\n")
+        try setup.repo.write(".rampart.yml", "host:\n  target: local\n")
+        #expect(try setup.run(["config", "check", "."], env: [TrustedOrigins.variable: "local"]).status == 0)
+    }
+
     // 4. Writes outside the repository through symlinks.
     @Test func tasksAndInitDoNotWriteThroughSymlinks() throws {
         let setup = try Setup()

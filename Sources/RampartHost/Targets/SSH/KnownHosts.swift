@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RampartCore
 import NIOSSH
 
 /// OpenSSH's `known_hosts`: which host keys a client trusts. Lines are `patterns keytype key`,
@@ -47,7 +48,7 @@ public struct KnownHosts: Sendable {
     public static func load(paths: [String]) -> KnownHosts {
         var text = ""
         for path in paths {
-            if let data = FileManager.default.contents(atPath: path), data.count < 64 << 20 { text += String(decoding: data, as: UTF8.self) + "\n" }
+            if let data = FileReader.data(path, limit: 64 << 20) { text += String(decoding: data, as: UTF8.self) + "\n" }
         }
         return KnownHosts(text: text)
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RampartCore
 import NIOSSH
 
 /// Reads a private key file as `ssh-keygen` writes it: the OpenSSH format
@@ -13,7 +14,7 @@ public enum SSHKeyFile {
     }
 
     public static func load(path: String) throws(KeyError) -> NIOSSHPrivateKey {
-        guard let data = FileManager.default.contents(atPath: path) else { throw KeyError("\(path): cannot read the key file") }
+        guard let data = FileReader.data(path, limit: 1 << 20) else { throw KeyError("\(path): cannot read the key file") }
         guard data.count < 1 << 20 else { throw KeyError("\(path): too large to be a private key") }
         do throws(KeyError) {
             return try parse(String(decoding: data, as: UTF8.self))

@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "rampart", targets: ["rampart"]),
         .library(name: "RampartCore", targets: ["RampartCore"]),
         .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
+        // For the fuzzing package in fuzz/, which builds these parsers with libFuzzer.
+        .library(name: "RampartParsers", targets: ["RampartDeps", "RampartSecrets", "RampartWeb", "RampartHost", "RampartAdapters", "RampartPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

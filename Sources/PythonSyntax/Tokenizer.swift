@@ -236,7 +236,9 @@ public struct Tokenizer {
         if b & 0xF0 == 0xE0 { length = 3; value = UInt32(b & 0x0F) }
         else if b & 0xF8 == 0xF0 { length = 4; value = UInt32(b & 0x07) }
         for k in 1..<length where i + k < end { value = (value << 6) | UInt32(src[i + k] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        // A sequence cut short by the end (bytes that did not come through SourceDecoder) never
+        // moves past it: found by fuzzing the tokenizer directly.
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, end - i))
     }
 
     mutating func nameOrString(start: Int, startPosition: SourcePosition) throws(PythonSyntaxError) {

@@ -43,6 +43,7 @@ struct ConfigCommand: AsyncParsableCommand {
             }
             let configuration = try CommonOptions.loadConfiguration(explicit: explicit, scanRoot: scanRoot, scanners: ScannerCatalog.current)
             _ = try ScanRunner.configure(ScannerCatalog.current, with: configuration, scanRoot: scanRoot)
+            if let baseline = configuration.baseline { _ = try ScanRunner.resolve(baseline, against: configuration, scanRoot: scanRoot) }
             var lines = ["\(CommonOptions.display(file)): ok"]
             lines.append("  scanners: \(configuration.scanners?.joined(separator: ", ") ?? "all")")
             lines.append("  fail on: \(configuration.failOn); report from severity \(configuration.severityThreshold.rawValue), confidence \(configuration.confidenceThreshold.rawValue)")

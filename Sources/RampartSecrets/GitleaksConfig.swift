@@ -69,6 +69,7 @@ public struct GitleaksConfig: Sendable {
     }
 
     static func parse(_ text: String, file: String, resolvedPath: String?, confinement: ConfinedRoot?, chain: [String]) throws(Failure) -> GitleaksConfig {
+        if let problem = TOMLPrecheck.problem(in: text) { throw Failure(file: file, message: "line \(problem.line): not valid TOML: \(problem.message)") }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -12,6 +12,14 @@ import Testing
         }
     }
 
+    /// Found by fuzzing the tokenizer: a name ending in the lead byte of a 3-byte sequence at
+    /// the end of the input read past it (the scanner decodes first, but the API must not crash).
+    @Test func aSequenceCutShortAtTheEndIsNotReadPast() {
+        for input: [UInt8] in [[0x20, 0x6F, 0x54, 0x21, 0x42, 0x30, 0x5F, 0xE9, 0x0A], [0x61, 0xF0], [0xE9], [0x61, 0xE2, 0x82]] {
+            _ = try? Tokenizer.tokenize(input)
+        }
+    }
+
     @Test func hundredThousandNestedBrackets() async {
         for open in ["(", "[", "{"] {
             guard case .failure(let error) = await parse(String(repeating: open, count: 100_000)) else {

@@ -186,3 +186,16 @@ import Testing
         #expect(try FileReader.read(dir.path + "/" + decoded, limit: 100) == Array("TOKEN=x\n".utf8))
     }
 }
+
+/// TOML that the TOML parser (toml++) must never see: found by fuzzing, where it asserted.
+@Suite struct TOMLPrecheckTests {
+    @Test func whatTOMLForbidsIsRefusedWithItsLine() {
+        #expect(TOMLPrecheck.problem(in: "[package]\nname = \"é\" # é\nx = '''\né\n'''\ny = \"\"\"a\"\"\"\"\"\n") == nil)
+        #expect(TOMLPrecheck.problem(in: "a = 1\n[\u{FFFD}\u{FFFD}]\n")?.line == 2)
+        #expect(TOMLPrecheck.problem(in: "[[package]]\nname = \"rein\"\n[package.depen\u{0}\u{0}dencies]\n")?.line == 3)
+        #expect(TOMLPrecheck.problem(in: "é = 1\n") != nil)
+        #expect(TOMLPrecheck.problem(in: "a = \"x\\\"\"\nb = 'y'\n") == nil, "an escaped quote does not close a string")
+        #expect(TOMLPrecheck.problem(in: "a = \"open\nb = 1\n")?.line == 1)
+        #expect(TOMLPrecheck.problem(in: "a = '''never closed\n") != nil)
+    }
+}

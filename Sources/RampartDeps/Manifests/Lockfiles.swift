@@ -37,6 +37,9 @@ public enum Manifests {
         case "setup.cfg": return setupCfg(text, path: path)
         default: break
         }
+        if let problem = TOMLPrecheck.problem(in: text) {
+            return Result(diagnostics: [Diagnostic(.error, code: "manifest-syntax", message: "\(TextEscaping.escape(path)) is not valid TOML: \(problem.message)", scanner: "deps", path: path, line: problem.line)])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -97,6 +97,18 @@ func fixtureRootfs() throws -> (TemporaryDirectory, DirectoryTarget) {
         ssh = ProfileRunner.run(SSHBaseline.profile, on: target, facts: HostFacts(target: target))
         #expect(status(ssh, "sshd-06") == .error)
         #expect(throws: HostError.self) { try target.read("/etc/ssh/sshd_config.d/60-fifo.conf", limit: 100) }
+        // sysctl and modprobe drop-ins alike; a link to /dev/null masks a file, as systemd reads it.
+        let linux = { ProfileRunner.run(LinuxBaseline.profile, on: target, facts: HostFacts(target: target)) }
+        #expect(!linux().results.contains { $0.status == .error })
+        try dir.mkdir("root/etc/sysctl.d")
+        try dir.mkdir("root/dev")
+        try dir.write("root/dev/null", "")
+        #expect(mkfifo(dir.path + "/root/etc/sysctl.d/99-fifo.conf", 0o644) == 0)
+        #expect(status(linux(), "sysctl-01") == .error)
+        try FileManager.default.removeItem(atPath: dir.path + "/root/etc/sysctl.d/99-fifo.conf")
+        try dir.write("root/etc/modprobe.d/50-big.conf", String(repeating: "# padding\n", count: (5 << 20) / 10))
+        let modules = try #require(linux().results.first { $0.control.id == "os-10" })
+        #expect(modules.status != .passed && modules.results.contains { $0.status == .error })
     }
 
     @Test func nativeHardeningFixesWhatItCanOnceAndStaysInside() throws {

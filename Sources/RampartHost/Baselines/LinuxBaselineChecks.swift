@@ -61,6 +61,10 @@ extension LinuxBaseline {
             if module == "squashfs" && snapd { return nil }
             if module == "vfat" && efi { return nil }
             let description = "Kernel module \(module) should be disabled"
+            // A drop-in that could not be read may be the one that disables it, or re-enables it.
+            if !facts.modules.problems.isEmpty {
+                return CheckResult(.error, description, message: "not all of the modprobe configuration was read: \(facts.modules.problems.prefix(3).joined(separator: "; "))")
+            }
             return facts.modules.isDisabled(module) ? CheckResult(.passed, description) : CheckResult(.failed, description, message: "no `install \(module) /bin/true` or blacklist in modprobe.d")
         }
     }

@@ -141,6 +141,7 @@ public final class HostFacts: @unchecked Sendable {
                 }
             }
         case ("kernel_parameter", _):
+            if !kernelParameters.problems.isEmpty { return .error("not all of the sysctl configuration was read: \(kernelParameters.problems.prefix(3).joined(separator: "; "))") }
             guard let found = kernelParameters.value(argument) else {
                 return target.isLive ? .value(.absent) : .skipped("\(argument) is not set on \(target.name) and has no known kernel default")
             }
@@ -163,6 +164,7 @@ public final class HostFacts: @unchecked Sendable {
             guard let loaded = modules.isLoaded(argument) else { return .skipped("loaded modules are known on a running system only") }
             return .value(.value(loaded ? "true" : "false"))
         case ("kernel_module", _):
+            if !modules.problems.isEmpty { return .error("not all of the modprobe configuration was read: \(modules.problems.prefix(3).joined(separator: "; "))") }
             return .value(.value(modules.isDisabled(argument) ? "true" : "false"))
         case ("user", let property):
             guard let user = users.user(named: argument) else { return property == "exists" ? .value(.value("false")) : .value(.absent) }

@@ -35,6 +35,8 @@ public struct KernelModules: Sendable, Equatable {
     public var loaded: [LoadedModule]?
     public var rules: [Rule]
     public var files: [String]
+    /// Files that could not be read (too large, a FIFO, unreadable): their rules are unknown.
+    public var problems: [String] = []
 
     public init(loaded: [LoadedModule]? = nil, rules: [Rule] = [], files: [String] = []) {
         self.loaded = loaded
@@ -47,15 +49,20 @@ public struct KernelModules: Sendable, Equatable {
     public static func load(from target: any HostTarget) -> KernelModules {
         let files = HostPath.configFiles(in: configurationFolders, suffix: ".conf", on: target)
         var rules: [Rule] = []
+        var problems: [String] = []
         for path in files {
-            guard let text = target.text(path, limit: ResourceLimits.configBytes) else { continue }
-            rules += parseConfiguration(text, path: path)
+            switch HostPath.readConfig(path, on: target) {
+            case .success(let text): rules += text.map { parseConfiguration($0, path: path) } ?? []
+            case .failure(let error): problems.append("\(error)")
+            }
         }
         var loaded: [LoadedModule]?
         if target.isLive, let text = target.text("/proc/modules", limit: ResourceLimits.configBytes) {
             loaded = parseProcModules(text)
         }
-        return KernelModules(loaded: loaded, rules: rules, files: files)
+        var modules = KernelModules(loaded: loaded, rules: rules, files: files)
+        modules.problems = problems
+        return modules
     }
 
     /// `/proc/modules`: `name size usecount deps, state address`.

@@ -90,6 +90,20 @@ enum HostPath {
     /// byte order of their names whatever their folder (systemd's `conf_files_list`, procps'
     /// `sysctl --system`, kmod). A masking entry that cannot be read (a link to `/dev/null`)
     /// still masks: its reader simply finds nothing.
+    /// A configuration drop-in read whole: nil for one masked by a link to `/dev/null`
+    /// (systemd's convention, read as empty) or a dangling link, an error for one too large, a FIFO, a folder or
+    /// unreadable: what it says cannot be known, so the controls reading it cannot pass.
+    static func readConfig(_ path: String, on target: any HostTarget) -> Result<String?, HostError> {
+        do throws(HostError) {
+            return .success(String(decoding: try target.readAll(path, limit: ResourceLimits.configBytes), as: UTF8.self))
+        } catch {
+            if case .notAFile = error, target.info(path)?.kind == .characterDevice { return .success(nil) }
+            // A dangling link (or a file gone since the listing) says nothing, as for the tools that read these folders.
+            if case .notFound = error { return .success(nil) }
+            return .failure(error)
+        }
+    }
+
     static func configFiles(in folders: [String], suffix: String, on target: any HostTarget) -> [String] {
         var chosen: [String: String] = [:]
         for folder in folders {

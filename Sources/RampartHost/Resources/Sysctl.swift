@@ -32,6 +32,8 @@ public struct KernelParameters: Sendable {
 
     /// Every assignment of the configuration, in application order.
     public var assignments: [Assignment]
+    /// Files that could not be read (too large, a FIFO, unreadable): their settings are unknown.
+    public var problems: [String] = []
     /// Configuration files in application order.
     public var files: [String]
     /// Set on live targets: values come from `/proc/sys` through it.
@@ -49,12 +51,16 @@ public struct KernelParameters: Sendable {
         var files = HostPath.configFiles(in: configurationFolders, suffix: ".conf", on: target)
         if target.info("/etc/sysctl.conf")?.kind == .file { files.append("/etc/sysctl.conf") }
         var assignments: [Assignment] = []
+        var problems: [String] = []
         for path in files {
-            guard let text = target.text(path, limit: ResourceLimits.configBytes) else { continue }
-            assignments += parse(text, path: path)
+            switch HostPath.readConfig(path, on: target) {
+            case .success(let text): assignments += text.map { parse($0, path: path) } ?? []
+            case .failure(let error): problems.append("\(error)")
+            }
         }
         var parameters = KernelParameters(assignments: assignments, files: files)
         if target.isLive { parameters = KernelParameters(assignments: assignments, files: files, live: target) }
+        parameters.problems = problems
         return parameters
     }
 

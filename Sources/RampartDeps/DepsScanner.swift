@@ -128,6 +128,14 @@ public struct DepsScanner: SecurityScanner {
             output.diagnostics.append(Diagnostic(.error, code: "no-advisories", message: "\(error)", scanner: id))
             return output
         }
+        for (package, advisories) in compiledByPackage.sorted(by: { $0.key < $1.key }) {
+            for advisory in advisories where !advisory.unorderable.isEmpty {
+                output.diagnostics.append(Diagnostic(
+                    .warning, code: "advisory-range",
+                    message: "\(advisory.id) (\(package)): range bound \(advisory.unorderable.prefix(3).map { "'\(TextEscaping.escape(String($0.prefix(40))))'" }.joined(separator: ", ")) is not a PEP 440 version; the versions it may exclude are reported as affected",
+                    scanner: id))
+            }
+        }
         var skipped: [String] = []
         // One finding per (package, version, vulnerability): a lockfile's line wins over a declaration's.
         var reported = Set<String>()

@@ -72,6 +72,23 @@ let sharedSnapshot = PythonOracle.packageRoot + "/../shared/advisories/pypi-osv.
         #expect(try await scanDeps(dir.path, options: options).exitCode == 3)
     }
 
+    /// `fixed: "2019-09-12"` (real OSV data) would sort below every release and hide the
+    /// advisory: such a bound ends nothing, the version is reported, and a warning says why.
+    @Test func aRangeBoundThatIsNotAVersionHidesNothing() async throws {
+        let dir = TemporaryDirectory()
+        try dir.write("requirements.txt", "thing==1.4\n")
+        try dir.write("osv.json", """
+            [{"id": "OSV-TEST-2", "modified": "2026-12-01T00:00:00Z", "affected": [{"package": {"ecosystem": "PyPI", "name": "thing"},
+              "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2019-09-12"}]}]}]}]
+            """)
+        var options = DepsOptions()
+        options.advisoriesPath = dir.path + "/osv.json"
+        options.allowStale = true
+        let report = try await scanDeps(dir.path, options: options)
+        #expect(report.findings.contains { $0.ruleId.code == "OSV-TEST-2" })
+        #expect(report.diagnostics.contains { $0.code == "advisory-range" && $0.message.contains("2019-09-12") })
+    }
+
     @Test func uncheckablePackagesFailUnlessAllowed() async throws {
         let dir = TemporaryDirectory()
         try dir.write("requirements.txt", "git+https://example.org/repo.git#egg=thing\n-r gone.txt\n")

@@ -107,9 +107,10 @@ import Testing
     @Test func legacyVersionsSortBelowEveryValidOne() {
         #expect(PackageVersion("not-a-version") < PackageVersion("0.0.1.dev0"))
         let r = record([.init(introduced: "0"), .init(fixed: "weird-1")])
-        // The fix is a legacy version: it sorts below every valid version, so every valid version
-        // is at or above the fix, and only legacy versions below it are affected.
-        #expect(!r.affects("pkg-name", version: "1.0"))
+        // The fix is a legacy version: ordered as versions are, it would sort below every valid
+        // one and hide the advisory from every release. Such a bound ends nothing (issue 16):
+        // the range stays open, and the scanner says why (advisory-range).
+        #expect(r.affects("pkg-name", version: "1.0"))
         #expect(r.affects("pkg-name", version: "weird-0"))
     }
 

@@ -105,6 +105,9 @@ final class CompiledAdvisory: @unchecked Sendable {
     private let load: @Sendable () -> OSVRecord?
     /// Listed versions in canonical form (the index stores them so).
     private var listed: Set<String> = []
+    /// Range bounds that are not PEP 440 versions (`fixed: "2019-09-12"` is in real data): they
+    /// cannot be ordered, so they end nothing and the range stays open (reported, never hidden).
+    private(set) var unorderable: [String] = []
     private var ranges: [(steps: [Step], limits: [PackageVersion])] = []
 
     lazy var record: OSVRecord = load() ?? OSVRecord(id: id)
@@ -137,13 +140,23 @@ final class CompiledAdvisory: @unchecked Sendable {
                 case (let x?, let y?): return x == y ? a.offset < b.offset : x < y
                 }
             }.map(\.element)
+            var unorderable: [String] = []
             let steps: [Step] = ordered.compactMap { event in
                 if let x = event.introduced { return .introduced(x == "0" ? nil : PackageVersion(x)) }
+                // A legacy version sorts below every valid one: as a bound it would close the range
+                // for every release and hide the advisory.
+                if let x = event.fixed ?? event.lastAffected, PEP440Version(x) == nil {
+                    unorderable.append(x)
+                    return nil
+                }
                 if let x = event.fixed { return .fixed(PackageVersion(x)) }
                 if let x = event.lastAffected { return .lastAffected(PackageVersion(x)) }
                 return nil
             }
-            ranges.append((steps, events.compactMap(\.limit).map(PackageVersion.init)))
+            let limits = events.compactMap(\.limit)
+            unorderable += limits.filter { PEP440Version($0) == nil }
+            self.unorderable += unorderable
+            ranges.append((steps, limits.filter { PEP440Version($0) != nil }.map(PackageVersion.init)))
         }
     }
 

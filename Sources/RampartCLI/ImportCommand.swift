@@ -35,11 +35,14 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             throw UsageFailure("error: cannot read \(TextEscaping.escape(file)): \(error)")
         }
-        var findings: [Finding]
-        do {
-            findings = try adapter.parse(data, file: file)
-        } catch {
-            throw UsageFailure("import error: \(error)")
+        // Parsing a large report is the slow part: it runs under --timeout like a scan (exit 3).
+        let file = self.file
+        var findings: [Finding] = try await CommandBudget.run(seconds: options.timeout ?? Configuration().timeout, doing: "reading the \(adapter.tool) report") {
+            do {
+                return try adapter.parse(data, file: file)
+            } catch {
+                throw UsageFailure("import error: \(error)")
+            }
         }
         findings = ImportedReport.relativize(findings, to: root ?? FileManager.default.currentDirectoryPath)
         let configuration = try options.configuration(scanRoot: root ?? ".", scanners: ScannerCatalog.current)

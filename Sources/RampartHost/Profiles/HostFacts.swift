@@ -147,8 +147,10 @@ public final class HostFacts: @unchecked Sendable {
             }
             return .value(.value(found.value.trimmingWhitespace()))
         case ("login_defs", _):
+            if let problem = loginDefs?.problem { return .error("login.defs could not be read: \(problem)") }
             return .value(.value(loginDefs?.value(argument)))
         case ("auditd_conf", _):
+            if let problem = auditd?.problem { return .error("auditd.conf could not be read: \(problem)") }
             return .value(.value(auditd?.value(argument), caseInsensitive: true))
         case ("mount", let property):
             guard let entry = mounts.mount(at: argument) else {

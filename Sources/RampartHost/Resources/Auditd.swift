@@ -13,6 +13,9 @@ public struct AuditdConf: Sendable, Equatable {
     public var entries: [Entry]
     public var path: String
 
+    /// Why the file could not be read whole (too large, not a regular file): nothing is known.
+    public var problem: String?
+
     public init(entries: [Entry], path: String = AuditdConf.defaultPath) {
         self.entries = entries
         self.path = path
@@ -22,7 +25,14 @@ public struct AuditdConf: Sendable, Equatable {
 
     /// Nil when the file does not exist or cannot be read.
     public static func load(from target: any HostTarget) -> AuditdConf? {
-        target.text(defaultPath, limit: ResourceLimits.configBytes).map { parse($0) }
+        guard target.exists(defaultPath) else { return nil }
+        switch HostPath.readConfig(defaultPath, on: target) {
+        case .success(let text): return text.map { parse($0) }
+        case .failure(let error):
+            var unread = AuditdConf(entries: [])
+            unread.problem = "\(error)"
+            return unread
+        }
     }
 
     public static func parse(_ text: String, path: String = AuditdConf.defaultPath) -> AuditdConf {

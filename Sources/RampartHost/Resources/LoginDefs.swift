@@ -15,6 +15,8 @@ public struct LoginDefs: Sendable, Equatable {
     /// Every assignment in file order, duplicates included.
     public var entries: [Entry]
     public var path: String
+    /// Why the file could not be read whole (too large, not a regular file): nothing is known.
+    public var problem: String?
 
     public init(entries: [Entry] = [], path: String = "/etc/login.defs") {
         self.entries = entries
@@ -24,8 +26,15 @@ public struct LoginDefs: Sendable, Equatable {
     /// Nil when the file does not exist (or cannot be read); SUSE's `/usr/etc/login.defs`
     /// (libeconf vendor file) is read when `/etc/login.defs` is absent.
     public static func load(from target: any HostTarget) -> LoginDefs? {
-        for path in ["/etc/login.defs", "/usr/etc/login.defs"] {
-            if let text = target.text(path, limit: ResourceLimits.configBytes) { return parse(text, path: path) }
+        for path in ["/etc/login.defs", "/usr/etc/login.defs"] where target.exists(path) {
+            switch HostPath.readConfig(path, on: target) {
+            case .success(let text?): return parse(text, path: path)
+            case .success(nil): continue
+            case .failure(let error):
+                var unread = LoginDefs(path: path)
+                unread.problem = "\(error)"
+                return unread
+            }
         }
         return nil
     }

@@ -5,7 +5,7 @@ import RampartMaturity
 
 /// `rampart maturity`: the OWASP DSOMM activities the evidence shows, per sub-dimension the level
 /// reached and what to do next; as text, JSON, HTML, and the DSOMM app's progress and evidence files.
-struct MaturityCommand: ParsableCommand {
+struct MaturityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maturity",
         abstract: "Assess the repository against the OWASP DevSecOps Maturity Model (DSOMM) from the evidence it leaves.",
@@ -56,11 +56,14 @@ struct MaturityCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Every proof of every activity.")
     var verbose = false
 
+    @Option(name: .long, help: ArgumentHelp("Time budget in seconds for reading the evidence (default 600); past it, exit 3.", valueName: "seconds"))
+    var timeout: Double = 600
+
     func validate() throws {
         guard ["text", "json", "html"].contains(format) else { throw ValidationError("--format takes text, json or html, not '\(format)'") }
     }
 
-    func run() throws {
+    func run() async throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw UsageFailure("error: no such folder: \(path)")
@@ -76,7 +79,11 @@ struct MaturityCommand: ParsableCommand {
             throw UsageFailure("error: \(error)")
         }
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
-        let evidence = Evidence.collect(root: root, pipelineFile: pipeline, historyFile: history)
+        let (pipeline, history) = (self.pipeline, self.history)
+        // The repository's files are walked and read: bounded in size and depth, and in time here.
+        let evidence = try await CommandBudget.run(seconds: timeout, doing: "reading the repository's evidence") {
+            Evidence.collect(root: root, pipelineFile: pipeline, historyFile: history)
+        }
         if let problem = evidence.pipelineError { Terminal.writeStderr(TextEscaping.escape("warning: rampart.yml is not valid, assessed without it: \(problem)") + "\n") }
         let team = self.team ?? (root as NSString).lastPathComponent
         let report = MaturityReport.assess(model: dsommModel, evidence: evidence, team: team)

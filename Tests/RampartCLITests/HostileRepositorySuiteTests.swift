@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+@testable import RampartCLI
 import RampartCore
 import RampartTestSupport
 import Testing
@@ -120,5 +122,17 @@ struct HostileRepositorySuiteTests {
             #expect(trap.server.requests.isEmpty, "\(label): a request went to the origin the repository chose")
             if !mayPass { #expect(result.status != 0, "\(label): something was skipped, yet it exited 0") }
         }
+    }
+}
+
+/// Commands outside the scan engine (sbom, import, maturity) stop at their budget with exit 3.
+@Suite struct CommandBudgetTests {
+    @Test(.timeLimit(.minutes(1))) func workPastTheBudgetExitsThree() async throws {
+        let release = DispatchSemaphore(value: 0)
+        defer { release.signal() }
+        await #expect(throws: ExitCode(3)) {
+            try await CommandBudget.run(seconds: 0.2, doing: "a test") { release.wait(); return 1 }
+        }
+        #expect(try await CommandBudget.run(seconds: 30, doing: "a test") { 42 } == 42)
     }
 }

@@ -293,7 +293,7 @@ struct CLIActivityExecutor: ActivityExecutor {
         let discovered = FileDiscovery(options: .init(configuration: configuration)).discover(root: root)
         let options = DepsOptions()
         let scanner = DepsScanner(options: options)
-        let (dependencies, _) = DepsScanner.collect(root: root, manifests: discovered.files.filter(scanner.wants), options: options)
+        let (dependencies, _) = DepsScanner.collect(root: root, manifests: scanner.manifests(files: discovered.files, passedOver: discovered.passedOver), options: options)
         let project = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
         let text = CycloneDX.document(project: project, dependencies: dependencies, vulnerabilities: nil, toolVersion: RampartVersion.current).serialized(pretty: true) + "\n"
         try RepositoryWrite.write(output, in: root, Data(text.utf8))

@@ -53,7 +53,7 @@ struct SBOMCommand: AsyncParsableCommand {
         let (text, diagnostics) = try await CommandBudget.run(seconds: timeout ?? configuration.timeout, doing: "building the SBOM") { () throws -> (String, [Diagnostic]) in
             let discovered = FileDiscovery(options: .init(configuration: configuration)).discover(root: path)
             let scanner = DepsScanner(options: finalOptions)
-            let manifests = discovered.files.filter(scanner.wants) + discovered.passedOver.map(\.file).filter(scanner.wants)
+            let manifests = scanner.manifests(files: discovered.files, passedOver: discovered.passedOver)
             let (dependencies, diagnostics) = DepsScanner.collect(root: path, manifests: manifests, options: finalOptions)
             var vulnerabilities: [String: [Vulnerability]]?
             if withVulnerabilities {

@@ -186,6 +186,13 @@ public struct DepsScanner: SecurityScanner {
 }
 
 extension DepsScanner {
+    /// The manifests of a file walk, those it passed over included (over `max_file_size`,
+    /// symlinks): a manifest is read within the deps scanner's own caps and inside the
+    /// repository, or reported as not read, never skipped in silence.
+    public func manifests(files: [SourceFile], passedOver: [PassedOverFile]) -> [SourceFile] {
+        files.filter(wants) + passedOver.map(\.file).filter(wants)
+    }
+
     /// The dependencies the manifests declare and the lockfiles and environments pin.
     public static func collect(root: String, manifests: [SourceFile], options: DepsOptions) -> (dependencies: [Dependency], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

@@ -20,6 +20,10 @@ public enum TOMLPrecheck {
         let bytes: [UInt8]
         var index = 0
         var line = 1
+        /// Arrays and inline tables nested in each other: bounded, as recursion must be (toml++
+        /// stops at 256; fuzzing found the unbounded first version overflowing the stack).
+        var depth = 0
+        static let maxDepth = 128
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -100,6 +104,11 @@ public enum TOMLPrecheck {
         mutating func value() -> Problem? {
             if let problem = skip(newlines: false) { return problem }
             guard let byte = current else { return fail("a value is missing") }
+            if byte == 0x5B || byte == 0x7B {
+                guard depth < Self.maxDepth else { return fail("values nested more than \(Self.maxDepth) levels") }
+                depth += 1
+            }
+            defer { if byte == 0x5B || byte == 0x7B { depth -= 1 } }
             switch byte {
             case 0x22, 0x27:
                 return string(quote: byte, allowTriple: true)

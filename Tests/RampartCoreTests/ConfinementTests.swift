@@ -197,5 +197,8 @@ import Testing
         #expect(TOMLPrecheck.problem(in: "a = \"x\\\"\"\nb = 'y'\n") == nil, "an escaped quote does not close a string")
         #expect(TOMLPrecheck.problem(in: "a = \"open\nb = 1\n")?.line == 1)
         #expect(TOMLPrecheck.problem(in: "a = '''never closed\n") != nil)
+        // Found by fuzzing the check itself: nesting is bounded, not a stack overflow.
+        #expect(TOMLPrecheck.problem(in: "b = " + String(repeating: "[", count: 100_000))?.message.contains("nested") == true)
+        #expect(TOMLPrecheck.problem(in: "b = [[[1], {x = [2]}], []]\n") == nil)
     }
 }

@@ -44,8 +44,8 @@ for target in "${targets[@]}"; do
   rss=$(grep -o 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   corpus=$(find "$work/$target" -type f | wc -l)
   if [ "$status" -eq 0 ]; then result=ok; else result="FAILED (exit $status, see crashes/)"; failed+=("$target"); tail -40 "$log"; fi
-  printf '%-22s %8s %12s %8s %8s  %s\n' "$target" "$seconds" "$runs" "$corpus" "$rss" "$result"
+  printf '%-22s %8s %12s %8s %8s  %s\n' "$target" "${FUZZ_RUNS:+-}${FUZZ_RUNS:-$seconds}" "$runs" "$corpus" "$rss" "$result"
   rm -f "$log"
 done
 if [ ${#failed[@]} -gt 0 ]; then echo "fuzz: ${failed[*]} found a crash, hang or memory blow-up"; exit 1; fi
-echo "fuzz: ${#targets[@]} targets, ${seconds} s each, no crash"
+echo "fuzz: ${#targets[@]} targets, ${FUZZ_RUNS:+$FUZZ_RUNS inputs}${FUZZ_RUNS:-$seconds s} each, no crash"

@@ -4,7 +4,7 @@
 #   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s for every target
 #   fuzz/run.sh 7200                                  the long run: 2 CPU-hours per target
 #   FUZZ_RUNS=20000 fuzz/run.sh                        CI's smoke: a fixed number of inputs from a
-#                                                     fixed seed and a fresh corpus, so a run is repeatable
+#                                                     fixed seed and a fresh corpus
 #
 # Each target starts from its committed seeds (fuzz/corpus/TARGET) and keeps what it finds in
 # fuzz/corpus-work/TARGET (not committed). A crash, a hang (over 10 s on one input) or an input
@@ -44,8 +44,8 @@ for target in "${targets[@]}"; do
   rss=$(grep -o 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   corpus=$(find "$work/$target" -type f | wc -l)
   if [ "$status" -eq 0 ]; then result=ok; else result="FAILED (exit $status, see crashes/)"; failed+=("$target"); tail -40 "$log"; fi
-  printf '%-22s %8s %12s %8s %8s  %s\n' "$target" "${FUZZ_RUNS:+-}${FUZZ_RUNS:-$seconds}" "$runs" "$corpus" "$rss" "$result"
+  printf '%-22s %8s %12s %8s %8s  %s\n' "$target" "$([ -n "${FUZZ_RUNS:-}" ] && echo - || echo "$seconds")" "$runs" "$corpus" "$rss" "$result"
   rm -f "$log"
 done
 if [ ${#failed[@]} -gt 0 ]; then echo "fuzz: ${failed[*]} found a crash, hang or memory blow-up"; exit 1; fi
-echo "fuzz: ${#targets[@]} targets, ${FUZZ_RUNS:+$FUZZ_RUNS inputs}${FUZZ_RUNS:-$seconds s} each, no crash"
+echo "fuzz: ${#targets[@]} targets, $([ -n "${FUZZ_RUNS:-}" ] && echo "$FUZZ_RUNS inputs" || echo "$seconds s") each, no crash"

@@ -15,7 +15,7 @@ extension HostScanner {
 
     public func configured(with section: ConfigNode, reader: NodeReader, environment: [String: String]) throws(ConfigurationError) -> any SecurityScanner {
         var copy = self
-        let base = reader.file.contains("/") ? String(reader.file[..<(reader.file.lastIndex(of: "/") ?? reader.file.endIndex)]) : "."
+        let base = reader.folder
         let fromRepository = reader.confinement != nil
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") || path.hasPrefix("~") ? path : URL(fileURLWithPath: base + "/" + path).standardizedFileURL.path
@@ -24,7 +24,8 @@ extension HostScanner {
         func path(_ text: String, _ node: ConfigNode, _ key: String) throws(ConfigurationError) -> String {
             fromRepository ? try reader.resolve(text, node: node, key: key) : resolve(text)
         }
-        let allowed = Set((environment[TrustedOrigins.variable] ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map { $0.lowercased() })
+        let trusted = TrustedOrigins(environment: environment)
+        let localAllowed = (environment[TrustedOrigins.variable] ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).contains("local")
         var profileNames: [(name: String, entry: ConfigNode)] = []
         var waiverFile: (path: String, entry: ConfigNode)?
         for entry in try reader.mapping(section, key: "host") {
@@ -39,8 +40,8 @@ extension HostScanner {
                     do throws(HostError) { _ = try SSHAddress(parsing: text) } catch { throw reader.error(entry.value, key: key, error.description) }
                 }
                 if fromRepository && !text.hasPrefix("dir:") {
-                    let origin = text == "local" ? "local" : (try? SSHAddress(parsing: text)).map { "ssh://\($0.host.lowercased()):\($0.port)" } ?? text
-                    guard allowed.contains(origin) else {
+                    let listed = text == "local" ? localAllowed : (try? SSHAddress(parsing: text)).map { trusted.allows("ssh://\($0.host):\($0.port)") } ?? false
+                    guard listed else {
                         throw reader.error(entry.value, key: key, "the target \(TextEscaping.escape(text)) was chosen by the scanned repository, not by you: pass it with --target, or list \(text == "local" ? "local" : "ssh://host:port") in \(TrustedOrigins.variable)")
                     }
                 }

@@ -68,7 +68,10 @@ let package = Package(
         // DAST: crawler, passive and light active checks of a running web app (in progress).
         .target(
             name: "RampartWeb",
-            dependencies: ["RampartCore", "RampartRegex", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl")],
+            dependencies: [
+                "RampartCore", "RampartRegex", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         // Compliance as code: targets (local, root file system folders, SSH), resources, profiles, hardening.
@@ -138,7 +141,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters", "RampartHistory", "RampartTasks", "RampartMaturity",
+                "RampartCore", "RampartRegex", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters", "RampartHistory", "RampartTasks", "RampartMaturity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -172,7 +175,7 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: strict
         ),
         .testTarget(name: "RampartHostTests", dependencies: ["RampartHost", "RampartTestSupport", .product(name: "NIOSSH", package: "swift-nio-ssh")], swiftSettings: strict),
-        .testTarget(name: "RampartWebTests", dependencies: ["RampartWeb", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "RampartWebTests", dependencies: ["RampartWeb", "RampartRegex", "RampartTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio")], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "RampartAdaptersTests", dependencies: ["RampartAdapters", "RampartTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "RampartTasksTests",

@@ -89,7 +89,8 @@ public struct RampartReportReader: Sendable {
                                           snippet: json.optionalString(object["snippet"])))
         case "url":
             return .web(WebLocation(url: try json.string(object["url"], "\(path).url"), method: json.optionalString(object["method"]) ?? "GET",
-                                    parameter: json.optionalString(object["parameter"]), evidence: json.optionalString(object["evidence"])))
+                                    parameter: json.optionalString(object["parameter"]), evidence: json.optionalString(object["evidence"]),
+                                    site: json.optionalString(object["site"])))
         case "host":
             return .host(HostLocation(host: try json.string(object["host"], "\(path).host"), control: try json.string(object["control"], "\(path).control"),
                                       resource: json.optionalString(object["resource"])))

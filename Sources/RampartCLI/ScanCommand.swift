@@ -160,8 +160,17 @@ struct ScanRunner {
         if let name = options.namedDestinations.map(\.0).first(where: { ReportFormat(rawValue: $0) == nil && !commandFormats.contains($0) }) {
             throw UsageFailure("error: --format \(name) is written by \(CommonOptions.commandFormats[name] ?? "another command") only")
         }
+        // Errors and warnings reach the terminal whatever the formats: when no text report goes
+        // to standard output, they go to standard error (a budget that ran out, a failed login).
+        let textOnStdout = options.destinations.contains { $0.0 == .text && $0.1 == nil }
+        if !textOnStdout {
+            for diagnostic in report.diagnostics where diagnostic.level == .error || (diagnostic.level == .warning && !options.quiet) {
+                Terminal.writeStderr(diagnostic.display + "\n")
+            }
+        }
         let root = FileManager.default.currentDirectoryPath
-        let absoluteRoot = report.target.path.hasPrefix("/") ? report.target.path : root + "/" + report.target.path
+        let isURL = report.target.path.contains("://")
+        let absoluteRoot = isURL ? root : report.target.path.hasPrefix("/") ? report.target.path : root + "/" + report.target.path
         for (format, destination) in options.destinations {
             let context = ReportContext(
                 root: CommonOptions.folder(of: absoluteRoot),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RampartCore
+import RampartRegex
 import RampartWeb
 
 /// `rampart web URL`: a baseline scan of a running web app, with ZAP baseline's conventions.
@@ -92,6 +93,18 @@ struct WebCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Text on a page that shows the session was lost.", valueName: "text"))
     var loggedOutText: String?
 
+    @Flag(help: "A budget (--max-time, --max-requests) that ends the scan early is reported but does not fail it (exit 3 otherwise).")
+    var partialOk = false
+
+    @Flag(help: "A failed form login is a warning, not a failure (exit 3 otherwise).")
+    var loginOptional = false
+
+    @Flag(help: "Also request and submit logout, delete, reset and password-change endpoints (a disposable test instance only).")
+    var unsafe = false
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Never request URLs matching this regular expression (repeatable).", valueName: "regex"))
+    var exclude: [String] = []
+
     @Flag(help: "Show progress (pages, queue, requests per second) on standard error (the default on a terminal).")
     var progress = false
 
@@ -119,6 +132,16 @@ struct WebCommand: AsyncParsableCommand {
         web.verifyTLS = !insecure
         web.localhostExemption = !noLocalhostExemption
         web.enable = Set(enable)
+        web.partialOK = partialOk
+        web.loginOptional = loginOptional
+        web.unsafe = unsafe
+        for pattern in exclude {
+            do {
+                web.exclude.append(try ByteRegex(pattern))
+            } catch {
+                throw UsageFailure("error: --exclude '\(pattern)' is not a regular expression: \(error)")
+            }
+        }
         if let loginURL {
             guard let login = URL(string: loginURL, relativeTo: target)?.absoluteURL else { throw UsageFailure("error: --login-url \(loginURL) is not a URL") }
             let environment = ProcessInfo.processInfo.environment
@@ -174,7 +197,10 @@ struct WebCommand: AsyncParsableCommand {
         var runner = ScanRunner(options: options, path: root)
         runner.onlyScanners = ["web"]
         runner.web = web
-        let report = try await runner.run()
+        var report = try await runner.run()
+        // The report names what was scanned: the site, not the empty folder the engine read.
+        report.target = .init(path: target.absoluteString)
+        report.partialAccepted = partialOk
         if progressShown.withLock({ $0 }) { Terminal.writeStderr("\n") }
         // The request count is part of the result (it is the budget's measure): always shown.
         if !options.quiet, let note = report.diagnostics.first(where: { $0.code == "requests" }) { Terminal.writeStderr(TextEscaping.escape("web: \(note.message)") + "\n") }
@@ -189,7 +215,8 @@ struct WebCommand: AsyncParsableCommand {
         if zapExitCodes {
             let ran = WebScanner(options: web).rules.filter { !$0.isOptIn || web.enable.contains(where: $0.isNamed) || (web.zapConfig?.actions[$0.id.code]).map { $0 != .ignore } == true }
                 .filter { web.active || !$0.isActive }
-            if !options.quiet { Terminal.writeStderr(ZAPConsoleSummary.render(report.findings, rules: ran, config: web.zapConfig ?? ZAPRuleConfig())) }
+            let errors = report.hasFailures ? report.diagnostics.filter { $0.level == .error }.map(\.message) : []
+            if !options.quiet { Terminal.writeStderr(TextEscaping.escapeKeepingLines(ZAPConsoleSummary.render(report.findings, rules: ran, config: web.zapConfig ?? ZAPRuleConfig(), errors: errors))) }
             if report.hasFailures { throw ExitCode(3) }
             let code = (web.zapConfig ?? ZAPRuleConfig()).exitCode(for: report.findings, ignoreWarnings: ignoreWarnings)
             if code != 0 { throw ExitCode(code) }

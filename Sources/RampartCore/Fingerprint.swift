@@ -23,6 +23,7 @@ public enum Fingerprint {
         case .source(let source):
             return "source\u{0}\(ruleId)\u{0}\(source.path)\u{0}\(normalizedContext(source.snippet ?? ""))"
         case .web(let web):
+            if let site = web.site { return "web-site\u{0}\(ruleId)\u{0}\(site)" }
             return "web\u{0}\(ruleId)\u{0}\(web.method.uppercased())\u{0}\(stripQueryValues(web.url))\u{0}\(web.parameter ?? "")"
         case .host(let host):
             return "host\u{0}\(ruleId)\u{0}\(host.host)\u{0}\(host.control)\u{0}\(host.resource ?? "")"

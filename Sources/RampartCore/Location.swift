@@ -47,12 +47,16 @@ public struct WebLocation: Sendable, Hashable {
     public var parameter: String?
     /// The part of the response (or request) that shows the issue; redacted when it holds a secret.
     public var evidence: String?
+    /// Set when the finding stands for every instance of its rule on a site (ZAP's grouping of
+    /// passive alerts): the site (`https://host/`) is then its identity, not the first instance.
+    public var site: String?
 
-    public init(url: String, method: String = "GET", parameter: String? = nil, evidence: String? = nil) {
+    public init(url: String, method: String = "GET", parameter: String? = nil, evidence: String? = nil, site: String? = nil) {
         self.url = url
         self.method = method
         self.parameter = parameter
         self.evidence = evidence
+        self.site = site
     }
 }
 

@@ -20,15 +20,18 @@ public struct ScanReport: Sendable {
         public var title: String
         public var filesScanned: Int
         public var durationMs: Int
-        /// False when the time budget ran out before the scanner returned.
+        /// False when a time budget ran out before the scanner had checked everything.
         public var completed: Bool
+        /// What the scanner counted when it read no files (`412 requests, 57 pages`).
+        public var work: String?
 
-        public init(id: String, title: String, filesScanned: Int, durationMs: Int, completed: Bool) {
+        public init(id: String, title: String, filesScanned: Int, durationMs: Int, completed: Bool, work: String? = nil) {
             self.id = id
             self.title = title
             self.filesScanned = filesScanned
             self.durationMs = durationMs
             self.completed = completed
+            self.work = work
         }
     }
 
@@ -50,6 +53,9 @@ public struct ScanReport: Sendable {
     public var durationMs: Int
     public var failOn: GateThreshold
     public var timedOut: Bool
+    /// The user accepted a scan cut short by a budget (`rampart web --partial-ok`): `timedOut`
+    /// still says so, but it alone does not fail the scan.
+    public var partialAccepted = false
 
     public init(
         toolVersion: String, target: Target, findings: [Finding] = [], diagnostics: [Diagnostic] = [],
@@ -94,7 +100,7 @@ public struct ScanReport: Sendable {
 
     /// True when a scanner failed or the time budget ran out: exit code 3.
     public var hasFailures: Bool {
-        timedOut || diagnostics.contains { $0.level == .error }
+        (timedOut && !partialAccepted) || diagnostics.contains { $0.level == .error }
     }
 
     /// Unsuppressed findings counted by severity, every severity present.

@@ -132,7 +132,7 @@ public struct ScanEngine: Sendable {
             startTime: start,
             durationMs: ScanEngine.milliseconds(clock.now - started),
             failOn: configuration.failOn,
-            timedOut: outcome.timedOut
+            timedOut: outcome.timedOut || outcome.scannerBudgetRanOut
         )
     }
 
@@ -141,6 +141,8 @@ public struct ScanEngine: Sendable {
         var diagnostics: [Diagnostic] = []
         var runs: [ScanReport.ScannerRun] = []
         var timedOut = false
+        /// A scanner's own budget ended it (it said so in its diagnostics).
+        var scannerBudgetRanOut = false
     }
 
     private enum Event: Sendable {
@@ -181,8 +183,9 @@ public struct ScanEngine: Sendable {
                 outcome.diagnostics += output.diagnostics
                 finished[index] = .init(
                     id: scanner.id, title: scanner.title, filesScanned: output.filesScanned,
-                    durationMs: ScanEngine.milliseconds(duration), completed: !outcome.timedOut
+                    durationMs: ScanEngine.milliseconds(duration), completed: !outcome.timedOut && !output.timedOut, work: output.work
                 )
+                if output.timedOut { outcome.scannerBudgetRanOut = true }
                 if finished.count == scanners.count { break loop }
             case .deadline:
                 outcome.timedOut = true

@@ -16,6 +16,10 @@ public struct HTMLReporter: Reporter {
         case .none:
             gateText = "Gate off"
             gateClass = "off"
+        case .severity where report.hasFailures && gating.isEmpty:
+            // A scan that could not look everywhere never says "passed".
+            gateText = "Gate not passed: not everything was checked (see the errors)"
+            gateClass = "fail"
         case .severity(let s):
             gateText = gating.isEmpty ? "Gate passed (fail on \(s.rawValue)+)" : "Gate failed: \(gating.count) finding\(gating.count == 1 ? "" : "s") of \(s.rawValue) or above"
             gateClass = gating.isEmpty ? "pass" : "fail"

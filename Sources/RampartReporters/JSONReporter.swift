@@ -49,10 +49,12 @@ public struct JSONReporter: Reporter {
                 ("gating", .int(report.gatingFindings.count)),
                 ("failOn", .string(report.failOn.description)),
                 ("timedOut", .bool(report.timedOut)),
+                ("partialAccepted", .bool(report.partialAccepted)),
                 ("scanners", .array(report.scanners.map { run in
-                    .object([
+                    .compactObject([
                         ("id", .string(run.id)),
                         ("files", .int(run.filesScanned)),
+                        ("work", run.work.map(JSONValue.string)),
                         ("durationMs", .int(run.durationMs)),
                         ("completed", .bool(run.completed)),
                     ])
@@ -142,6 +144,7 @@ public struct JSONReporter: Reporter {
                 ("method", .string(w.method)),
                 ("parameter", w.parameter.map(JSONValue.string)),
                 ("evidence", w.evidence.map(JSONValue.string)),
+                ("site", w.site.map(JSONValue.string)),
             ])
         case .host(let h):
             .compactObject([

@@ -16,12 +16,17 @@ public struct MarkdownReporter: Reporter {
         switch report.failOn {
         case .none:
             out += "**Gate:** off · "
+        case .severity where report.hasFailures && gating.isEmpty:
+            // A scan that could not look everywhere never says "passed".
+            out += "**Gate not passed**: not everything was checked (see the errors) · "
         case .severity(let severity):
             out += gating.isEmpty
                 ? "**Gate passed** (fail on \(severity.rawValue) or above) · "
                 : "**Gate failed**: \(gating.count) finding\(gating.count == 1 ? "" : "s") of severity \(severity.rawValue) or above · "
         }
-        out += "\(active.count) finding\(active.count == 1 ? "" : "s") in \(report.files) file\(report.files == 1 ? "" : "s")"
+        let works = report.scanners.compactMap(\.work)
+        let counted = report.files == 0 && !works.isEmpty ? works.joined(separator: "; ") : "\(report.files) file\(report.files == 1 ? "" : "s")"
+        out += "\(active.count) finding\(active.count == 1 ? "" : "s") in \(counted)"
         if let since = report.target.since { out += " changed since `\(Self.code(since))`" }
         out += " · \(ReportText.duration(ms: report.durationMs))\n\n"
         if report.timedOut { out += "> **Warning:** the time budget ran out; results are partial.\n\n" }

@@ -76,16 +76,19 @@ public struct TextReporter: Reporter {
     }
 
     private func summary(_ report: ScanReport, style: Style) -> String {
-        var out = style.bold("Summary") + " — \(report.files) file\(report.files == 1 ? "" : "s") in \(ReportText.duration(ms: report.durationMs))\n"
+        // A scan that read no files (a web scan) counts what it did instead: requests and pages.
+        let works = report.scanners.compactMap(\.work)
+        let counted = report.files == 0 && !works.isEmpty ? works.joined(separator: "; ") : "\(report.files) file\(report.files == 1 ? "" : "s")"
+        var out = style.bold("Summary") + " — \(counted) in \(ReportText.duration(ms: report.durationMs))\n"
         let counts = report.countsBySeverity
         var table: [[String]] = [["severity", "findings"]]
         for (severity, count) in counts { table.append([severity.rawValue, String(count)]) }
         out += Self.table(table, indent: 2) + "\n"
         if !report.scanners.isEmpty {
-            var rows: [[String]] = [["scanner", "files", "findings", "time"]]
+            var rows: [[String]] = [["scanner", "scanned", "findings", "time"]]
             for run in report.scanners {
                 let findings = report.activeFindings.count { $0.scanner == run.id }
-                rows.append([run.id + (run.completed ? "" : " (unfinished)"), String(run.filesScanned), String(findings), ReportText.duration(ms: run.durationMs)])
+                rows.append([run.id + (run.completed ? "" : " (unfinished)"), run.work ?? String(run.filesScanned), String(findings), ReportText.duration(ms: run.durationMs)])
             }
             out += Self.table(rows, indent: 2) + "\n"
         }
@@ -108,7 +111,9 @@ public struct TextReporter: Reporter {
                 : style.red("Gate failed") + ": \(gating) finding\(gating == 1 ? "" : "s") of severity \(severity.rawValue) or above"
         }
         out += gate + "\n"
-        if report.timedOut { out += style.red("Time budget ran out: results are partial") + "\n" }
+        if report.timedOut {
+            out += style.red("Time budget ran out: results are partial") + (report.partialAccepted ? " (accepted with --partial-ok)" : "") + "\n"
+        }
         return out
     }
 

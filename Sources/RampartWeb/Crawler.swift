@@ -14,9 +14,13 @@ public struct WebExchange: Sendable {
     public var depth: Int
     /// The request's body (`application/x-www-form-urlencoded` for submitted forms), if any.
     public var requestBody: String?
+    /// The request body's media type when it is not a form (`application/json`).
+    public var requestContentType: String?
+    /// From sending the request to the end of the body (time-based checks read it).
+    public var elapsedSeconds = 0.0
 
     public init(url: String, method: String = "GET", status: Int, headers: [(name: String, value: String)], body: [UInt8],
-                truncated: Bool = false, depth: Int = 0, requestBody: String? = nil) {
+                truncated: Bool = false, depth: Int = 0, requestBody: String? = nil, requestContentType: String? = nil) {
         self.url = url
         self.method = method
         self.status = status
@@ -25,13 +29,21 @@ public struct WebExchange: Sendable {
         self.truncated = truncated
         self.depth = depth
         self.requestBody = requestBody
+        self.requestContentType = requestContentType
     }
 
-    /// Query and form-body parameters of the request, decoded.
+    /// Query and body parameters of the request, decoded: form fields, or a JSON body's leaves
+    /// named by their path (`user.name`, `items[0]`).
     public var requestParameters: [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
         if let query = URLComponents(string: url)?.percentEncodedQuery { result += FormEncoding.decode(query) }
-        if let requestBody { result += FormEncoding.decode(requestBody) }
+        if let requestBody {
+            if requestContentType?.lowercased().contains("json") == true {
+                result += JSONFields.leaves(of: requestBody).map { ($0.path, $0.value) }
+            } else {
+                result += FormEncoding.decode(requestBody)
+            }
+        }
         return result
     }
 
@@ -99,12 +111,20 @@ public struct CrawlResult: Sendable {
     public var exchanges: [WebExchange] = []
     public var forms: [(page: String, form: PageLinks.Form)] = []
     public var requests = 0
-    public var errors: [(url: String, message: String)] = []
+    public var errors: [(url: String, failure: RequestFailure)] = []
     public var timedOut = false
+    /// The request budget (`--max-requests`) ended the crawl.
+    public var requestBudgetSpent = false
     public var durationSeconds = 0.0
     /// Form login: whether it worked, and how many times the session had to be renewed.
     public var loggedIn: Bool?
     public var relogins = 0
+    /// The start URL could not be fetched at all (refused, DNS, TLS, …): the scan did not happen.
+    public var unreachable: RequestFailure?
+    /// Pages found but not visited when a budget ended the crawl.
+    public var queuedLeft = 0
+    /// Forms `--submit-forms` did not submit, and why.
+    public var skippedForms: [(form: String, reason: String)] = []
 }
 
 /// A form-login recipe: the login page, its field names, and the credentials (read from the
@@ -129,25 +149,25 @@ public struct FormLogin: Sendable {
 }
 
 /// A breadth-first crawler of one origin: links in HTML, `robots.txt`, `sitemap.xml`, redirects
-/// and inline script navigation; forms only with `submitForms`. Logout links are never followed.
+/// and inline script navigation; forms only with `submitForms`. Unsafe endpoints (logout,
+/// delete, reset, password change) are never requested without `--unsafe` (see `CrawlScope`).
 public final class Crawler: Sendable {
     public let start: URL
     public let limits: CrawlLimits
     public let client: WebClient
     public let login: FormLogin?
-    let scope: @Sendable (URL) -> Bool
+    public let scope: CrawlScope
     /// Progress (pages, queue, requests per second), called about once a second.
     let progress: (@Sendable (CrawlProgress) -> Void)?
 
     public init(start: URL, limits: CrawlLimits = CrawlLimits(), headers: [(String, String)] = [], client: WebClient? = nil, login: FormLogin? = nil,
-                inScope: (@Sendable (URL) -> Bool)? = nil, progress: (@Sendable (CrawlProgress) -> Void)? = nil) {
+                scope: CrawlScope? = nil, progress: (@Sendable (CrawlProgress) -> Void)? = nil) {
         self.start = start
         self.limits = limits
         self.client = client ?? WebClient(limits: limits, headers: headers)
         self.login = login
         self.progress = progress
-        let origin = Self.origin(of: start)
-        self.scope = inScope ?? { url in Self.origin(of: url) == origin }
+        self.scope = scope ?? CrawlScope(start: start)
     }
 
     static func origin(of url: URL) -> String {
@@ -158,20 +178,29 @@ public final class Crawler: Sendable {
 
     /// Links that end the session: never followed, never submitted.
     static func isLogout(_ url: String) -> Bool {
-        let lower = (URL(string: url)?.path ?? url).lowercased()
-        return ["logout", "log-out", "log_out", "signout", "sign-out", "sign_out", "logoff", "log-off"].contains { lower.contains($0) }
+        guard let parsed = URL(string: url) else { return false }
+        return CrawlScope.unsafeWord(in: parsed) == "logout"
+    }
+
+    /// Crawls; with `passive`, every response is checked by the passive rules as it arrives.
+    func crawl(passive: PassiveChecks? = nil) async -> CrawlResult {
+        await WebExecutor.run { await self.crawlOnExecutor(passive: passive) }
     }
 
     public func crawl() async -> CrawlResult {
-        await WebExecutor.run { await self.crawlOnExecutor() }
+        await crawl(passive: nil)
     }
 
-    private func crawlOnExecutor() async -> CrawlResult {
+    private func crawlOnExecutor(passive: PassiveChecks?) async -> CrawlResult {
         var result = CrawlResult()
         var pages = 0
         if let login {
             result.loggedIn = await logIn(login, into: &result)
             pages = result.requests
+            if let failure = result.errors.first?.failure, failure.isTransport, result.exchanges.isEmpty {
+                result.unreachable = failure
+                return result
+            }
         }
         var queue: [(request: WebRequest, depth: Int)] = [(WebRequest(url: start.absoluteString), 0)]
         var seen: Set<String> = [queue[0].request.key]
@@ -185,27 +214,41 @@ public final class Crawler: Sendable {
         var submitted = Set<String>()
         var retried = Set<String>()
         var lastProgress = client.elapsedSeconds
+        // The start URL goes alone: if it cannot be fetched, nothing else is tried.
+        var startAnswered = false
+        var cancelled = 0
+        // Submitted forms with anti-CSRF tokens: their page, to read a fresh token first.
+        var tokenForms: [String: (page: String, fixed: Set<String>, method: String, action: String)] = [:]
 
-        await withTaskGroup(of: (WebRequest, Int, Result<WebExchange, any Error>).self) { group in
+        await withTaskGroup(of: (WebRequest, Int, Result<WebExchange, RequestFailure>).self) { group in
             var running = 0
             var head = 0
             func launch() -> Bool {
-                guard head < queue.count, pages < limits.maxPages, client.reserve() else { return false }
+                guard head < queue.count, pages < limits.maxPages else { return false }
+                guard client.reserve() else {
+                    if !client.timedOut { result.requestBudgetSpent = true }
+                    return false
+                }
                 let (request, depth) = queue[head]
+                let tokens = tokenForms[request.key]
                 head += 1
                 pages += 1
                 result.requests += 1
                 running += 1
                 group.addTask { [client] in
                     do {
-                        return (request, depth, .success(try await client.send(request, depth: depth)))
+                        var sent = request
+                        if let tokens {
+                            sent = await TokenRefresh.apply(to: request, page: tokens.page, fixed: tokens.fixed, method: tokens.method, action: tokens.action, client: client)
+                        }
+                        return (request, depth, .success(try await client.send(sent, depth: depth)))
                     } catch {
-                        return (request, depth, .failure(error))
+                        return (request, depth, .failure(RequestFailure.of(error, url: request.url)))
                     }
                 }
                 return true
             }
-            while running < limits.concurrency, launch() {}
+            _ = launch()
             while running > 0 {
                 // The budget is a hard stop: in-flight requests are cancelled at the deadline.
                 if client.timedOut {
@@ -216,6 +259,7 @@ public final class Crawler: Sendable {
                 running -= 1
                 switch outcome {
                 case .success(let exchange):
+                    startAnswered = true
                     if let login, sessionLost(exchange, login: login), result.relogins < 3, retried.insert(request.key).inserted {
                         result.relogins += 1
                         result.exchanges.append(exchange)
@@ -226,39 +270,59 @@ public final class Crawler: Sendable {
                         break
                     }
                     result.exchanges.append(exchange)
-                    // One parse per page, for its links and its forms.
-                    let html = exchange.isHTML ? URL(string: exchange.url).map { PageLinks.extract(exchange.text, pageURL: $0) } : nil
-                    for (link, linkDepth) in discover(exchange, html: html) where linkDepth <= limits.maxDepth && !Self.isLogout(link) {
+                    guard !client.timedOut else { break }
+                    // One parse per page, shared by the links, the forms and the passive rules.
+                    let page = passive?.page(for: exchange) ?? WebPage(exchange)
+                    passive?.check(page)
+                    let html = exchange.isHTML ? page.links : nil
+                    for (link, linkDepth) in discover(exchange, html: html) where linkDepth <= limits.maxDepth {
                         let request = WebRequest(url: link)
-                        if let parsed = URL(string: link), scope(parsed), seen.insert(request.key).inserted { queue.append((request, linkDepth)) }
+                        if let parsed = URL(string: link), scope.allows(parsed), seen.insert(request.key).inserted { queue.append((request, linkDepth)) }
                     }
                     if let html, exchange.status < 400 {
                         for form in html.forms {
                             let signature = form.method + " " + (form.action.split(separator: "?").first.map(String.init) ?? form.action) + " " + form.fields.map(\.name).sorted().joined(separator: ",")
                             guard submitted.insert(signature).inserted else { continue }
                             result.forms.append((exchange.url, form))
-                            guard limits.submitForms, depth + 1 <= limits.maxDepth, !Self.isLogout(form.action), !form.isLogin,
-                                  let request = form.request(), let action = URL(string: request.url), scope(action),
-                                  seen.insert(request.key).inserted else { continue }
+                            guard limits.submitForms, depth + 1 <= limits.maxDepth else { continue }
+                            if case .skip(let reason) = FormSafety.verdict(form, scope: scope) {
+                                // Forms posting to other sites are simply not ours to submit.
+                                if reason != FormSafety.outOfScope { result.skippedForms.append(("\(form.method) \(form.action)", reason)) }
+                                continue
+                            }
+                            guard let request = form.request(), seen.insert(request.key).inserted else { continue }
+                            let fixed = Set(form.fields.filter { $0.type == "hidden" && AntiCSRFTokensMissing.isTokenName($0.name) }.map(\.name))
+                            if !fixed.isEmpty {
+                                let action = form.method == "POST" ? form.action : String(form.action.prefix { $0 != "?" })
+                                tokenForms[request.key] = (exchange.url, fixed, form.method, action)
+                            }
                             queue.append((request, depth + 1))
                         }
                     }
-                case .failure(let error):
-                    result.errors.append((request.url, "\(error)"))
+                case .failure(let failure):
+                    if failure.kind == .budget { result.timedOut = true; cancelled += 1; break }
+                    result.errors.append((request.url, failure))
+                    if !startAnswered, request.url == start.absoluteString, failure.isTransport {
+                        result.unreachable = failure
+                    }
                 }
+                if result.unreachable != nil { break }
+                if !startAnswered, head == 1 { startAnswered = true }
                 if let progress, client.elapsedSeconds - lastProgress >= 1 {
                     lastProgress = client.elapsedSeconds
                     progress(CrawlProgress(pages: result.exchanges.count, queued: queue.count - head, requests: client.requestCount, seconds: lastProgress))
                 }
                 while running < limits.concurrency, launch() {}
             }
+            group.cancelAll()
+            result.queuedLeft = result.unreachable == nil && (client.timedOut || result.requestBudgetSpent) ? max(0, queue.count - head) + cancelled : 0
         }
-        if client.timedOut && pages < queue.count { result.timedOut = true }
+        if client.timedOut && result.queuedLeft > 0 { result.timedOut = true }
         result.durationSeconds = client.elapsedSeconds
         return result
     }
 
-    /// A redirect to the login page, a 401, or the configured logged-out text.
+/// A redirect to the login page, a 401, or the configured logged-out text.
     func sessionLost(_ exchange: WebExchange, login: FormLogin) -> Bool {
         if exchange.url == login.url.absoluteString { return false }
         if exchange.status == 401 { return true }
@@ -277,13 +341,14 @@ public final class Crawler: Sendable {
         do {
             page = try await client.send(WebRequest(url: login.url.absoluteString))
         } catch {
-            result.errors.append((login.url.absoluteString, "login page: \("\(error)")"))
+            let failure = RequestFailure.of(error, url: login.url.absoluteString)
+            result.errors.append((login.url.absoluteString, RequestFailure(failure.kind, "login page: \(failure.message)")))
             return false
         }
         result.exchanges.append(page)
         let forms = PageLinks.extract(page.text, pageURL: login.url).forms
         guard let form = forms.first(where: { $0.fields.contains { $0.name == login.passwordField } }) else {
-            result.errors.append((login.url.absoluteString, "login page has no form with a '\(login.passwordField)' field"))
+            result.errors.append((login.url.absoluteString, RequestFailure(.other, "login page has no form with a '\(login.passwordField)' field")))
             return false
         }
         guard let request = form.request(overrides: [login.usernameField: login.username, login.passwordField: login.password]), client.reserve() else { return false }
@@ -294,10 +359,11 @@ public final class Crawler: Sendable {
             // Still on a page asking for the password, or refused: the login failed.
             let refused = response.status == 401 || response.status == 403
                 || (response.status == 200 && PageLinks.extract(response.text, pageURL: login.url).forms.contains { $0.fields.contains { $0.name == login.passwordField } })
-            if refused { result.errors.append((login.url.absoluteString, "login failed (status \(response.status))")) }
+            if refused { result.errors.append((login.url.absoluteString, RequestFailure(.other, "login failed (status \(response.status))"))) }
             return !refused
         } catch {
-            result.errors.append((request.url, "login: \("\(error)")"))
+            let failure = RequestFailure.of(error, url: request.url)
+            result.errors.append((request.url, RequestFailure(failure.kind, "login: \(failure.message)")))
             return false
         }
     }
@@ -358,6 +424,11 @@ extension PageLinks.Form {
             if let value = overrides[field.name] { pairs.append((field.name, value)); continue }
             if field.type == "submit" || field.type == "button" || field.type == "image" || field.type == "reset" || field.type == "file" {
                 if field.type == "submit" && !field.value.isEmpty { pairs.append((field.name, field.value)) }
+                continue
+            }
+            // A confirmation (`password2`, `confirm_email`) repeats the field it confirms.
+            if let original = FormSafety.confirms(field, in: self) {
+                pairs.append((field.name, overrides[original.name] ?? Self.defaultValue(for: original)))
                 continue
             }
             pairs.append((field.name, Self.defaultValue(for: field)))

@@ -24,12 +24,18 @@ public struct PageLinks: Sendable, Equatable {
         extract(tokens: HTMLTokenizer.tokenize(html), pageURL: pageURL)
     }
 
+    /// Links kept per page: a hostile page of a million links must not stall the crawl (each
+    /// one costs a URL resolution); the first ones are followed.
+    public static let maxLinks = 10_000
+
     public static func extract(tokens: [HTMLTokenizer.Token], pageURL: URL, includeLinks: Bool = true) -> PageLinks {
         var base = pageURL
         var result = PageLinks()
         var seen = Set<String>()
+        var attempts = 0
         func add(_ raw: String) {
-            guard includeLinks else { return }
+            guard includeLinks, result.links.count < maxLinks, attempts < 4 * maxLinks else { return }
+            attempts += 1
             let trimmed = raw.trimmingWhitespace()
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let url = resolve(trimmed, against: base) else { return }
             let lower = url.scheme?.lowercased()

@@ -9,13 +9,23 @@ import RampartCore
 public struct WebRequest: Sendable, Hashable {
     public var method: String
     public var url: String
-    /// `application/x-www-form-urlencoded` body, for POST.
+    /// The body: `application/x-www-form-urlencoded` unless `contentType` says otherwise.
     public var body: String?
+    /// The body's media type (`application/json` for API and GraphQL requests); nil: a form.
+    public var contentType: String?
+    /// Sent without the session's cookies, and its cookies not kept: probes of login forms,
+    /// which must not log the scan in or out as someone else.
+    public var isolated: Bool
+    /// Cookies sent instead of the jar's: an isolated request's own, or the session as it was
+    /// when a form's anti-CSRF token was read (other responses may renew the session meanwhile).
+    public var cookieHeader: String?
 
-    public init(method: String = "GET", url: String, body: String? = nil) {
+    public init(method: String = "GET", url: String, body: String? = nil, contentType: String? = nil, isolated: Bool = false) {
         self.method = method
         self.url = url
         self.body = body
+        self.contentType = contentType
+        self.isolated = isolated
     }
 
     /// One key per request: without the URL's fragment.
@@ -42,6 +52,7 @@ public final class WebClient: Sendable {
         var nextStart: ContinuousClock.Instant?
         var cookies: [(name: String, value: String)] = []
         var timedOut = false
+        var requestBudgetRefused = false
     }
 
     public init(limits: CrawlLimits, headers: [(String, String)] = [], verifyTLS: Bool = true) {
@@ -56,10 +67,17 @@ public final class WebClient: Sendable {
                 if parts.count == 2 { seeded.append((parts[0].trimmingWhitespace(), parts[1].trimmingWhitespace())) }
             }
         }
+        // A browser's Accept unless the user set one: some pages (a GraphiQL IDE) are only
+        // served to browsers.
+        if !others.contains(where: { $0.0.lowercased() == "accept" }) {
+            others.insert(("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"), at: 0)
+        }
         extraHeaders = others
         started = clock.now
         deadline = started + limits.timeBudget
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5), read: .seconds(Int64(max(1, limits.requestTimeout.components.seconds)))))
+        // A refused connection is an answer: fail at once instead of retrying until the timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .enabled(limit: .size(limits.maxResponseBytes * 4))
         if !verifyTLS {
             var tls = TLSConfiguration.makeClientConfiguration()
@@ -79,6 +97,8 @@ public final class WebClient: Sendable {
     public var requestCount: Int { state.withLock { $0.requests } }
     public var timedOut: Bool { state.withLock { $0.timedOut } || clock.now >= deadline }
     public var remainingRequests: Int? { limits.maxRequests.map { max(0, $0 - requestCount) } }
+    /// A request was refused because `maxRequests` were sent: something planned was not.
+    public var requestBudgetRefused: Bool { state.withLock { $0.requestBudgetRefused } }
     public var elapsedSeconds: Double { (clock.now - started).inSeconds }
 
     /// Takes one request from the budget, or says the budget (requests or time) is spent.
@@ -88,7 +108,10 @@ public final class WebClient: Sendable {
             return false
         }
         return state.withLock { state in
-            if let max = limits.maxRequests, state.requests >= max { return false }
+            if let max = limits.maxRequests, state.requests >= max {
+                state.requestBudgetRefused = true
+                return false
+            }
             state.requests += 1
             return true
         }
@@ -115,16 +138,21 @@ public final class WebClient: Sendable {
                 return nil
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next(), let exchange = first else {
-                if clock.now >= deadline { state.withLock { $0.timedOut = true } }
-                throw Timeout()
+            let first: WebExchange?
+            do {
+                first = try await group.next() ?? nil
+            } catch {
+                throw RequestFailure.of(error, url: request.url)
+            }
+            guard let exchange = first else {
+                if clock.now >= deadline {
+                    state.withLock { $0.timedOut = true }
+                    throw RequestFailure.budget
+                }
+                throw RequestFailure(.timeout, "no response within \(Int(limits.requestTimeout.inSeconds)) s")
             }
             return exchange
         }
-    }
-
-    struct Timeout: Error, CustomStringConvertible {
-        var description: String { "timed out" }
     }
 
     func fetch(_ request: WebRequest, depth: Int) async throws -> WebExchange {
@@ -132,14 +160,16 @@ public final class WebClient: Sendable {
         outgoing.method = HTTPMethod(rawValue: request.method)
         outgoing.headers.add(name: "User-Agent", value: "Rampart web scanner")
         for (name, value) in extraHeaders { outgoing.headers.add(name: name, value: value) }
-        let cookies = state.withLock { $0.cookies }
+        let cookies = request.isolated || request.cookieHeader != nil ? [] : state.withLock { $0.cookies }
+        if let own = request.cookieHeader { outgoing.headers.add(name: "Cookie", value: own) }
         if !cookies.isEmpty { outgoing.headers.add(name: "Cookie", value: cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")) }
         if let body = request.body {
-            outgoing.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            outgoing.headers.add(name: "Content-Type", value: request.contentType ?? "application/x-www-form-urlencoded")
             outgoing.body = .bytes(ByteBuffer(string: body))
         }
         let remaining = clock.now.duration(to: deadline)
         let timeout = min(limits.requestTimeout, max(.milliseconds(1), remaining))
+        let sent = clock.now
         let response = try await http.execute(outgoing, timeout: .nanoseconds(Int64(timeout.inSeconds * 1e9)))
         var body: [UInt8] = []
         var truncated = false
@@ -154,9 +184,11 @@ public final class WebClient: Sendable {
             if clock.now >= deadline { truncated = true; break }
         }
         let headers = response.headers.map { ($0.name, $0.value) }
-        remember(headers.filter { $0.0.lowercased() == "set-cookie" }.map(\.1))
-        return WebExchange(url: request.url, method: request.method, status: Int(response.status.code), headers: headers,
-                           body: body, truncated: truncated, depth: depth, requestBody: request.body)
+        if !request.isolated { remember(headers.filter { $0.0.lowercased() == "set-cookie" }.map(\.1)) }
+        var exchange = WebExchange(url: request.url, method: request.method, status: Int(response.status.code), headers: headers,
+                                   body: body, truncated: truncated, depth: depth, requestBody: request.body, requestContentType: request.contentType)
+        exchange.elapsedSeconds = (clock.now - sent).inSeconds
+        return exchange
     }
 
     /// The cookie jar: one origin is in scope, so cookies are kept by name.
@@ -169,6 +201,11 @@ public final class WebClient: Sendable {
                 if !cookie.isDeletion { state.cookies.append((cookie.name, cookie.value)) }
             }
         }
+    }
+
+    /// The jar as a `Cookie` header value.
+    var cookieHeader: String {
+        state.withLock { $0.cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ") }
     }
 
     /// Forgets the session (before a re-login).

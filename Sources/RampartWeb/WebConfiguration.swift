@@ -1,5 +1,6 @@
 import Foundation
 import RampartCore
+import RampartRegex
 
 extension WebScanner {
     /// The `web:` section of `.rampart.yml`, for `rampart scan` (`rampart web` takes flags).
@@ -32,6 +33,17 @@ extension WebScanner {
             case "discovery": copy.options.discovery = try reader.bool(entry.value, key: key)
             case "verify_tls": copy.options.verifyTLS = try reader.bool(entry.value, key: key)
             case "localhost_exemption": copy.options.localhostExemption = try reader.bool(entry.value, key: key)
+            case "partial_ok": copy.options.partialOK = try reader.bool(entry.value, key: key)
+            case "login_optional": copy.options.loginOptional = try reader.bool(entry.value, key: key)
+            case "unsafe": copy.options.unsafe = try reader.bool(entry.value, key: key)
+            case "exclude":
+                for pattern in try reader.strings(entry.value, key: key) {
+                    do {
+                        copy.options.exclude.append(try ByteRegex(pattern))
+                    } catch {
+                        throw fail(entry, "'\(TextEscaping.escape(pattern))' is not a regular expression: \(error)")
+                    }
+                }
             case "max_pages": copy.options.limits.maxPages = max(1, try reader.int(entry.value, key: key))
             case "max_depth": copy.options.limits.maxDepth = max(0, try reader.int(entry.value, key: key))
             case "max_requests": copy.options.limits.maxRequests = max(1, try reader.int(entry.value, key: key))
@@ -80,7 +92,7 @@ extension WebScanner {
                 }
                 copy.options.login = FormLogin(url: login, usernameField: userField, passwordField: passwordField, username: username, password: password, loggedOutText: loggedOut)
             default:
-                throw fail(entry, "unknown key; the web scanner takes target, active, submit_forms, discovery, verify_tls, localhost_exemption, max_pages, max_depth, max_requests, max_time, rate, concurrency, enable, zap_config, headers, login")
+                throw fail(entry, "unknown key; the web scanner takes target, active, submit_forms, discovery, verify_tls, localhost_exemption, partial_ok, login_optional, unsafe, exclude, max_pages, max_depth, max_requests, max_time, rate, concurrency, enable, zap_config, headers, login")
             }
         }
         return copy

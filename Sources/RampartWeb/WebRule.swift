@@ -35,9 +35,14 @@ public final class WebPage {
     /// there. `--no-localhost-exemption` turns that off.
     public let localhostExemption: Bool
 
-    public init(_ exchange: WebExchange, localhostExemption: Bool = true) {
+    /// The response to an active probe: rules that judge the application's normal pages (a bare
+    /// HTTP 500 is an error disclosure there) leave it to the active rules.
+    public let isProbeResponse: Bool
+
+    public init(_ exchange: WebExchange, localhostExemption: Bool = true, isProbeResponse: Bool = false) {
         self.exchange = exchange
         self.localhostExemption = localhostExemption
+        self.isProbeResponse = isProbeResponse
     }
 
     /// The page is served from a loopback host, and the scan exempts those.
@@ -182,6 +187,14 @@ enum PassiveScan {
             literal.unicodeScalars.map { "\\^$.|?*+()[]{}/".unicodeScalars.contains($0) ? "\\\($0)" : String($0) }.joined()
         }
         return try? ByteRegex(escaped.joined(separator: "|"), options: caseInsensitive ? .caseInsensitive : [])
+    }
+
+    static let formTag: ByteRegex? = try? ByteRegex(#"(?i)<form\b[^>]{0,1000}>"#)
+
+    /// The page's `<form …>` start tags as the response has them (evidence is copied from the
+    /// response, never re-synthesised), in document order.
+    static func formTags(in bytes: [UInt8]) -> [String] {
+        matches(formTag, in: bytes, limit: 200).map { clip($0.text, 200) }
     }
 
     /// Evidence on one line, at most `limit` characters.

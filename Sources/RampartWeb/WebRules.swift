@@ -20,6 +20,7 @@ public enum WebRules {
 
     /// Every active check (`--active`), in id order.
     public static let active: [any ActiveRule.Type] = [
-        ReflectedXSS.self, SQLInjection.self, OpenRedirect.self, PathTraversal.self, TemplateInjection.self, CommandInjection.self, CodeInjection.self,
+        ReflectedXSS.self, StoredXSS.self, SQLInjection.self, OpenRedirect.self, PathTraversal.self, TemplateInjection.self, CommandInjection.self,
+        CodeInjection.self, ServerSideRequestForgery.self,
     ].sorted { $0.metadata.id < $1.metadata.id }
 }

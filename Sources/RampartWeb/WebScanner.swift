@@ -1,5 +1,6 @@
 import Foundation
 import RampartCore
+import RampartRegex
 
 /// DAST: crawls a running web app from a start URL and runs the passive rules on every
 /// response; it also reads recorded responses (`.http` files) found in the scanned folder.
@@ -43,45 +44,100 @@ public struct WebScanner: SecurityScanner {
     private func scanSiteOnExecutor(_ target: URL) async -> ScannerOutput {
         var output = ScannerOutput()
         let client = WebClient(limits: options.limits, headers: options.headers, verifyTLS: options.verifyTLS)
-        let crawler = Crawler(start: target, limits: options.limits, client: client, login: options.login, progress: options.progress)
-        let result = await crawler.crawl()
-        var exchanges = result.exchanges
-        for error in result.errors.prefix(50) {
-            output.diagnostics.append(Diagnostic(.warning, code: "request-failed", message: "\(error.url): \(error.message)", scanner: id))
+        let scope = CrawlScope(start: target, excluded: options.exclude + (options.zapConfig?.outOfScope.filter { $0.rule == "*" }.map(\.pattern) ?? []),
+                               unsafe: options.unsafe)
+        let passive = PassiveChecks(rules: options.enabledRules, localhostExemption: options.localhostExemption, deadline: client.deadline)
+        let crawler = Crawler(start: target, limits: options.limits, client: client, login: options.login, scope: scope, progress: options.progress)
+        let result = await crawler.crawl(passive: passive)
+        var ledger = ScanLedger(client: client)
+        ledger.crawl = result
+
+        if let failure = result.unreachable {
+            // Nothing was checked: no phase runs, the report says so and the scan fails.
+            output.diagnostics.append(Diagnostic(.error, code: "target-unreachable", message: "the scan did not happen: \(target.absoluteString) cannot be reached: \(failure.message)", scanner: id))
+            output.diagnostics.append(ledger.requestsNote)
+            output.filesScanned += client.requestCount
+            output.work = ledger.work
+            return output
         }
         if result.loggedIn == false {
-            output.diagnostics.append(Diagnostic(.error, code: "login-failed", message: "form login at \(options.login?.url.absoluteString ?? "") failed: the scan ran without a session", scanner: id))
+            let optional = options.loginOptional
+            output.diagnostics.append(Diagnostic(optional ? .warning : .error, code: "login-failed",
+                                                 message: "form login at \(options.login?.url.absoluteString ?? "") failed: the scan ran without a session\(optional ? " (--login-optional)" : "; pages behind the login were not checked")", scanner: id))
         }
-        var discoveryRequests = 0
-        if options.discovery {
-            let requests = Discovery.requests(after: exchanges, start: target).filter { URL(string: $0.url).map(crawler.scope) ?? false }
-            let fetched = await Self.fetchAll(requests, client: client, concurrency: options.limits.concurrency)
-            discoveryRequests = fetched.requests
+        if !result.skippedForms.isEmpty {
+            let listed = result.skippedForms.prefix(10).map { "\($0.form) (\($0.reason))" }.joined(separator: "; ")
+            let more = result.skippedForms.count > 10 ? "; and \(result.skippedForms.count - 10) more" : ""
+            output.diagnostics.append(Diagnostic(.warning, code: "forms-skipped", message: "--submit-forms did not submit \(result.skippedForms.count) form\(result.skippedForms.count == 1 ? "" : "s"): \(listed)\(more)", scanner: id))
+        }
+        var exchanges = result.exchanges
+        if options.discovery, !client.timedOut {
+            let requests = Discovery.requests(after: exchanges, start: target).filter { scope.allows($0.url) }
+            let fetched = await Self.fetchAll(requests, client: client, concurrency: options.limits.concurrency, passive: passive)
+            ledger.discoveryPlanned = requests.count
+            ledger.discoverySent = fetched.requests
             exchanges += fetched.exchanges
+        } else if options.discovery {
+            ledger.discoveryPlanned = 1
         }
-        output.findings += findings(for: exchanges)
-        var activeRequests = 0
+        var activeHits: [PassiveChecks.Hit] = []
         if options.active {
-            let points = InjectionPoint.collect(exchanges: exchanges, forms: result.forms, inScope: crawler.scope)
-            let scan = ActiveScan(client: client, rules: options.enabledActiveRules, concurrency: options.limits.concurrency)
-            let outcome = await scan.run(points: points)
-            activeRequests = outcome.requests
-            output.findings += Self.group(outcome.hits.map { ($0.rule, $0.exchange, $0.hit) }, dedupeByParameter: true)
-            if outcome.skipped > 0 {
-                output.diagnostics.append(Diagnostic(.warning, code: "active-budget", message: "the request or time budget ended the active scan with \(outcome.skipped) probes not sent", scanner: id))
+            let points = InjectionPoint.collect(exchanges: exchanges, forms: result.forms, scope: scope)
+            ledger.activePoints = points.count
+            ledger.activeParameters = points.reduce(0) { $0 + $1.parameters.count }
+            if !client.timedOut, !ledger.requestBudgetSpent {
+                var scan = ActiveScan(client: client, rules: options.enabledActiveRules, concurrency: options.limits.concurrency, passive: passive)
+                // The SSRF canary listens on 127.0.0.1: only a loopback target can reach it.
+                let canary = TrustedOrigins.isLoopback(target.host ?? "") ? await CanaryServer.start() : nil
+                scan.canary = canary
+                scan.revisit = exchanges.filter { $0.method == "GET" && $0.isSuccessfulHTML }.map(\.url)
+                let outcome = await scan.run(points: points)
+                await canary?.stop()
+                ledger.active = outcome
+                activeHits = outcome.hits.map { PassiveChecks.Hit(rule: $0.rule, exchange: $0.exchange, hit: $0.hit) }
             }
         }
-        if client.timedOut {
-            output.diagnostics.append(Diagnostic(.warning, code: "crawl-budget", message: "the scan's time budget ran out after \(client.requestCount) requests; the rest of the site was not visited", scanner: id))
+        for (url, failure) in result.errors.prefix(50) where failure.kind != .budget {
+            output.diagnostics.append(Diagnostic(.warning, code: "request-failed", message: "\(url): \(failure.message)", scanner: id))
         }
-        let seconds = client.elapsedSeconds
-        output.diagnostics.append(Diagnostic(.note, code: "requests", message: "\(client.requestCount) requests (crawl \(result.requests), discovery \(discoveryRequests), active \(activeRequests)), \(result.exchanges.count) responses crawled in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", seconds > 0 ? Double(client.requestCount) / seconds : 0)) requests/s)", scanner: id))
+        // Fetching answered only with errors: the rules had nothing to read.
+        let pages = exchanges.filter { (200..<300).contains($0.status) && !Discovery.isDiscovery(URL(string: $0.url)?.path ?? "") }
+        if pages.isEmpty {
+            output.diagnostics.append(Diagnostic(.error, code: "target-unreachable", message: "the scan did not happen: \(target.absoluteString) answered no request with a page (\(Self.statusSummary(result)))", scanner: id))
+        }
+        output.findings += Self.groupPassive(passive.hits) + Self.groupActive(activeHits)
+        if let budget = ledger.budgetReport(passiveUnchecked: passive.unchecked, activeRequested: options.active) {
+            output.timedOut = true
+            output.diagnostics.append(Diagnostic(options.partialOK ? .warning : .error, code: "web-budget", message: budget, scanner: id))
+        }
+        output.diagnostics.append(ledger.requestsNote)
         output.filesScanned += client.requestCount
+        output.work = ledger.work
         return output
     }
 
-    /// Sends read-only requests (within the budget) and returns what came back.
-    static func fetchAll(_ requests: [WebRequest], client: WebClient, concurrency: Int) async -> (exchanges: [WebExchange], requests: Int) {
+    /// `500 ×3, 404 ×1` of the crawl, or its failures.
+    static func statusSummary(_ result: CrawlResult) -> String {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for exchange in result.exchanges {
+            let key = "status \(exchange.status)"
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
+        }
+        for (_, failure) in result.errors {
+            let key = failure.message
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
+        }
+        if order.isEmpty { return "no request was sent" }
+        return order.prefix(5).map { "\($0) ×\(counts[$0] ?? 0)" }.joined(separator: ", ")
+    }
+
+    /// Sends read-only requests (within the budget) and returns what came back, each response
+    /// read by the passive rules as it arrives.
+    static func fetchAll(_ requests: [WebRequest], client: WebClient, concurrency: Int, passive: PassiveChecks? = nil,
+                         source: PassiveChecks.Source = .crawl) async -> (exchanges: [WebExchange], requests: Int) {
         var exchanges: [WebExchange] = []
         var sent = 0
         await withTaskGroup(of: WebExchange?.self) { group in
@@ -101,7 +157,10 @@ public struct WebScanner: SecurityScanner {
                 if client.timedOut { group.cancelAll() }
                 guard let exchange = await group.next() else { break }
                 running -= 1
-                if let exchange { exchanges.append(exchange) }
+                if let exchange {
+                    exchanges.append(exchange)
+                    passive?.check(exchange, source: source)
+                }
                 while running < concurrency, launch() {}
             }
         }
@@ -116,44 +175,68 @@ public struct WebScanner: SecurityScanner {
     }
 
     public static func findings(for exchanges: [WebExchange], rules: [any WebRule.Type], localhostExemption: Bool = true) -> [Finding] {
-        var hits: [(RuleMetadata, WebExchange, WebHit)] = []
+        var passive: [PassiveChecks.Hit] = []
+        var active: [PassiveChecks.Hit] = []
         for exchange in exchanges {
             let page = WebPage(exchange, localhostExemption: localhostExemption)
             for rule in rules {
-                for hit in rule.check(page) { hits.append((rule.metadata, exchange, hit)) }
+                for hit in rule.check(page) {
+                    let found = PassiveChecks.Hit(rule: rule.metadata, exchange: exchange, hit: hit)
+                    if rule.metadata.isActive { active.append(found) } else { passive.append(found) }
+                }
             }
         }
-        return group(hits)
+        return groupPassive(passive) + groupActive(active)
     }
 
-    /// One finding per rule and site, every hit an instance (with `dedupeByParameter`, one
-    /// instance per method, path and parameter: an active check's several payloads).
-    static func group(_ hits: [(RuleMetadata, WebExchange, WebHit)], dedupeByParameter: Bool = false) -> [Finding] {
+    /// Passive findings as ZAP groups its alerts: one per rule and site, every hit an instance.
+    /// Instances are sorted (URL, method, parameter) so that the location, the first of them,
+    /// does not depend on the crawl's order; the identity is the site's.
+    static func groupPassive(_ hits: [PassiveChecks.Hit]) -> [Finding] {
         var groups: [String: (rule: RuleMetadata, site: String, instances: [(WebExchange, WebHit)])] = [:]
-        var order: [String] = []
-        var seen = Set<String>()
-        for (rule, exchange, hit) in hits {
-            let site = Crawler.origin(of: URL(string: exchange.url) ?? URL(fileURLWithPath: "/"))
-            if dedupeByParameter {
-                let path = exchange.url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? exchange.url
-                guard seen.insert("\(rule.id)\u{0}\(exchange.method) \(path)\u{0}\(hit.parameter ?? "")").inserted else { continue }
-            }
-            let key = "\(rule.id)\u{0}\(site)"
-            if groups[key] == nil {
-                groups[key] = (rule, site, [])
-                order.append(key)
-            }
-            groups[key]?.instances.append((exchange, hit))
+        for found in hits {
+            let site = Crawler.origin(of: URL(string: found.exchange.url) ?? URL(fileURLWithPath: "/"))
+            let key = "\(found.rule.id)\u{0}\(site)"
+            if groups[key] == nil { groups[key] = (found.rule, site, []) }
+            groups[key]?.instances.append((found.exchange, found.hit))
         }
-        return order.compactMap { key -> Finding? in
-            guard let group = groups[key], let (firstExchange, firstHit) = group.instances.first else { return nil }
-            let siteURL = site(group.site)
-            let count = group.instances.count
-            var finding = Finding(rule: group.rule, location: .web(WebLocation(url: siteURL, method: firstExchange.method, parameter: firstHit.parameter, evidence: firstHit.evidence)),
-                                  message: "\(group.rule.title): \(count) instance\(count == 1 ? "" : "s"), first at \(firstExchange.url)")
+        return groups.keys.sorted().compactMap { key -> Finding? in
+            guard let group = groups[key] else { return nil }
+            var seen = Set<String>()
+            let instances = group.instances.map { exchange, hit in
+                WebLocation(url: exchange.url, method: exchange.method, parameter: hit.parameter, evidence: hit.evidence)
+            }.filter { seen.insert("\($0.method) \($0.url) \($0.parameter ?? "") \($0.evidence ?? "")").inserted }
+                .sorted { ($0.url, $0.method, $0.parameter ?? "") < ($1.url, $1.method, $1.parameter ?? "") }
+            guard var first = instances.first else { return nil }
+            first.site = site(group.site)
+            let count = instances.count
+            var finding = Finding(rule: group.rule, location: .web(first),
+                                  message: "\(group.rule.title): \(count) instance\(count == 1 ? "" : "s"), first at \(first.method) \(first.url)")
             if let severity = group.instances.compactMap(\.1.severity).max() { finding.severity = severity }
             if let confidence = group.instances.compactMap(\.1.confidence).max() { finding.confidence = confidence }
-            finding.instances = group.instances.map { exchange, hit in
+            finding.instances = instances
+            return finding
+        }
+    }
+
+    /// Active findings: one per rule, method, path and parameter (each injection point is a flaw
+    /// of its own, baselined on its own), located at the first probe that proved it.
+    static func groupActive(_ hits: [PassiveChecks.Hit]) -> [Finding] {
+        var groups: [String: (rule: RuleMetadata, instances: [(WebExchange, WebHit)])] = [:]
+        var order: [String] = []
+        for found in hits {
+            let key = "\(found.rule.id)\u{0}\(found.exchange.method)\u{0}\(PassiveChecks.path(of: found.exchange.url))\u{0}\(found.hit.parameter ?? "")"
+            if groups[key] == nil { groups[key] = (found.rule, []); order.append(key) }
+            groups[key]?.instances.append((found.exchange, found.hit))
+        }
+        return order.sorted().compactMap { key -> Finding? in
+            guard let group = groups[key], let (exchange, hit) = group.instances.first else { return nil }
+            let location = WebLocation(url: exchange.url, method: exchange.method, parameter: hit.parameter, evidence: hit.evidence)
+            let place = "\(exchange.method) \(PassiveChecks.path(of: exchange.url))" + (hit.parameter.map { " parameter \($0)" } ?? "")
+            var finding = Finding(rule: group.rule, location: .web(location), message: "\(group.rule.title) at \(place)")
+            if let severity = group.instances.compactMap(\.1.severity).max() { finding.severity = severity }
+            if let confidence = group.instances.compactMap(\.1.confidence).max() { finding.confidence = confidence }
+            finding.instances = group.instances.prefix(5).map { exchange, hit in
                 WebLocation(url: exchange.url, method: exchange.method, parameter: hit.parameter, evidence: hit.evidence)
             }
             return finding
@@ -166,6 +249,76 @@ public struct WebScanner: SecurityScanner {
         if text.hasPrefix("http://"), text.hasSuffix(":80") { text.removeLast(3) }
         if text.hasPrefix("https://"), text.hasSuffix(":443") { text.removeLast(4) }
         return text + "/"
+    }
+}
+
+/// What each phase of a site scan did and left undone: the request note, the work count and,
+/// when a budget ended the scan early, the message that says what was not checked.
+struct ScanLedger {
+    let client: WebClient
+    var crawl = CrawlResult()
+    var discoveryPlanned = 0
+    var discoverySent = 0
+    var activePoints = 0
+    var activeParameters = 0
+    var active: ActiveScan.Outcome?
+
+    init(client: WebClient) {
+        self.client = client
+    }
+
+    var requestBudgetSpent: Bool { client.requestBudgetRefused }
+
+    var requestsNote: Diagnostic {
+        let seconds = client.elapsedSeconds
+        let rate = seconds > 0 ? Double(client.requestCount) / seconds : 0
+        return Diagnostic(.note, code: "requests", message: "\(client.requestCount) requests (crawl \(crawl.requests), discovery \(discoverySent), active \(active?.requests ?? 0)), \(crawl.exchanges.count) responses crawled in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", rate)) requests/s)", scanner: "web")
+    }
+
+    var work: String {
+        let pages = crawl.exchanges.count { $0.isHTML }
+        return "\(client.requestCount) request\(client.requestCount == 1 ? "" : "s"), \(pages) page\(pages == 1 ? "" : "s")"
+    }
+
+    /// Nil when every phase finished; else which budget ended the scan, in which phase, and what
+    /// it left unchecked.
+    func budgetReport(passiveUnchecked: Int, activeRequested: Bool) -> String? {
+        var left: [String] = []
+        var phase: String?
+        if crawl.queuedLeft > 0 || crawl.timedOut {
+            phase = phase ?? "the crawl"
+            if crawl.queuedLeft > 0 { left.append("\(crawl.queuedLeft) page\(crawl.queuedLeft == 1 ? "" : "s") found but not visited") }
+        }
+        if discoveryPlanned > discoverySent {
+            phase = phase ?? "discovery"
+            left.append("\(discoveryPlanned - discoverySent) discovery request\(discoveryPlanned - discoverySent == 1 ? "" : "s") not sent")
+        }
+        if passiveUnchecked > 0 {
+            phase = phase ?? "the passive rules"
+            left.append("\(passiveUnchecked) response\(passiveUnchecked == 1 ? "" : "s") not read by the passive rules")
+        }
+        if activeRequested {
+            if let active {
+                if active.skipped > 0 {
+                    phase = phase ?? "the active checks"
+                    left.append("\(active.skipped) of \(active.planned) active probes not sent (\(active.parametersLeft) of \(activeParameters) parameters not fully probed)")
+                }
+            } else if activePoints > 0 || phase != nil {
+                phase = phase ?? "the active checks"
+                left.append("active checks not run (\(activeParameters) parameters at \(activePoints) injection points)")
+            }
+        }
+        guard let phase, !left.isEmpty || client.timedOut else { return nil }
+        let budget = client.timedOut
+            ? "the time budget (--max-time \(Self.seconds(client.limits.timeBudget))) ran out"
+            : "the request budget (--max-requests \(client.limits.maxRequests ?? 0)) was spent"
+        let what = left.isEmpty ? "" : ": " + left.joined(separator: "; ")
+        return "\(budget) during \(phase) after \(client.requestCount) requests\(what); results are partial"
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let value = duration.inSeconds
+        return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 }
 
@@ -202,6 +355,14 @@ public struct WebOptions: Sendable {
     public var localhostExemption = true
     /// Verify TLS certificates (off with `--insecure`, for test servers with self-signed ones).
     public var verifyTLS = true
+    /// A scan cut short by its budget is reported but does not fail (`--partial-ok`).
+    public var partialOK = false
+    /// A failed form login is a warning, not a failure (`--login-optional`).
+    public var loginOptional = false
+    /// Request and submit unsafe endpoints too: logout, delete, reset, password change (`--unsafe`).
+    public var unsafe = false
+    /// URLs never requested (`--exclude REGEX`), besides ZAP's `*<TAB>OUTOFSCOPE` lines.
+    public var exclude: [ByteRegex] = []
     /// Called about once a second during the crawl.
     public var progress: (@Sendable (CrawlProgress) -> Void)?
 

@@ -74,8 +74,10 @@ public struct ZAPRuleConfig: Sendable {
             kept.instances = finding.instances.filter { instance in !scopes.contains { $0.pattern.matches(instance.url) } }
             guard let first = kept.instances.first else { return nil }
             let count = kept.instances.count
-            kept.message = "\(finding.title): \(count) instance\(count == 1 ? "" : "s"), first at \(first.url)"
             if case .web(var location) = kept.location {
+                if location.site != nil { kept.message = "\(finding.title): \(count) instance\(count == 1 ? "" : "s"), first at \(first.method) \(first.url)" }
+                location.url = first.url
+                location.method = first.method
                 location.parameter = first.parameter
                 location.evidence = first.evidence
                 kept.location = .web(location)
@@ -96,12 +98,33 @@ public struct ZAPRuleConfig: Sendable {
 
 /// ZAP's "traditional JSON" report (`-J`), the structure its consumers read.
 public enum ZAPJSONReport {
+    /// `http://host:8080/a/b` → `http://host:8080`, as ZAP names a site.
+    static func siteName(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        return String(url[..<schemeEnd.upperBound]) + rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    }
+
     public static func render(_ findings: [Finding], generated: Date = Date()) -> String {
         var sites: [String: [JSONValue]] = [:]
         var order: [String] = []
+        // ZAP lists one alert per rule and site: the findings of one active rule at several
+        // injection points are its instances.
+        var merged: [(site: String, finding: Finding, instances: [WebLocation])] = []
+        var index: [String: Int] = [:]
         for finding in findings where finding.ruleId.scanner == "web" {
             guard case .web(let location) = finding.location else { continue }
-            let site = location.url.hasSuffix("/") ? String(location.url.dropLast()) : location.url
+            let site = location.site.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? siteName(of: location.url)
+            let key = site + "\u{0}" + finding.ruleId.rawValue
+            let instances = finding.instances.isEmpty ? [location] : finding.instances
+            if let at = index[key] {
+                merged[at].instances += instances
+            } else {
+                index[key] = merged.count
+                merged.append((site, finding, instances))
+            }
+        }
+        for (site, finding, locations) in merged {
             if sites[site] == nil { order.append(site); sites[site] = [] }
             let risk: (code: String, name: String) = switch finding.severity {
             case .critical, .high: ("3", "High")
@@ -115,7 +138,7 @@ public enum ZAPJSONReport {
             case .low: ("1", "Low")
             }
             let active = finding.tags.contains("active")
-            let instances = (finding.instances.isEmpty ? [location] : finding.instances).map { instance in
+            let instances = locations.map { instance in
                 JSONValue.object([
                     ("uri", .string(instance.url)), ("method", .string(instance.method)), ("param", .string(instance.parameter ?? "")),
                     ("attack", .string(active ? attack(in: instance) : "")), ("evidence", .string(instance.evidence ?? "")), ("otherinfo", .string("")),
@@ -164,9 +187,11 @@ public enum ZAPJSONReport {
 /// (`PASS: …`, `WARN-NEW: Title [id] x count` with up to five URLs), then the totals line
 /// `FAIL-NEW: n  FAIL-INPROG: 0  WARN-NEW: n  WARN-INPROG: 0  INFO: n  IGNORE: n  PASS: n`.
 public enum ZAPConsoleSummary {
-    public static func render(_ findings: [Finding], rules: [RuleMetadata], config: ZAPRuleConfig) -> String {
-        var fired: [String: Finding] = [:]
-        for finding in findings where finding.ruleId.scanner == "web" && !finding.isSuppressed { fired[finding.ruleId.code] = finding }
+    /// With `errors` (the scan did not happen, or a budget cut it short) no rule is said to
+    /// pass: what was not checked did not pass.
+    public static func render(_ findings: [Finding], rules: [RuleMetadata], config: ZAPRuleConfig, errors: [String] = []) -> String {
+        var fired: [String: [Finding]] = [:]
+        for finding in findings where finding.ruleId.scanner == "web" && !finding.isSuppressed { fired[finding.ruleId.code, default: []].append(finding) }
         var out = ""
         var counts: [ZAPRuleConfig.Action: Int] = [:]
         var passes = 0
@@ -177,17 +202,20 @@ public enum ZAPConsoleSummary {
                 counts[.ignore, default: 0] += 1
                 continue
             }
-            guard let finding = fired[code] else {
-                passes += 1
-                out += "PASS: \(rule.title) [\(code)]\n"
+            guard let found = fired[code] else {
+                if errors.isEmpty {
+                    passes += 1
+                    out += "PASS: \(rule.title) [\(code)]\n"
+                }
                 continue
             }
             counts[action, default: 0] += 1
             let label = action == .info ? "INFO" : "\(action.rawValue)-NEW"
-            let urls = finding.instances.isEmpty ? [finding.location.display] : finding.instances.map { "\($0.method) \($0.url)" }
-            out += "\(label): \(rule.title) [\(code)] x \(max(1, finding.instances.count))\n"
+            let urls = found.flatMap { finding in finding.instances.isEmpty ? [finding.location.display] : finding.instances.map { "\($0.method) \($0.url)" } }
+            out += "\(label): \(rule.title) [\(code)] x \(max(1, urls.count))\n"
             for url in urls.prefix(5) { out += "\t\(url)\n" }
         }
+        for error in errors { out += "ERROR: \(error)\n" }
         out += "FAIL-NEW: \(counts[.fail] ?? 0)\tFAIL-INPROG: 0\tWARN-NEW: \(counts[.warn] ?? 0)\tWARN-INPROG: 0\tINFO: \(counts[.info] ?? 0)\tIGNORE: \(counts[.ignore] ?? 0)\tPASS: \(passes)\n"
         return out
     }

@@ -81,6 +81,73 @@ import Testing
         #expect(output.filesScanned > 60)
     }
 
+    static func fixtureJSON(_ server: FixtureServer, _ path: String) async throws -> [String: Any] {
+        let url = try #require(URL(string: path, relativeTo: server.url))
+        let exchange = try await WebClient(limits: CrawlLimits()).send(WebRequest(url: url.absoluteString))
+        return try #require(try JSONSerialization.jsonObject(with: Data(exchange.body)) as? [String: Any])
+    }
+
+    /// Each blind injection is found where it is, by the technique that can see it, and every
+    /// active finding is located at its own request, not at the start URL.
+    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    func deeperFlawsAreFoundWhereTheyAre() async throws {
+        let server = try await Self.app("vulnerable", tls: nil)
+        let output = await WebScanner(options: Self.options(server.url)).scanSite(server.url)
+        func found(_ rule: String, _ path: String, _ parameter: String, _ evidence: String) -> Bool {
+            output.findings.contains { finding in
+                guard finding.ruleId.rawValue == rule, case .web(let location) = finding.location else { return false }
+                return URL(string: location.url)?.path == path && location.parameter == parameter && (location.evidence ?? "").contains(evidence)
+            }
+        }
+        let described = output.findings.filter { $0.ruleId.code.hasPrefix("400") }.map { "\($0.ruleId) \($0.location.display) \(($0.instances.first?.evidence ?? "").prefix(60))" }
+        #expect(found("web/40018", "/product", "id", "boolean-based blind"), "\(described)")
+        #expect(found("web/40018", "/lookup", "name", "boolean-based blind"), "\(described)")
+        #expect(found("web/40018", "/track", "ref", "time-based blind (SQLite)"), "\(described)")
+        #expect(found("web/40018", "/staff/login", "user", "login bypass"), "\(described)")
+        #expect(found("web/40018", "/item", "id", "sqlite3.OperationalError"), "\(described)")
+        #expect(found("web/40014", "/guestbook", "message", "shown unescaped at GET \(server.url.absoluteString)guestbook/entries"), "\(described)")
+        #expect(found("web/40046", "/fetch", "url", "the canary on 127.0.0.1"), "\(described)")
+        // A traceback caused by a probe is reported too (passive rules read probe responses).
+        #expect(output.findings.contains { $0.ruleId.rawValue == "web/rampart-python-traceback" && $0.instances.contains { $0.url.contains("rmp") } })
+        // The start URL's change does not change the identity of a finding: locations are their own.
+        #expect(!output.findings.contains { finding in finding.ruleId.code.hasPrefix("400") && finding.location.display.hasSuffix(" \(server.url.absoluteString)") })
+    }
+
+    /// Logout, delete, reset and password-change endpoints are never requested or submitted,
+    /// registration forms get equal passwords, anti-CSRF tokens are sent fresh and never fuzzed;
+    /// with `unsafe` the same scan does touch them (the check can fail).
+    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    func unsafeEndpointsAreNeverTouched() async throws {
+        for mode in ["secure", "vulnerable"] {
+            let server = try await Self.app(mode, tls: nil)
+            let output = await WebScanner(options: Self.options(server.url)).scanSite(server.url)
+            #expect(try await Self.fixtureJSON(server, "/_fixture/touched")["touched"] as? [String] == [], "\(mode)")
+            #expect((try await Self.fixtureJSON(server, "/_fixture/registered")["registered"] as? [String] ?? []).contains("rampart"), "the paired passwords were equal")
+            #expect(output.diagnostics.contains { $0.code == "forms-skipped" && $0.message.contains("/settings/credentials (a password-change form") })
+            if mode == "secure" {
+                #expect(try await Self.fixtureJSON(server, "/_fixture/csrf-rejections")["rejections"] as? [String] == [], "a token was fuzzed or stale")
+            }
+        }
+        let server = try await Self.app("secure", tls: nil)
+        var options = Self.options(server.url)
+        options.unsafe = true
+        _ = await WebScanner(options: options).scanSite(server.url)
+        #expect((try await Self.fixtureJSON(server, "/_fixture/touched")["touched"] as? [String] ?? []).count >= 3)
+    }
+
+    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    func aFailedLoginFailsTheScanUnlessOptional() async throws {
+        let server = try await Self.app("secure", tls: nil)
+        var options = Self.options(server.url)
+        options.active = false
+        options.login = FormLogin(url: try #require(URL(string: "/login", relativeTo: server.url)?.absoluteURL), username: "alice", password: "wrong")
+        let failed = await WebScanner(options: options).scanSite(server.url)
+        #expect(failed.diagnostics.contains { $0.code == "login-failed" && $0.level == .error })
+        options.loginOptional = true
+        let optional = await WebScanner(options: options).scanSite(server.url)
+        #expect(optional.diagnostics.contains { $0.code == "login-failed" && $0.level == .warning })
+    }
+
     @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
     func theRequestBudgetHoldsWithActiveChecks() async throws {
         let server = try await Self.app("vulnerable", tls: nil)

@@ -25,10 +25,19 @@ enum AntiCSRFTokensMissing: WebRule {
         "xsrf_token", "anticsrf", "__requestverificationtoken", "_csrf_token", "csrf-token", "__csrf_magic", "_wpnonce",
     ]
 
+    /// A field name that carries an anti-CSRF token (never fuzzed by the active checks).
+    static func isTokenName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return tokenNames.contains(lower) || lower.contains("csrf") || lower.contains("xsrf")
+    }
+
     static func check(_ r: WebPage) -> [WebHit] {
         guard r.isSuccessfulHTML else { return [] }
-        return r.forms.filter { form in
+        let tags = PassiveScan.formTags(in: r.body)
+        return r.forms.enumerated().filter { _, form in
             form.method == "POST" && !form.fields.contains { tokenNames.contains($0.name.lowercased()) }
-        }.map { WebHit(parameter: $0.fields.first?.name, evidence: "<form method=\"post\" action=\"\($0.action)\">") }
+        }.map { index, form in
+            WebHit(parameter: form.fields.first?.name, evidence: index < tags.count && tags.count == r.forms.count ? tags[index] : "<form method=\"post\" action=\"\(form.action)\">")
+        }
     }
 }

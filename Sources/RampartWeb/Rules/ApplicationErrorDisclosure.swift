@@ -49,7 +49,8 @@ enum ApplicationErrorDisclosure: WebRule {
         if let (_, text) = PassiveScan.firstMatch(patterns, in: r.body) {
             return [WebHit(evidence: PassiveScan.clip(text, 160))]
         }
-        if r.status == 500 {
+        // A payload that makes the app fail without disclosing anything is not a disclosure.
+        if r.status == 500, !r.isProbeResponse {
             return [WebHit(evidence: "HTTP 500", severity: .low)]
         }
         return []

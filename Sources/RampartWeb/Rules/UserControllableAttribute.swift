@@ -30,7 +30,8 @@ enum UserControllableAttribute: WebRule {
             guard case .startTag(let element, let attributes, _) = token else { continue }
             // Event handlers are web/10043's, a charset web/10030's.
             for attribute in attributes where !attribute.name.hasPrefix("on") && attribute.name != "charset" && !attribute.value.isEmpty {
-                for (name, value) in parameters where !reported.contains(name) {
+                // A token the server issued and the form sent back is the server's value.
+                for (name, value) in parameters where !reported.contains(name) && !AntiCSRFTokensMissing.isTokenName(name) {
                     let lowerAttribute = attribute.value.lowercased(), lowerValue = value.lowercased()
                     // The whole value, its start (a URL's scheme and host), or a query value inside it.
                     guard lowerAttribute == lowerValue || (value.count >= 6 && lowerAttribute.hasPrefix(lowerValue))

@@ -48,8 +48,31 @@ with open(os.path.join(FILES, "readme.txt"), "w") as handle:
 DB = sqlite3.connect(":memory:", check_same_thread=False)
 DB.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, owner TEXT)")
 DB.executemany("INSERT INTO items VALUES (?, ?, ?)", [(1, "lamp", "alice"), (2, "desk", "bob"), (3, "chair", "alice")])
+# The blind-injection routes open a connection per request to a file database: one shared
+# connection fails under concurrent requests, which would blur the differentials.
+DB_PATH = os.path.join(FILES, "shop.db")
+with sqlite3.connect(DB_PATH) as setup:
+    setup.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, owner TEXT)")
+    setup.executemany("INSERT INTO items VALUES (?, ?, ?)", [(1, "lamp", "alice"), (2, "desk", "bob"), (3, "chair", "alice")])
+    setup.execute("CREATE TABLE staff (name TEXT, password TEXT)")
+    setup.execute("INSERT INTO staff VALUES ('root', 'x9-not-guessable-Q')")
+
+
+def query(sql, parameters=()):
+    with sqlite3.connect(DB_PATH) as connection:
+        return connection.execute(sql, parameters).fetchall()
 USERS = {"alice": "wonderland"}
 NONCE = "r4nd0mN0nc3"
+
+
+# Submissions the twin refused for a wrong anti-CSRF token: a scan that fuzzes or loses tokens
+# shows up here (/_fixture/csrf-rejections).
+CSRF_REJECTIONS = []
+
+
+@app.route("/_fixture/csrf-rejections")
+def fixture_csrf_rejections():
+    return {"rejections": CSRF_REJECTIONS}
 
 
 def csrf_token():
@@ -111,10 +134,12 @@ def index():
         "/hello?name=world", "/ping?host=127.0.0.1", "/calc?expr=1%2B1", "/comment", "/files/", "/prefs?theme=dark",
         "/feed?charset=utf-8", "/color?c=red", "/old-page", "/api/data", "/crash", "/missing-page", "/app",
         "/legacy", "/admin-basic", "/contact", "/django-404", "/static/app.js", "/report", "/graphql", "/mixed", "/raw", "/csp",
+        "/guestbook", "/product?id=1", "/lookup?name=lamp", "/track?ref=spring", "/fetch?url=http%3A%2F%2F127.0.0.1%2F", "/staff/login",
+        "/settings", "/reset-password?token=t0k3n", "/items/2/delete", "/logout",
     ]
     if VULNERABLE:
         links += [
-            "/profile?sessionid=8f2a9c4e1b7d3f6a0c5e", "/reset?email=alice%40example.com&password=hunter2",
+            "/profile?sessionid=8f2a9c4e1b7d3f6a0c5e", "/welcome?email=alice%40example.com&password=hunter2",
             "/goto?url=https%3A%2F%2Fpartner.example%2Fwelcome", "/feed?charset=iso-8859-7",
         ]
     if PAGES:
@@ -237,6 +262,7 @@ def calc():
 def comment():
     if request.method == "POST":
         if not VULNERABLE and request.form.get("csrf_token") != session.get("csrf"):
+            CSRF_REJECTIONS.append(request.path)
             abort(400)
         return page("Thanks", f"<p>Thanks, {escape(request.form.get('author', ''))}.</p>")
     token = "" if VULNERABLE else f'<input type="hidden" name="csrf_token" value="{csrf_token()}">'
@@ -371,9 +397,184 @@ def profile():
     return page("Profile", "<p>Your profile.</p>")
 
 
+@app.route("/welcome")
+def welcome():
+    return page("Welcome", "<p>Welcome back.</p>")
+
+
+# Endpoints a scan must never request or submit without --unsafe: every request to them is
+# recorded, and /_fixture/touched lists them for the tests.
+TOUCHED = []
+
+
+def touched(name):
+    TOUCHED.append(f"{request.method} {name}")
+
+
+@app.route("/_fixture/touched")
+def fixture_touched():
+    return {"touched": TOUCHED}
+
+
 @app.route("/reset")
 def reset():
+    touched("/reset")
     return page("Reset", "<p>Check your mail.</p>")
+
+
+@app.route("/reset-password")
+def reset_password():
+    touched("/reset-password")
+    return page("Reset", "<p>Your password was reset.</p>")
+
+
+@app.route("/items/<int:number>/delete")
+def delete_item(number):
+    touched("/items/delete")
+    return page("Deleted", "<p>Deleted.</p>")
+
+
+@app.route("/settings")
+def settings():
+    token = "" if VULNERABLE else f'<input type="hidden" name="csrf_token" value="{csrf_token()}">'
+    return page("Settings", f'<form method="post" action="/settings/credentials">{token}'
+                '<input type="password" name="current_password"><input type="password" name="new_password">'
+                '<input type="password" name="confirm_password"><button>Change</button></form>'
+                f'<form method="post" action="/register">{token}<input name="username"><input type="password" name="password">'
+                '<input type="password" name="password2"><button>Register</button></form>')
+
+
+@app.route("/settings/credentials", methods=["POST"])
+def change_credentials():
+    touched("/settings/credentials")
+    return page("Changed", "<p>Password changed.</p>")
+
+
+REGISTERED = []
+
+
+@app.route("/register", methods=["POST"])
+def register():
+    # Paired fields must come with equal values: a mismatch is refused.
+    if request.form.get("password") != request.form.get("password2"):
+        return page("Register", "<p>The passwords differ.</p>"), 400
+    REGISTERED.append(request.form.get("username", ""))
+    return page("Register", "<p>Welcome aboard.</p>")
+
+
+@app.route("/_fixture/registered")
+def fixture_registered():
+    return {"registered": REGISTERED}
+
+
+# Stored XSS: the guestbook keeps every message and shows it on its own page (the POST
+# redirects there) and on the home of the book.
+GUESTBOOK = []
+
+
+@app.route("/guestbook", methods=["GET", "POST"])
+def guestbook():
+    if request.method == "POST":
+        if not VULNERABLE and request.form.get("csrf_token") != session.get("csrf"):
+            CSRF_REJECTIONS.append(request.path)
+            abort(400)
+        GUESTBOOK.append((request.form.get("name", "")[:200], request.form.get("message", "")[:500]))
+        return redirect("/guestbook/entries")
+    token = "" if VULNERABLE else f'<input type="hidden" name="csrf_token" value="{csrf_token()}">'
+    return page("Guestbook", f'<p><a href="/guestbook/entries">Read the book</a></p><form method="post" action="/guestbook">{token}'
+                '<input name="name"><textarea name="message"></textarea><button>Sign</button></form>')
+
+
+@app.route("/guestbook/entries")
+def guestbook_entries():
+    render = (lambda text: Markup(text)) if VULNERABLE else escape  # planted (vulnerable): stored XSS
+    items = "".join(f"<li><b>{escape(name)}</b>: {render(message)}</li>" for name, message in GUESTBOOK[-50:])
+    return page("Entries", f"<ul>{items}</ul>")
+
+
+# Blind SQL injection: errors are swallowed, only the page's content changes.
+@app.route("/product")
+def product():
+    product_id = request.args.get("id", "1")
+    try:
+        if VULNERABLE:
+            rows = query(f"SELECT name FROM items WHERE id = {product_id}")  # planted: boolean-blind
+        else:
+            rows = query("SELECT name FROM items WHERE id = ?", (product_id,))
+    except sqlite3.Error:
+        rows = []
+    return page("Product", "".join(f"<p>In stock: {escape(row[0])}</p>" for row in rows) or "<p>We could not find that product.</p>")
+
+
+@app.route("/lookup")
+def lookup():
+    name = request.args.get("name", "lamp")
+    try:
+        if VULNERABLE:
+            rows = query(f"SELECT owner FROM items WHERE name = '{name}'")  # planted: boolean-blind (string)
+        else:
+            rows = query("SELECT owner FROM items WHERE name = ?", (name,))
+    except sqlite3.Error:
+        rows = []
+    return page("Lookup", f"<p>{len(rows)} match(es).</p>" + "".join(f"<p>Owned by {escape(row[0])}</p>" for row in rows))
+
+
+# Time-based blind SQL injection: the page is the same whatever the query does.
+@app.route("/track")
+def track():
+    ref = request.args.get("ref", "")
+    try:
+        if VULNERABLE:
+            query(f"SELECT COUNT(*) FROM items WHERE name = '{ref}'")  # planted: time-based blind
+        else:
+            query("SELECT COUNT(*) FROM items WHERE name = ?", (ref,))
+    except sqlite3.Error:
+        pass
+    return page("Thanks", "<p>Thanks for visiting.</p>")
+
+
+# Login bypass: credentials checked by a concatenated query.
+@app.route("/staff/login", methods=["GET", "POST"])
+def staff_login():
+    if request.method == "POST":
+        user, password = request.form.get("user", ""), request.form.get("pass", "")
+        try:
+            if VULNERABLE:
+                rows = query(f"SELECT name FROM staff WHERE name = '{user}' AND password = '{password}'")  # planted
+            else:
+                rows = query("SELECT name FROM staff WHERE name = ? AND password = ?", (user, password))
+        except sqlite3.Error:
+            rows = []
+        if rows:
+            return redirect("/staff")
+        return page("Staff", "<p>Wrong credentials.</p>" + staff_form())
+    return page("Staff", staff_form())
+
+
+def staff_form():
+    token = "" if VULNERABLE else f'<input type="hidden" name="csrf_token" value="{csrf_token()}">'
+    return f'<form method="post" action="/staff/login">{token}<input name="user"><input type="password" name="pass"><button>Sign in</button></form>'
+
+
+@app.route("/staff")
+def staff():
+    return page("Staff area", "<p>Welcome, staff.</p>")
+
+
+# SSRF: the fetcher requests whatever URL it is given (the twin only its own allow-list).
+@app.route("/fetch")
+def fetch():
+    import urllib.request
+    url = request.args.get("url", "")
+    if not VULNERABLE and url not in ("http://127.0.0.1/",):
+        return page("Fetch", "<p>Not an allowed address.</p>"), 400
+    try:
+        with urllib.request.urlopen(url, timeout=3) as response:  # planted (vulnerable): SSRF
+            response.read(1000)
+        status = "fetched"
+    except Exception:
+        status = "could not fetch"
+    return page("Fetch", f"<p>{status}</p>")
 
 
 @app.route("/admin-basic")
@@ -450,6 +651,7 @@ def dot_env():
 def login():
     if request.method == "POST":
         if not VULNERABLE and request.form.get("csrf_token") != session.get("csrf"):
+            CSRF_REJECTIONS.append(request.path)
             abort(400)
         if USERS.get(request.form.get("username", "")) == request.form.get("password"):
             session["authenticated"] = request.form["username"]
@@ -489,6 +691,7 @@ def orders():
 
 @app.route("/logout")
 def logout():
+    touched("/logout")
     session.clear()
     return redirect("/")
 

@@ -198,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RampartCLITests",
-            dependencies: ["RampartCLI", "RampartDeps", "RampartWeb", "RampartHistory", "RampartTestSupport"],
+            dependencies: ["RampartCLI", "RampartDeps", "RampartWeb", "RampartHistory", "RampartTestSupport", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: strict
         ),
     ]

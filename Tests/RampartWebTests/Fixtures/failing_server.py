@@ -14,7 +14,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MODE = sys.argv[1] if len(sys.argv) > 1 else "errors"
-BOMB = gzip.compress(b"<html>" + b" " * (200 << 20) + b"</html>", compresslevel=9)
+# Built only when served: 200 MB of spaces take a moment to compress.
+BOMB = gzip.compress(b"<html>" + b" " * (200 << 20) + b"</html>", compresslevel=9) if MODE == "gzipbomb" else b""
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -176,12 +176,6 @@ public final class Crawler: Sendable {
         return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
     }
 
-    /// Links that end the session: never followed, never submitted.
-    static func isLogout(_ url: String) -> Bool {
-        guard let parsed = URL(string: url) else { return false }
-        return CrawlScope.unsafeWord(in: parsed) == "logout"
-    }
-
     /// Crawls; with `passive`, every response is checked by the passive rules as it arrives.
     func crawl(passive: PassiveChecks? = nil) async -> CrawlResult {
         await WebExecutor.run { await self.crawlOnExecutor(passive: passive) }
@@ -291,7 +285,7 @@ public final class Crawler: Sendable {
                                 continue
                             }
                             guard let request = form.request(), seen.insert(request.key).inserted else { continue }
-                            let fixed = Set(form.fields.filter { $0.type == "hidden" && AntiCSRFTokensMissing.isTokenName($0.name) }.map(\.name))
+                            let fixed = form.tokenFields
                             if !fixed.isEmpty {
                                 let action = form.method == "POST" ? form.action : String(form.action.prefix { $0 != "?" })
                                 tokenForms[request.key] = (exchange.url, fixed, form.method, action)
@@ -413,8 +407,10 @@ public struct CrawlProgress: Sendable {
 }
 
 extension PageLinks.Form {
-    /// A login form: it has a password field (submitted only through the login recipe).
-    var isLogin: Bool { fields.contains { $0.type == "password" } }
+    /// Hidden fields that carry anti-CSRF tokens: sent fresh, never fuzzed.
+    var tokenFields: Set<String> {
+        Set(fields.filter { $0.type == "hidden" && AntiCSRFTokensMissing.isTokenName($0.name) }.map(\.name))
+    }
 
     /// The form's submission with typed default values (existing values kept, hidden ones too).
     func request(overrides: [String: String] = [:]) -> WebRequest? {

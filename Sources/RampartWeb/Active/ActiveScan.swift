@@ -71,7 +71,7 @@ struct InjectionPoint: Sendable {
             // Password changes and destructive forms are never probed without --unsafe.
             if !scope.unsafe, FormSafety.isPasswordChange(form) { continue }
             guard let request = form.request() else { continue }
-            let tokens = Set(form.fields.filter { $0.type == "hidden" && AntiCSRFTokensMissing.isTokenName($0.name) }.map(\.name))
+            let tokens = form.tokenFields
             if request.method == "POST" {
                 var point = InjectionPoint(method: "POST", url: request.url, parameters: FormEncoding.decode(request.body ?? ""), fixed: tokens, page: page)
                 let passwords = form.fields.filter { $0.type == "password" }
@@ -138,10 +138,6 @@ struct ActiveScan {
         case stored(Int), ssrf(String)
         case loginControl, loginBypass(String)
 
-        var isFalseCondition: Bool {
-            if case .sqlFalse = self { return true }
-            return false
-        }
         var isSSRF: Bool {
             if case .ssrf = self { return true }
             return false
@@ -217,11 +213,13 @@ struct ActiveScan {
                 running -= 1
                 if let exchange {
                     responses[index] = exchange
-                    passive?.check(exchange, source: .probe)
+                    // One parse of the response, for the passive rules and the probe's own.
+                    let page = passive?.page(for: exchange, source: .probe) ?? WebPage(exchange)
+                    passive?.check(page, source: .probe)
                     let probe = probes[index]
                     if case .payload = probe.role, let r = probe.rule {
                         let rule = rules[r]
-                        for hit in rule.check(WebPage(exchange)) { outcome.hits.append(Hit(rule: rule.metadata, exchange: exchange, hit: hit)) }
+                        for hit in rule.check(page) { outcome.hits.append(Hit(rule: rule.metadata, exchange: exchange, hit: hit)) }
                     }
                 } else {
                     outcome.errors += 1
@@ -235,33 +233,31 @@ struct ActiveScan {
 
         // Boolean differential: each pair's true condition gives the page back, its false one
         // changes it, the page itself is stable, and a second pair of other numbers agrees.
+        struct Pair: Hashable { var point, parameter, pair: Int }
         var baselines: [Int: [WebExchange]] = [:]
-        var pairs: [String: (yes: (WebExchange, String)?, no: (WebExchange, String)?)] = [:]
+        var pairs: [Pair: (yes: (WebExchange, String)?, no: (WebExchange, String)?)] = [:]
         var loginControl: [Int: WebExchange] = [:]
         for (index, probe) in probes.enumerated() {
             guard let exchange = responses[index] else { continue }
             switch probe.role {
             case .baseline, .baselineAgain: baselines[probe.point, default: []].append(exchange)
-            case .sqlTrue(let payload, let pair): pairs["\(probe.point)/\(probe.parameter)/\(pair)", default: (nil, nil)].yes = (exchange, payload)
-            case .sqlFalse(let payload, let pair): pairs["\(probe.point)/\(probe.parameter)/\(pair)", default: (nil, nil)].no = (exchange, payload)
+            case .sqlTrue(let payload, let pair): pairs[Pair(point: probe.point, parameter: probe.parameter, pair: pair), default: (nil, nil)].yes = (exchange, payload)
+            case .sqlFalse(let payload, let pair): pairs[Pair(point: probe.point, parameter: probe.parameter, pair: pair), default: (nil, nil)].no = (exchange, payload)
             case .loginControl: loginControl[probe.point] = exchange
             default: break
             }
         }
-        var confirmed: [String: [String]] = [:]
-        for (key, pair) in pairs {
-            let parts = key.split(separator: "/").compactMap { Int($0) }
-            guard parts.count == 3, let (yes, yesPayload) = pair.yes, let (no, noPayload) = pair.no, let base = baselines[parts[0]], base.count == 2 else { continue }
-            let original = points[parts[0]].parameters[parts[1]].value
-            if let evidence = BlindSQL.booleanEvidence(base: base, original: original, yes: yes, yesPayload: yesPayload, no: no, noPayload: noPayload) {
-                confirmed["\(parts[0])/\(parts[1])", default: []].append(evidence)
-            }
+        // Per parameter: the pairs that showed the differential, and the first false response.
+        var confirmed: [Pair: (evidences: [String], exchange: WebExchange)] = [:]
+        for (key, pair) in pairs.sorted(by: { $0.key.pair < $1.key.pair }) {
+            guard let (yes, yesPayload) = pair.yes, let (no, noPayload) = pair.no, let base = baselines[key.point], base.count == 2 else { continue }
+            let original = points[key.point].parameters[key.parameter].value
+            guard let evidence = BlindSQL.booleanEvidence(base: base, original: original, yes: yes, yesPayload: yesPayload, no: no, noPayload: noPayload) else { continue }
+            confirmed[Pair(point: key.point, parameter: key.parameter, pair: 0), default: ([], no)].evidences.append(evidence)
         }
-        for (key, evidences) in confirmed where evidences.count >= 2 {
-            let parts = key.split(separator: "/").compactMap { Int($0) }
-            guard let index = probes.indices.first(where: { probes[$0].point == parts[0] && probes[$0].parameter == parts[1] && probes[$0].role.isFalseCondition }),
-                  let exchange = responses[index] else { continue }
-            outcome.hits.append(Hit(rule: SQLInjection.metadata, exchange: exchange, hit: WebHit(parameter: points[parts[0]].parameters[parts[1]].name, evidence: "boolean-based blind: " + (evidences.first ?? ""))))
+        for (key, found) in confirmed where found.evidences.count >= 2 {
+            outcome.hits.append(Hit(rule: SQLInjection.metadata, exchange: found.exchange,
+                                    hit: WebHit(parameter: points[key.point].parameters[key.parameter].name, evidence: "boolean-based blind: " + found.evidences[0])))
         }
         // Login bypass: wrong credentials are refused, a tautology in the user name is let in.
         for (index, probe) in probes.enumerated() {
@@ -309,7 +305,7 @@ struct ActiveScan {
         if has(SQLInjection.self) {
             let found = Set(outcome.hits.filter { $0.rule.id == SQLInjection.metadata.id }.map { "\(PassiveChecks.path(of: $0.exchange.url))\u{0}\($0.hit.parameter ?? "")" })
             var timed = 0
-            for (p, point) in points.enumerated() where point.login == nil {
+            for point in points where point.login == nil {
                 for i in point.probed {
                     guard timed < maxTimedParameters, !found.contains("\(PassiveChecks.path(of: point.url))\u{0}\(point.parameters[i].name)") else { continue }
                     timed += 1
@@ -319,7 +315,6 @@ struct ActiveScan {
                     if let (exchange, evidence) = result.hit {
                         outcome.hits.append(Hit(rule: SQLInjection.metadata, exchange: exchange, hit: WebHit(parameter: point.parameters[i].name, evidence: evidence)))
                     }
-                    _ = p
                 }
             }
         }

@@ -105,6 +105,15 @@ struct WebCommand: AsyncParsableCommand {
     @Option(name: .customLong("exclude"), help: ArgumentHelp("Never request URLs matching this regular expression (repeatable).", valueName: "regex"))
     var exclude: [String] = []
 
+    @Option(help: ArgumentHelp("An OpenAPI 3 or Swagger 2 description (JSON or YAML): a file, or a URL on the target's origin. Its operations are requested and probed.", valueName: "file|url"))
+    var openapi: String?
+
+    @Option(help: ArgumentHelp("A GraphQL schema (an introspection result, JSON): its operations are probed even where introspection is off.", valueName: "file"))
+    var graphqlSchema: String?
+
+    @Option(help: ArgumentHelp("Where that schema is served (default: the endpoint found, or /graphql).", valueName: "url"))
+    var graphqlEndpoint: String?
+
     @Flag(help: "Show progress (pages, queue, requests per second) on standard error (the default on a terminal).")
     var progress = false
 
@@ -133,6 +142,27 @@ struct WebCommand: AsyncParsableCommand {
         web.localhostExemption = !noLocalhostExemption
         web.enable = Set(enable)
         web.partialOK = partialOk
+        if let openapi {
+            if openapi.hasPrefix("http://") || openapi.hasPrefix("https://") || openapi.hasPrefix("/") {
+                web.openAPI = .url(openapi)
+            } else {
+                guard let data = FileReader.data(openapi, limit: 16 << 20) else { throw UsageFailure("error: cannot read --openapi \(openapi)") }
+                web.openAPI = .document(String(decoding: data, as: UTF8.self), name: openapi)
+            }
+        }
+        if let graphqlSchema {
+            guard let data = FileReader.data(graphqlSchema, limit: 16 << 20) else { throw UsageFailure("error: cannot read --graphql-schema \(graphqlSchema)") }
+            guard let schema = GraphQLSchema.parse(introspection: Array(data)) else {
+                throw UsageFailure("error: --graphql-schema \(graphqlSchema) is not a GraphQL introspection result (JSON with __schema and its types)")
+            }
+            web.graphQLSchema = schema
+        }
+        if let graphqlEndpoint {
+            guard let endpoint = URL(string: graphqlEndpoint, relativeTo: target)?.absoluteURL, TrustedOrigins.origin(of: endpoint.absoluteString) == TrustedOrigins.origin(of: target.absoluteString) else {
+                throw UsageFailure("error: --graphql-endpoint must be on the target's origin")
+            }
+            web.graphQLEndpoint = endpoint.absoluteString
+        }
         web.loginOptional = loginOptional
         web.unsafe = unsafe
         for pattern in exclude {

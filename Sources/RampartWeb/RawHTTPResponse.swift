@@ -1,5 +1,5 @@
 /// A recorded HTTP response in a `.http` file: an optional `# GET https://…` line (and a
-/// `# body: a=1&b=2` line for a form's request body), the status line, headers, a blank line,
+/// `# body: a=1&b=2` line for a form's request body, or `# json: {…}` for a JSON one), the status line, headers, a blank line,
 /// the body. The web scanner reads these to run its passive rules
 /// offline (and the rules' examples are written this way).
 public enum RawHTTPResponse {
@@ -9,10 +9,14 @@ public enum RawHTTPResponse {
         var url = defaultURL
         var method = "GET"
         var requestBody: String?
+        var requestContentType: String?
         while let first = lines.first, first.hasPrefix("#") {
             let comment = first.dropFirst().trimmingWhitespace()
             if comment.hasPrefix("body:") {
                 requestBody = comment.dropFirst(5).trimmingWhitespace()
+            } else if comment.hasPrefix("json:") {
+                requestBody = comment.dropFirst(5).trimmingWhitespace()
+                requestContentType = "application/json"
             } else {
                 let words = comment.split(separator: " ")
                 if words.count >= 2 { method = String(words[0]).uppercased(); url = String(words[1]) }
@@ -31,6 +35,7 @@ public enum RawHTTPResponse {
             index += 1
         }
         let body = index + 1 < lines.count ? lines[(index + 1)...].joined(separator: "\n") : ""
-        return WebExchange(url: url, method: method, status: status, headers: headers, body: Array(body.utf8), truncated: false, depth: 0, requestBody: requestBody)
+        return WebExchange(url: url, method: method, status: status, headers: headers, body: Array(body.utf8), truncated: false, depth: 0, requestBody: requestBody,
+                           requestContentType: requestContentType)
     }
 }

@@ -36,6 +36,22 @@ extension WebScanner {
             case "partial_ok": copy.options.partialOK = try reader.bool(entry.value, key: key)
             case "login_optional": copy.options.loginOptional = try reader.bool(entry.value, key: key)
             case "unsafe": copy.options.unsafe = try reader.bool(entry.value, key: key)
+            case "openapi":
+                let text = try reader.string(entry.value, key: key)
+                if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("/") {
+                    copy.options.openAPI = .url(text)
+                } else {
+                    let full = try reader.path(entry.value, key: key)
+                    guard let data = try? FileReader.read(full, limit: 16 << 20) else { throw fail(entry, "cannot read \(TextEscaping.escape(full))") }
+                    copy.options.openAPI = .document(String(decoding: data, as: UTF8.self), name: full)
+                }
+            case "graphql_schema":
+                let full = try reader.path(entry.value, key: key)
+                guard let data = try? FileReader.read(full, limit: 16 << 20), let schema = GraphQLSchema.parse(introspection: Array(data)) else {
+                    throw fail(entry, "\(TextEscaping.escape(full)) is not a readable GraphQL introspection result")
+                }
+                copy.options.graphQLSchema = schema
+            case "graphql_endpoint": copy.options.graphQLEndpoint = try reader.string(entry.value, key: key)
             case "exclude":
                 for pattern in try reader.strings(entry.value, key: key) {
                     do {
@@ -92,7 +108,7 @@ extension WebScanner {
                 }
                 copy.options.login = FormLogin(url: login, usernameField: userField, passwordField: passwordField, username: username, password: password, loggedOutText: loggedOut)
             default:
-                throw fail(entry, "unknown key; the web scanner takes target, active, submit_forms, discovery, verify_tls, localhost_exemption, partial_ok, login_optional, unsafe, exclude, max_pages, max_depth, max_requests, max_time, rate, concurrency, enable, zap_config, headers, login")
+                throw fail(entry, "unknown key; the web scanner takes target, active, submit_forms, discovery, verify_tls, localhost_exemption, partial_ok, login_optional, unsafe, exclude, openapi, graphql_schema, graphql_endpoint, max_pages, max_depth, max_requests, max_time, rate, concurrency, enable, zap_config, headers, login")
             }
         }
         return copy

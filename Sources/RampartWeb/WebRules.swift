@@ -21,6 +21,7 @@ public enum WebRules {
     /// Every active check (`--active`), in id order.
     public static let active: [any ActiveRule.Type] = [
         ReflectedXSS.self, StoredXSS.self, SQLInjection.self, OpenRedirect.self, PathTraversal.self, TemplateInjection.self, CommandInjection.self,
-        CodeInjection.self, ServerSideRequestForgery.self,
+        CodeInjection.self, ServerSideRequestForgery.self, GraphQLBatching.self, GraphQLDepthLimit.self, GraphQLFieldSuggestions.self,
+        GraphQLGetMutation.self,
     ].sorted { $0.metadata.id < $1.metadata.id }
 }

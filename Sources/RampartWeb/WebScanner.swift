@@ -80,9 +80,53 @@ public struct WebScanner: SecurityScanner {
         } else if options.discovery {
             ledger.discoveryPlanned = 1
         }
+        // An API description: every operation requested (and later probed), as ZAP's API scan.
+        var apiPoints: [InjectionPoint] = []
+        if let source = options.openAPI, !client.timedOut {
+            switch await Self.loadOpenAPI(source, target: target, client: client, scope: scope) {
+            case .failure(let failure):
+                output.diagnostics.append(Diagnostic(.error, code: "openapi", message: "the API was not scanned: \(failure.description)", scanner: id))
+            case .success(let description):
+                let operations = description.operations.filter { operation in
+                    scope.allows(operation.url) && (options.unsafe || operation.method != "DELETE")
+                }
+                let skipped = description.operations.count - operations.count
+                if skipped > 0 {
+                    output.diagnostics.append(Diagnostic(.warning, code: "api-operations-skipped", message: "\(skipped) of \(description.operations.count) operations of \(description.title) were not requested (DELETE, unsafe or out-of-scope paths; --unsafe requests the unsafe ones)", scanner: id))
+                }
+                let fetched = await Self.fetchAll(operations.map(\.request), client: client, concurrency: options.limits.concurrency, passive: passive)
+                ledger.apiPlanned = operations.count
+                ledger.apiSent = fetched.requests
+                exchanges += fetched.exchanges
+                apiPoints = operations.flatMap(\.points)
+            }
+        }
+        // GraphQL endpoints and their schemas (read-only requests), for the active checks.
+        var graphQL = GraphQLScan.Discovered()
+        if (options.discovery || options.graphQLSchema != nil), !client.timedOut {
+            graphQL = await GraphQLScan.discover(after: exchanges, start: target, client: client, scope: scope, concurrency: options.limits.concurrency,
+                                                 passive: passive, givenSchema: options.graphQLSchema,
+                                                 schemaEndpoint: options.graphQLEndpoint.flatMap { URL(string: $0, relativeTo: target)?.absoluteString }.flatMap { scope.allows($0) ? $0 : nil })
+            ledger.discoverySent += graphQL.requests
+            exchanges += graphQL.exchanges
+        }
         var activeHits: [PassiveChecks.Hit] = []
         if options.active {
-            let points = InjectionPoint.collect(exchanges: exchanges, forms: result.forms, scope: scope)
+            let points = InjectionPoint.collect(exchanges: exchanges, forms: result.forms, scope: scope) + apiPoints
+                + GraphQLScan.points(for: graphQL.endpoints, unsafe: options.unsafe)
+            let enabled = Set(options.enabledActiveRules.map { $0.metadata.id })
+            let graphQLRules = GraphQLScan.rules.filter { enabled.contains($0.metadata.id) }
+            if !graphQL.endpoints.isEmpty, !graphQLRules.isEmpty, !client.timedOut {
+                let checks = GraphQLScan.checks(for: graphQL.endpoints)
+                let fetched = await Self.fetchAll(checks, client: client, concurrency: options.limits.concurrency, passive: passive, source: .probe)
+                ledger.graphQLChecks = fetched.requests
+                for exchange in fetched.exchanges {
+                    let page = WebPage(exchange)
+                    for rule in graphQLRules {
+                        for hit in rule.check(page) { activeHits.append(PassiveChecks.Hit(rule: rule.metadata, exchange: exchange, hit: hit)) }
+                    }
+                }
+            }
             ledger.activePoints = points.count
             ledger.activeParameters = points.reduce(0) { $0 + $1.parameters.count }
             if !client.timedOut, !ledger.requestBudgetSpent {
@@ -94,7 +138,7 @@ public struct WebScanner: SecurityScanner {
                 let outcome = await scan.run(points: points)
                 await canary?.stop()
                 ledger.active = outcome
-                activeHits = outcome.hits.map { PassiveChecks.Hit(rule: $0.rule, exchange: $0.exchange, hit: $0.hit) }
+                activeHits += outcome.hits.map { PassiveChecks.Hit(rule: $0.rule, exchange: $0.exchange, hit: $0.hit) }
             }
         }
         for (url, failure) in result.errors.prefix(50) where failure.kind != .budget {
@@ -114,6 +158,32 @@ public struct WebScanner: SecurityScanner {
         output.filesScanned += client.requestCount
         output.work = ledger.work
         return output
+    }
+
+    /// The description from a file, or fetched from the scanned site (its origin only).
+    static func loadOpenAPI(_ source: OpenAPISource, target: URL, client: WebClient, scope: CrawlScope) async -> Result<OpenAPIDescription, OpenAPIDescription.Failure> {
+        let text: String, name: String
+        switch source {
+        case .document(let document, let file):
+            (text, name) = (document, file)
+        case .url(let url):
+            guard let absolute = URL(string: url, relativeTo: target)?.absoluteURL, scope.contains(absolute) else {
+                return .failure(.init(description: "--openapi \(url) is not on the scanned origin"))
+            }
+            guard client.reserve() else { return .failure(.init(description: "no request left in the budget to fetch \(url)")) }
+            do {
+                let exchange = try await client.send(WebRequest(url: absolute.absoluteString))
+                guard (200..<300).contains(exchange.status) else { return .failure(.init(description: "\(absolute.absoluteString) answered \(exchange.status)")) }
+                (text, name) = (exchange.text, absolute.absoluteString)
+            } catch {
+                return .failure(.init(description: "\(absolute.absoluteString): \(RequestFailure.of(error, url: absolute.absoluteString).message)"))
+            }
+        }
+        do {
+            return .success(try OpenAPIDescription.parse(text, name: name, base: target))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// `500 ×3, 404 ×1` of the crawl, or its failures.
@@ -261,6 +331,9 @@ struct ScanLedger {
     var discoverySent = 0
     var activePoints = 0
     var activeParameters = 0
+    var graphQLChecks = 0
+    var apiPlanned = 0
+    var apiSent = 0
     var active: ActiveScan.Outcome?
 
     init(client: WebClient) {
@@ -272,7 +345,7 @@ struct ScanLedger {
     var requestsNote: Diagnostic {
         let seconds = client.elapsedSeconds
         let rate = seconds > 0 ? Double(client.requestCount) / seconds : 0
-        return Diagnostic(.note, code: "requests", message: "\(client.requestCount) requests (crawl \(crawl.requests), discovery \(discoverySent), active \(active?.requests ?? 0)), \(crawl.exchanges.count) responses crawled in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", rate)) requests/s)", scanner: "web")
+        return Diagnostic(.note, code: "requests", message: "\(client.requestCount) requests (crawl \(crawl.requests), discovery \(discoverySent), API \(apiSent), active \((active?.requests ?? 0) + graphQLChecks)), \(crawl.exchanges.count) responses crawled in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", rate)) requests/s)", scanner: "web")
     }
 
     var work: String {
@@ -292,6 +365,10 @@ struct ScanLedger {
         if discoveryPlanned > discoverySent {
             phase = phase ?? "discovery"
             left.append("\(discoveryPlanned - discoverySent) discovery request\(discoveryPlanned - discoverySent == 1 ? "" : "s") not sent")
+        }
+        if apiPlanned > apiSent {
+            phase = phase ?? "the API requests"
+            left.append("\(apiPlanned - apiSent) API operation\(apiPlanned - apiSent == 1 ? "" : "s") not requested")
         }
         if passiveUnchecked > 0 {
             phase = phase ?? "the passive rules"
@@ -363,6 +440,13 @@ public struct WebOptions: Sendable {
     public var unsafe = false
     /// URLs never requested (`--exclude REGEX`), besides ZAP's `*<TAB>OUTOFSCOPE` lines.
     public var exclude: [ByteRegex] = []
+    /// A GraphQL schema given as an introspection result (`--graphql-schema FILE`): its
+    /// operations are probed even where introspection is off.
+    public var graphQLSchema: GraphQLSchema?
+    /// Where that schema is served (`--graphql-endpoint`); else the endpoint found, or `/graphql`.
+    public var graphQLEndpoint: String?
+    /// An API description whose operations are requested and probed (`--openapi FILE|URL`).
+    public var openAPI: OpenAPISource?
     /// Called about once a second during the crawl.
     public var progress: (@Sendable (CrawlProgress) -> Void)?
 
@@ -371,4 +455,10 @@ public struct WebOptions: Sendable {
     }
 
     public var enabledActiveRules: [any ActiveRule.Type] { WebRules.active }
+}
+
+/// Where an API description comes from: a file's text, or a URL on the scanned site.
+public enum OpenAPISource: Sendable {
+    case document(String, name: String)
+    case url(String)
 }

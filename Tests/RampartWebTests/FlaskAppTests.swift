@@ -9,7 +9,7 @@ import Testing
 /// Each app runs over HTTPS (a self-signed certificate made here) and over plain HTTP, since some
 /// rules only apply to one of them. Skipped, with a message, where Flask or openssl is missing.
 @Suite(.serialized) struct FlaskAppTests {
-    static let python = PythonOracle.python(with: ["flask"])
+    static let python = PythonOracle.python(with: ["flask", "graphene"])
     static let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Rules the live apps cannot show, and why.
@@ -62,7 +62,7 @@ import Testing
         return output
     }
 
-    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    @Test(.enabled(if: python != nil, "Flask or graphene is not installed (.ci/run installs them in .venv)"))
     func theVulnerableAppShowsEveryPlantedFlaw() async throws {
         let output = try await Self.scanBoth("vulnerable")
         let found = Set(output.findings.map(\.ruleId.rawValue))
@@ -72,7 +72,7 @@ import Testing
         if Self.openssl == nil { Issue.record("openssl is missing: the HTTPS-only rules were not exercised") }
     }
 
-    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    @Test(.enabled(if: python != nil, "Flask or graphene is not installed (.ci/run installs them in .venv)"))
     func theSecureTwinHasNoFindings() async throws {
         let output = try await Self.scanBoth("secure")
         let described = output.findings.map { "\($0.ruleId) \($0.instances.first?.url ?? "") \($0.instances.first?.evidence ?? "")" }
@@ -89,7 +89,7 @@ import Testing
 
     /// Each blind injection is found where it is, by the technique that can see it, and every
     /// active finding is located at its own request, not at the start URL.
-    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    @Test(.enabled(if: python != nil, "Flask or graphene is not installed (.ci/run installs them in .venv)"))
     func deeperFlawsAreFoundWhereTheyAre() async throws {
         let server = try await Self.app("vulnerable", tls: nil)
         let output = await WebScanner(options: Self.options(server.url)).scanSite(server.url)
@@ -107,6 +107,16 @@ import Testing
         #expect(found("web/40018", "/item", "id", "sqlite3.OperationalError"), "\(described)")
         #expect(found("web/40014", "/guestbook", "message", "shown unescaped at GET \(server.url.absoluteString)guestbook/entries"), "\(described)")
         #expect(found("web/40046", "/fetch", "url", "the canary on 127.0.0.1"), "\(described)")
+        // GraphQL: every argument probed through its variables, and the endpoint's own checks.
+        #expect(found("web/40018", "/graphql", "variables.v_id", "boolean-based blind"), "\(described)")
+        #expect(found("web/40018", "/graphql", "variables.v_name", "near"), "\(described)")
+        #expect(found("web/90020", "/graphql", "variables.v_host", "rmp"), "\(described)")
+        #expect(found("web/40014", "/graphql", "variables.v_text", "shown unescaped"), "\(described)")
+        for rule in ["rampart-graphql-batching", "rampart-graphql-depth", "rampart-graphql-suggestions", "rampart-graphql-get-mutation"] {
+            #expect(output.findings.contains { $0.ruleId.rawValue == "web/\(rule)" }, "\(rule) not found")
+        }
+        let introspection = output.findings.first { $0.ruleId.rawValue == "web/rampart-graphql" }?.instances.compactMap(\.evidence) ?? []
+        #expect(introspection.contains { $0.contains("with 1") && $0.hasSuffix(" types") }, "the types are counted: \(introspection)")
         // A traceback caused by a probe is reported too (passive rules read probe responses).
         #expect(output.findings.contains { $0.ruleId.rawValue == "web/rampart-python-traceback" && $0.instances.contains { $0.url.contains("rmp") } })
         // The start URL's change does not change the identity of a finding: locations are their own.
@@ -116,7 +126,7 @@ import Testing
     /// Logout, delete, reset and password-change endpoints are never requested or submitted,
     /// registration forms get equal passwords, anti-CSRF tokens are sent fresh and never fuzzed;
     /// with `unsafe` the same scan does touch them (the check can fail).
-    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    @Test(.enabled(if: python != nil, "Flask or graphene is not installed (.ci/run installs them in .venv)"))
     func unsafeEndpointsAreNeverTouched() async throws {
         for mode in ["secure", "vulnerable"] {
             let server = try await Self.app(mode, tls: nil)
@@ -135,7 +145,58 @@ import Testing
         #expect((try await Self.fixtureJSON(server, "/_fixture/touched")["touched"] as? [String] ?? []).count >= 3)
     }
 
-    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    /// With introspection off, a schema given as a file still has every operation probed; the
+    /// twin's bound parameters give nothing.
+    @Test(.enabled(if: python != nil, "Flask or graphene is not installed (.ci/run installs them in .venv)"))
+    func aGivenGraphQLSchemaIsProbedWhereIntrospectionIsOff() async throws {
+        let vulnerable = try await Self.app("vulnerable", tls: nil)
+        let endpoint = try #require(URL(string: "/graphql", relativeTo: vulnerable.url)?.absoluteString)
+        let answer = try await WebClient(limits: CrawlLimits()).send(GraphQLDiscovery.request(endpoint, query: GraphQLSchema.introspectionQuery))
+        let schema = try #require(GraphQLSchema.parse(introspection: answer.body))
+        #expect(schema.operations(unsafe: false).map(\.name).sorted() == ["mutation addComment", "query item", "query ping", "query user"])
+
+        let secure = try await Self.app("secure", tls: nil)
+        var options = Self.options(secure.url)
+        options.graphQLSchema = schema
+        let output = await WebScanner(options: options).scanSite(secure.url)
+        let graphQL = output.findings.filter { $0.location.display.contains("/graphql") }
+        #expect(graphQL.isEmpty, "\(graphQL.map { "\($0.ruleId) \($0.location.display)" })")
+        // The operations were probed, each of them many times: the twin answered them all.
+        let operations = try await Self.fixtureJSON(secure, "/_fixture/graphql-operations")["operations"] as? [String] ?? []
+        for name in ["item", "ping", "user", "addComment"] {
+            #expect(operations.filter { $0.contains("{ \(name)(") }.count >= 5, "\(name) was not probed")
+        }
+    }
+
+    /// An API scan from its description: every operation requested with example values and
+    /// probed field by field; DELETE never sent; the twin gives nothing; a description that
+    /// cannot be read fails the scan.
+    @Test(.enabled(if: python != nil, "Flask or graphene is not installed (.ci/run installs them in .venv)"))
+    func anOpenAPIDescriptionIsScannedAsZAPsAPIScanWould() async throws {
+        for mode in ["vulnerable", "secure"] {
+            let server = try await Self.app(mode, tls: nil)
+            var options = Self.options(server.url)
+            options.openAPI = .url("/openapi.json")
+            let output = await WebScanner(options: options).scanSite(server.url)
+            let api = output.findings.filter { $0.location.display.contains("/api/v1/") && $0.severity >= .medium }
+            if mode == "vulnerable" {
+                #expect(api.contains { $0.ruleId.rawValue == "web/40018" && $0.location.display.contains("/api/v1/items") }, "\(api.map(\.location.display))")
+                #expect(api.contains { $0.ruleId.rawValue == "web/90020" && $0.location.display.hasSuffix("[target.host]") }, "\(api.map(\.location.display))")
+            } else {
+                #expect(api.isEmpty, "\(api.map { "\($0.ruleId) \($0.location.display)" })")
+            }
+            #expect(output.diagnostics.contains { $0.code == "api-operations-skipped" })
+            #expect(try await Self.fixtureJSON(server, "/_fixture/touched")["touched"] as? [String] == [])
+        }
+        let server = try await Self.app("secure", tls: nil)
+        var options = Self.options(server.url)
+        options.active = false
+        options.openAPI = .url("/no-such-description.json")
+        let missing = await WebScanner(options: options).scanSite(server.url)
+        #expect(missing.diagnostics.contains { $0.code == "openapi" && $0.level == .error && $0.message.contains("404") })
+    }
+
+    @Test(.enabled(if: python != nil, "Flask or graphene is not installed (.ci/run installs them in .venv)"))
     func aFailedLoginFailsTheScanUnlessOptional() async throws {
         let server = try await Self.app("secure", tls: nil)
         var options = Self.options(server.url)
@@ -148,7 +209,7 @@ import Testing
         #expect(optional.diagnostics.contains { $0.code == "login-failed" && $0.level == .warning })
     }
 
-    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    @Test(.enabled(if: python != nil, "Flask or graphene is not installed (.ci/run installs them in .venv)"))
     func theRequestBudgetHoldsWithActiveChecks() async throws {
         let server = try await Self.app("vulnerable", tls: nil)
         for budget in [7, 60, 150] {
@@ -160,7 +221,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: python != nil, "Flask is not installed (.ci/run installs it in .venv)"))
+    @Test(.enabled(if: python != nil, "Flask or graphene is not installed (.ci/run installs them in .venv)"))
     func formLoginKeepsTheSessionAndAvoidsLogout() async throws {
         let server = try await Self.app("secure", tls: nil)
         let account = try #require(URL(string: "/account", relativeTo: server.url)?.absoluteURL)

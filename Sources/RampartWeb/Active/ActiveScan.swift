@@ -15,6 +15,25 @@ struct InjectionPoint: Sendable {
 
     /// A login form's user and password fields: probed without the session, and for a tautology.
     var login: (user: String, password: String)?
+    /// A JSON body whose leaves (`parameters`, named by their path) the probes replace.
+    var json: String?
+
+    /// A JSON operation: every leaf is a parameter, those in `fixed` are sent as they are.
+    init(method: String, url: String, json: String, fixed: Set<String> = []) {
+        self.method = method
+        self.url = url
+        self.json = json
+        self.parameters = JSONFields.leaves(of: json).map { ($0.path, $0.value) }
+        self.fixed = fixed
+    }
+
+    init(method: String, url: String, parameters: [(name: String, value: String)], fixed: Set<String> = [], page: String? = nil) {
+        self.method = method
+        self.url = url
+        self.parameters = parameters
+        self.fixed = fixed
+        self.page = page
+    }
 
     /// Indices of the parameters that probes replace.
     var probed: [Int] { parameters.indices.filter { !fixed.contains(parameters[$0].name) } }
@@ -43,6 +62,11 @@ struct InjectionPoint: Sendable {
 
     /// The request with `parameter`'s value replaced by `value`.
     func request(replacing parameter: Int? = nil, with value: String = "") -> WebRequest {
+        if let json {
+            // A JSON body (an API operation, a GraphQL query's variables): one leaf replaced.
+            let body = parameter.flatMap { JSONFields.replacing(parameters[$0].name, in: json, with: value) } ?? json
+            return WebRequest(method: method, url: url, body: body, contentType: "application/json")
+        }
         var pairs = parameters
         if let parameter { pairs[parameter].value = value }
         let encoded = FormEncoding.encode(pairs)

@@ -18,6 +18,7 @@ enum SQLInjection: ActiveRule {
         examples: [
             .triggers("# GET http://app.test/item?id=1%27rmpsql1234%22\nHTTP/1.1 500 INTERNAL SERVER ERROR\nContent-Type: text/html\n\n<pre>sqlite3.OperationalError: unrecognized token: \"'rmpsql1234\"\"</pre>\n", fileName: "probe.http"),
             .triggers("# GET http://app.test/item?id=1%27rmpsql1234%22\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<b>Warning</b>: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version\n", fileName: "probe.http"),
+            .triggers("# POST http://app.test/graphql\n# json: {\"query\":\"query($v: String!){user(name: $v){__typename}}\",\"variables\":{\"v\":\"rampart'rmpsql1234\\\"\"}}\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"data\":{\"user\":null},\"errors\":[{\"message\":\"near \\\"rmpsql1234\\\": syntax error\"}]}\n", fileName: "probe.http"),
             .passes("# GET http://app.test/item?id=1%27rmpsql1234%22\nHTTP/1.1 404 NOT FOUND\nContent-Type: text/html\n\n<p>No item 1'rmpsql1234\"</p>\n", fileName: "probe.http"),
             .passes("# GET http://app.test/item?id=1\nHTTP/1.1 500 INTERNAL SERVER ERROR\nContent-Type: text/html\n\n<pre>sqlite3.OperationalError: database is locked</pre>\n", fileName: "probe.http"),
         ]
@@ -29,7 +30,7 @@ enum SQLInjection: ActiveRule {
 
     /// Error messages of the databases Python apps use, and of the big ones.
     static let errors: ByteRegex? = try? ByteRegex(
-        #"(?i)(sqlite3?\.(?:Operational|Programming|Integrity)Error|unrecognized token: |near "[^"]{0,40}": syntax error|SQLITE_ERROR|"#
+        #"(?i)(sqlite3?\.(?:Operational|Programming|Integrity)Error|unrecognized token: |near \\?"[^"]{0,40}\\?": syntax error|SQLITE_ERROR|"#
             + #"psycopg2?\.errors\.|syntax error at or near|unterminated quoted string at or near|PG::SyntaxError|"#
             + #"You have an error in your SQL syntax|MySQLSyntaxErrorException|mysql_fetch_|pymysql\.err\.|MySQLdb\._exceptions|"#
             + #"Unclosed quotation mark after the character string|Microsoft OLE DB Provider for SQL Server|\[SQL Server\]|SqlException|"#

@@ -38,10 +38,9 @@ enum GraphQLExposure: WebRule {
         let type = r.contentType
         guard type.contains("json") || type.contains("graphql") || type.isEmpty,
               let (_, text) = PassiveScan.firstMatch(introspection, in: r.body) else { return [] }
-        let typeCount = PassiveScan.matches(kind, in: r.body, limit: 10_000).count
         _ = text
-        return [WebHit(evidence: "introspection result: \"__schema\" with \(typeCount) types", severity: .medium)]
+        // The entries of `__schema.types`, not every `"kind"` (fields' types have one too).
+        let types = GraphQLSchema.parse(introspection: r.body).map { "\($0.typeCount) types" } ?? "its types"
+        return [WebHit(evidence: "introspection result: \"__schema\" with \(types)", severity: .medium)]
     }
-
-    static let kind: ByteRegex? = try? ByteRegex(#""kind"\s*:\s*"(?:OBJECT|SCALAR|ENUM|INPUT_OBJECT|INTERFACE|UNION)""#)
 }

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 
+import graphene
 from flask import Flask, Response, abort, make_response, redirect, render_template_string, request, session
 from markupsafe import Markup, escape
 from werkzeug.serving import WSGIRequestHandler, make_server
@@ -623,14 +624,185 @@ def mixed():
     return page("Mixed", '<img src="/static/logo.png" alt="logo">')
 
 
+# A JSON API described by OpenAPI 3 at /openapi.json (not linked: an API scan starts from
+# its description). The vulnerable one concatenates SQL and shell commands.
+OPENAPI = {
+    "openapi": "3.0.3",
+    "info": {"title": "Shop API", "version": "1"},
+    "servers": [{"url": "/api/v1"}],
+    "paths": {
+        "/items": {"get": {"parameters": [{"name": "name", "in": "query", "schema": {"type": "string"}, "example": "lamp"}],
+                           "responses": {"200": {"description": "items"}}}},
+        "/items/{id}": {
+            "get": {"parameters": [{"$ref": "#/components/parameters/ItemId"}], "responses": {"200": {"description": "an item"}}},
+            "delete": {"parameters": [{"$ref": "#/components/parameters/ItemId"}], "responses": {"204": {"description": "deleted"}}},
+        },
+        "/diagnostics": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Diagnostic"}}}},
+                                  "responses": {"200": {"description": "result"}}}},
+    },
+    "components": {
+        "parameters": {"ItemId": {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}},
+        "schemas": {"Diagnostic": {"type": "object", "properties": {
+            "target": {"type": "object", "properties": {"host": {"type": "string", "example": "127.0.0.1"}}},
+            "count": {"type": "integer"},
+            "owner": {"type": "string"},
+        }}},
+    },
+}
+
+
+@app.route("/openapi.json")
+def openapi_description():
+    return OPENAPI
+
+
+@app.route("/api/v1/items")
+def api_items():
+    name = request.args.get("name", "")
+    try:
+        if VULNERABLE:
+            rows = query(f"SELECT id, name FROM items WHERE name = '{name}'")  # planted: SQL injection
+        else:
+            rows = query("SELECT id, name FROM items WHERE name = ?", (name,))
+    except sqlite3.Error as error:
+        return {"error": str(error)}, 500
+    return {"items": [{"id": row[0], "name": row[1]} for row in rows]}
+
+
+@app.route("/api/v1/items/<int:number>", methods=["GET", "DELETE"])
+def api_item(number):
+    if request.method == "DELETE":
+        touched("/api/v1/items DELETE")
+        return "", 204
+    rows = query("SELECT name FROM items WHERE id = ?", (number,))
+    return {"name": rows[0][0]} if rows else ({"error": "not found"}, 404)
+
+
+@app.route("/api/v1/diagnostics", methods=["POST"])
+def api_diagnostics():
+    body = request.get_json(silent=True) or {}
+    host = str((body.get("target") or {}).get("host", ""))
+    if VULNERABLE:
+        out = subprocess.run(f"echo pinging {host}", shell=True, capture_output=True, text=True, timeout=5).stdout  # planted
+    else:
+        out = subprocess.run(["echo", "pinging", host], capture_output=True, text=True, timeout=5).stdout
+    return {"output": out}
+
+
+# GraphQL (graphene): the vulnerable endpoint has injectable arguments, introspection, an IDE
+# for browsers, batching, no depth limit, field suggestions and mutations over GET; the twin
+# binds its parameters and refuses all of those.
+class GraphUser(graphene.ObjectType):
+    name = graphene.String()
+    owner = graphene.String()
+    friends = graphene.List(lambda: GraphUser)
+
+    def resolve_friends(self, info):
+        return [GraphUser(name="desk", owner="bob")]
+
+
+class GraphQuery(graphene.ObjectType):
+    user = graphene.Field(GraphUser, name=graphene.String(required=True))
+    ping = graphene.String(host=graphene.String(required=True))
+    item = graphene.String(id=graphene.ID(required=True))
+
+    def resolve_user(self, info, name):
+        if VULNERABLE:
+            rows = query(f"SELECT name, owner FROM items WHERE name = '{name}'")  # planted: SQL injection
+        else:
+            rows = query("SELECT name, owner FROM items WHERE name = ?", (name,))
+        return GraphUser(name=rows[0][0], owner=rows[0][1]) if rows else None
+
+    def resolve_ping(self, info, host):
+        if VULNERABLE:
+            return subprocess.run(f"echo pinging {host}", shell=True, capture_output=True, text=True, timeout=5).stdout  # planted
+        return subprocess.run(["echo", "pinging", host], capture_output=True, text=True, timeout=5).stdout
+
+    def resolve_item(self, info, id):
+        try:
+            if VULNERABLE:
+                rows = query(f"SELECT name FROM items WHERE id = {id}")  # planted: boolean-blind
+            else:
+                rows = query("SELECT name FROM items WHERE id = ?", (id,))
+        except sqlite3.Error:
+            rows = []
+        return rows[0][0] if rows else "not found"
+
+
+class AddComment(graphene.Mutation):
+    class Arguments:
+        text = graphene.String(required=True)
+
+    ok = graphene.Boolean()
+
+    def mutate(self, info, text):
+        GUESTBOOK.append(("graphql", text[:500]))
+        return AddComment(ok=True)
+
+
+class GraphMutation(graphene.ObjectType):
+    add_comment = AddComment.Field()
+
+
+SCHEMA = graphene.Schema(query=GraphQuery, mutation=GraphMutation)
+
+
+def depth(node, level=0):
+    selections = getattr(getattr(node, "selection_set", None), "selections", None) or []
+    return max([depth(child, level + 1) for child in selections], default=level)
+
+
+def run_graphql(document, variables):
+    from graphql import parse, validate, execute, specified_rules, GraphQLError
+    from graphql.validation import NoSchemaIntrospectionCustomRule
+    try:
+        ast = parse(document or "")
+    except GraphQLError as error:
+        return {"errors": [{"message": error.message}]}
+    rules = list(specified_rules) + ([] if VULNERABLE else [NoSchemaIntrospectionCustomRule])
+    errors = validate(SCHEMA.graphql_schema, ast, rules)
+    if errors:
+        messages = [e.message if VULNERABLE else e.message.split(" Did you mean")[0] for e in errors]
+        return {"errors": [{"message": m} for m in messages]}
+    if not VULNERABLE and any(depth(definition) > 6 for definition in ast.definitions):
+        return {"errors": [{"message": "query too deep"}]}
+    if request.method == "GET" and not VULNERABLE and any(getattr(d, "operation", None) and d.operation.value != "query" for d in ast.definitions):
+        return {"errors": [{"message": "mutations need POST"}]}
+    result = execute(SCHEMA.graphql_schema, ast, variable_values=variables)
+    out = {"data": result.data}
+    if result.errors:
+        out["errors"] = [{"message": str(e.message)} for e in result.errors]
+    return out
+
+
+GRAPHQL_OPERATIONS = []
+
+
+@app.route("/_fixture/graphql-operations")
+def fixture_graphql_operations():
+    return {"operations": GRAPHQL_OPERATIONS}
+
+
 @app.route("/graphql", methods=["GET", "POST"])
-def graphql():
-    if not VULNERABLE:
-        abort(404)
-    query = request.args.get("query") or (request.get_json(silent=True) or {}).get("query", "")
-    if "__schema" in query:
-        return {"data": {"__schema": {"queryType": {"name": "Query"}, "types": [{"name": "Query"}, {"name": "User"}]}}}
-    return "<!DOCTYPE html><html><head><title>GraphiQL</title></head><body><div id=\"graphiql\">Loading...</div><script>GraphiQL.createFetcher({url: '/graphql'});</script></body></html>"
+def graphql_endpoint():
+    body = request.get_json(silent=True)
+    if isinstance(body, dict) and isinstance(body.get("variables"), dict) and body["variables"]:
+        GRAPHQL_OPERATIONS.append(str(body.get("query", ""))[:200])
+    if request.method == "GET" and "query" not in request.args:
+        if VULNERABLE and "text/html" in request.headers.get("Accept", ""):
+            return "<!DOCTYPE html><html><head><title>GraphiQL</title></head><body><div id=\"graphiql\">Loading...</div><script>GraphiQL.createFetcher({url: '/graphql'});</script></body></html>"
+        return {"errors": [{"message": "no query"}]}, 400
+    if request.method == "GET":
+        variables = json.loads(request.args.get("variables") or "{}")
+        return run_graphql(request.args.get("query"), variables)
+    body = request.get_json(silent=True)
+    if isinstance(body, list):
+        if not VULNERABLE:
+            return {"errors": [{"message": "batching is not supported"}]}, 400
+        return json.dumps([run_graphql(entry.get("query"), entry.get("variables")) for entry in body[:20]]), 200, {"Content-Type": "application/json"}
+    if not isinstance(body, dict):
+        return {"errors": [{"message": "a JSON object is expected"}]}, 400
+    return run_graphql(body.get("query"), body.get("variables"))
 
 
 @app.route("/.git/HEAD")

@@ -77,6 +77,25 @@ enum Payload {
         return opening > closing
     }
 
+    /// Whether `index` lies inside an HTML comment (`<!-- … -->`): an element there is not
+    /// rendered (Werkzeug's debugger repeats the traceback, unescaped, in one).
+    static func isInComment(_ body: Substring, at index: String.Index) -> Bool {
+        let before = body[..<index]
+        let open = before.range(of: "<!--", options: .backwards)?.lowerBound
+        let close = before.range(of: "-->", options: .backwards)?.lowerBound
+        return isAfter(open, close)
+    }
+
+    /// Whether `needle` occurs in `body` outside HTML comments.
+    static func rendered(_ needle: String, in body: Substring) -> Bool {
+        var rest = body[...]
+        while let range = rest.range(of: needle) {
+            if !isInComment(body, at: range.lowerBound) { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
+
     /// The body, capped: probes judge the first megabytes.
     static func body(_ page: WebPage) -> Substring { page.text.prefix(4 << 20) }
 }

@@ -18,6 +18,7 @@ enum ReflectedXSS: ActiveRule {
             .triggers("# GET http://app.test/search?q=rmp1234%22%27%3Crmp1234x%3E\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<p>Results for rmp1234\"'<rmp1234x></p>\n", fileName: "probe.http"),
             .triggers("# GET http://app.test/p?name=rmp1234%22%27%3Crmp1234x%3E\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<input value=\"rmp1234\"'&lt;rmp1234x&gt;\">\n", fileName: "probe.http"),
             .passes("# GET http://app.test/search?q=rmp1234%22%27%3Crmp1234x%3E\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<p>Results for rmp1234&#34;&#39;&lt;rmp1234x&gt;</p>\n", fileName: "probe.http"),
+            .passes("# GET http://app.test/item?id=rmp1234%22%27%3Crmp1234x%3E\nHTTP/1.1 500 INTERNAL SERVER ERROR\nContent-Type: text/html\n\n<p>unrecognized token: &#34;&#39;&lt;rmp1234x&gt;</p>\n<!--\nTraceback: unrecognized token: \"'<rmp1234x>\"\n-->\n", fileName: "probe.http"),
             .passes("# GET http://app.test/api?q=rmp1234%22%27%3Crmp1234x%3E\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"q\": \"rmp1234\\\"'<rmp1234x>\"}\n", fileName: "probe.http"),
         ]
     )
@@ -32,7 +33,7 @@ enum ReflectedXSS: ActiveRule {
         for parameter in r.requestParameters {
             guard let canary = Payload.canary(in: parameter.value), parameter.value.contains("<\(canary)x>") else { continue }
             let body = Payload.body(r)
-            if body.contains("<\(canary)x>") {
+            if Payload.rendered("<\(canary)x>", in: body) {
                 hits.append(WebHit(parameter: parameter.name, evidence: "<\(canary)x>"))
             } else if let range = body.range(of: "\(canary)\"'") {
                 // Quotes unescaped: dangerous inside a tag (attribute) or a script.

@@ -22,6 +22,7 @@ enum StoredXSS: ActiveRule {
         examples: [
             .triggers("# GET http://app.test/guestbook/entries\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<ul><li><b>rampart</b>: <rmps123456x>stored</li></ul>\n", fileName: "display.http"),
             .passes("# GET http://app.test/guestbook/entries\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<ul><li><b>rampart</b>: &lt;rmps123456x&gt;stored</li></ul>\n", fileName: "display.http"),
+            .passes("# GET http://app.test/guestbook/entries\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n<ul><li>&lt;rmps123456x&gt;</li></ul><!-- last entry: <rmps123456x> -->\n", fileName: "display.http"),
             .passes("# GET http://app.test/api/entries\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"message\": \"<rmps123456x>\"}\n", fileName: "display.http"),
         ]
     )
@@ -39,8 +40,10 @@ enum StoredXSS: ActiveRule {
     static func markers(in page: WebPage) -> [Int] {
         guard page.isHTML else { return [] }
         let body = page.body
-        return PassiveScan.matches(pattern, in: body, limit: 50).compactMap { match, _ in
-            PassiveScan.group(1, of: match, in: body).flatMap { Int($0) }
+        let text = Payload.body(page)
+        return PassiveScan.matches(pattern, in: body, limit: 50).compactMap { match, found in
+            guard Payload.rendered(found, in: text) else { return nil }
+            return PassiveScan.group(1, of: match, in: body).flatMap { Int($0) }
         }
     }
 

@@ -46,11 +46,8 @@ app.config["SESSION_COOKIE_SAMESITE"] = None if VULNERABLE else "Lax"
 FILES = tempfile.mkdtemp(prefix="rampart-fixture-files-")
 with open(os.path.join(FILES, "readme.txt"), "w") as handle:
     handle.write("Read me.\n")
-DB = sqlite3.connect(":memory:", check_same_thread=False)
-DB.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, owner TEXT)")
-DB.executemany("INSERT INTO items VALUES (?, ?, ?)", [(1, "lamp", "alice"), (2, "desk", "bob"), (3, "chair", "alice")])
-# The blind-injection routes open a connection per request to a file database: one shared
-# connection fails under concurrent requests, which would blur the differentials.
+# Every route opens a connection per request to a file database: one shared connection fails
+# under concurrent requests, which would blur the differentials and the error messages.
 DB_PATH = os.path.join(FILES, "shop.db")
 with sqlite3.connect(DB_PATH) as setup:
     setup.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, owner TEXT)")
@@ -192,9 +189,9 @@ def search():
 def item():
     item_id = request.args.get("id", "1")
     if VULNERABLE:
-        rows = DB.execute(f"SELECT name FROM items WHERE id = {item_id}").fetchall()  # planted: SQL injection
+        rows = query(f"SELECT name FROM items WHERE id = {item_id}")  # planted: SQL injection
     else:
-        rows = DB.execute("SELECT name FROM items WHERE id = ?", (item_id,)).fetchall()
+        rows = query("SELECT name FROM items WHERE id = ?", (item_id,))
     return page("Item", "".join(f"<p>{escape(row[0])}</p>" for row in rows) or "<p>No such item.</p>")
 
 
@@ -202,9 +199,9 @@ def item():
 def user():
     name = request.args.get("name", "")
     if VULNERABLE:
-        rows = DB.execute(f"SELECT name FROM items WHERE owner = '{name}'").fetchall()  # planted: SQL injection
+        rows = query(f"SELECT name FROM items WHERE owner = '{name}'")  # planted: SQL injection
     else:
-        rows = DB.execute("SELECT name FROM items WHERE owner = ?", (name,)).fetchall()
+        rows = query("SELECT name FROM items WHERE owner = ?", (name,))
     return page("User", "<ul>" + "".join(f"<li>{escape(row[0])}</li>" for row in rows) + "</ul>")
 
 
@@ -371,7 +368,7 @@ def csp():
 @app.route("/crash")
 def crash():
     if VULNERABLE:
-        DB.execute("SELECT * FROM no_such_table")  # planted: traceback with sqlite3.OperationalError
+        query("SELECT * FROM no_such_table")  # planted: traceback with sqlite3.OperationalError
     return page("Crash", "<p>Nothing crashed.</p>")
 
 

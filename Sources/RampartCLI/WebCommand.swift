@@ -143,7 +143,8 @@ struct WebCommand: AsyncParsableCommand {
         web.enable = Set(enable)
         web.partialOK = partialOk
         if let openapi {
-            if openapi.hasPrefix("http://") || openapi.hasPrefix("https://") || openapi.hasPrefix("/") {
+            // A URL, or a path on the target when no such file exists here (`/openapi.json`).
+            if openapi.hasPrefix("http://") || openapi.hasPrefix("https://") || (openapi.hasPrefix("/") && !FileManager.default.fileExists(atPath: openapi)) {
                 web.openAPI = .url(openapi)
             } else {
                 guard let data = FileReader.data(openapi, limit: 16 << 20) else { throw UsageFailure("error: cannot read --openapi \(openapi)") }

@@ -110,7 +110,7 @@ public struct GraphQLSchema: Sendable, Equatable {
         var result: [(name: String, body: String)] = []
         for (keyword, list) in [("query", queries), ("mutation", mutations)] {
             for field in list where !field.arguments.isEmpty && !field.name.hasPrefix("__") {
-                if keyword == "mutation", !unsafe, let url = URL(string: "/" + field.name), CrawlScope.unsafeWord(in: url) != nil || Self.isUnsafe(field.name) { continue }
+                if keyword == "mutation", !unsafe, Self.isUnsafe(field.name) { continue }
                 var definitions: [String] = []
                 var uses: [String] = []
                 var variables: [String: Any] = [:]

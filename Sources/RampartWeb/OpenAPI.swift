@@ -32,7 +32,7 @@ public struct OpenAPIDescription: Sendable {
         /// The operation's injection points: its query, and its body field by field.
         var points: [InjectionPoint] {
             var points: [InjectionPoint] = []
-            if !query.isEmpty, json == nil, form == nil || method == "GET" { points.append(InjectionPoint(method: "GET", url: url, parameters: queryPairs)) }
+            if !query.isEmpty, method == "GET" { points.append(InjectionPoint(method: "GET", url: url, parameters: queryPairs)) }
             if let json { points.append(InjectionPoint(method: method, url: request.url, json: json)) }
             if form != nil, method == "POST" { points.append(InjectionPoint(method: "POST", url: request.url, parameters: formPairs)) }
             return points
@@ -67,13 +67,15 @@ public struct OpenAPIDescription: Sendable {
             // Only the server's path: requests go to the scanned site, never to a host the file names.
             prefix = URL(string: server).map { $0.host == nil ? server : $0.path } ?? ""
         }
-        var builder = ExampleBuilder(root: root)
+        let builder = ExampleBuilder(root: root)
         var operations: [Operation] = []
         for (path, item) in root["paths"]?.entries ?? [] {
             let shared = item["parameters"]?.list ?? []
             for (method, operation) in item.entries where methods.contains(method.lowercased()) {
                 var query: [String: String] = [:]
                 var filledPath = path
+                var swaggerBody: ConfigNode?
+                var formData: [String: String] = [:]
                 for parameter in shared + (operation["parameters"]?.list ?? []) {
                     let parameter = builder.resolve(parameter)
                     guard let name = parameter["name"]?.text else { continue }
@@ -82,16 +84,16 @@ public struct OpenAPIDescription: Sendable {
                     switch parameter["in"]?.text {
                     case "path": filledPath = filledPath.replacingOccurrences(of: "{\(name)}", with: FormEncoding.escape(value))
                     case "query": query[name] = value
-                    case "body" where isSwagger: builder.body = parameter["schema"]
-                    case "formData": builder.form[name] = value
+                    case "body" where isSwagger: swaggerBody = parameter["schema"]
+                    case "formData": formData[name] = value
                     default: break
                     }
                 }
                 var json: String?
                 var form: [String: String]?
                 if isSwagger {
-                    if let schema = builder.body { json = builder.json(for: schema) }
-                    if !builder.form.isEmpty { form = builder.form }
+                    if let schema = swaggerBody { json = builder.json(for: schema) }
+                    if !formData.isEmpty { form = formData }
                 } else if let content = builder.resolve(operation["requestBody"] ?? .null(.init(line: 1, column: 1)))["content"] {
                     if let media = content.entries.first(where: { $0.0.contains("json") })?.1 {
                         json = media["example"].map(ExampleBuilder.jsonText) ?? media["schema"].map { builder.json(for: $0) }
@@ -99,8 +101,6 @@ public struct OpenAPIDescription: Sendable {
                         form = builder.formExample(schema)
                     }
                 }
-                builder.body = nil
-                builder.form = [:]
                 guard let url = URL(string: prefix + filledPath, relativeTo: base)?.absoluteString else { continue }
                 operations.append(Operation(method: method.uppercased(), url: url, query: query, json: json, form: form))
             }
@@ -113,12 +113,6 @@ public struct OpenAPIDescription: Sendable {
 /// (`rampart`, `1`, `true`), following `$ref`s within the document (bounded).
 struct ExampleBuilder {
     let root: ConfigNode
-    var body: ConfigNode?
-    var form: [String: String] = [:]
-
-    init(root: ConfigNode) {
-        self.root = root
-    }
 
     /// `{"$ref": "#/components/schemas/User"}` → that node (refs into other files are left).
     func resolve(_ node: ConfigNode, depth: Int = 0) -> ConfigNode {

@@ -123,6 +123,26 @@ import Testing
         #expect(scope.allows("https://shop.test/items/2/delete") && !scope.allows("https://shop.test/admin/users"))
     }
 
+    /// `--exclude` and ZAP's `*<TAB>OUTOFSCOPE` lines keep URLs out of the crawl itself, not
+    /// only out of the alerts.
+    @Test func excludedURLsAreNeverRequested() async throws {
+        let site = try await fixtureSite(pages: 12)
+        var options = WebOptions(target: site.url)
+        options.exclude = [try #require(try? ByteRegex("/page/3$"))]
+        options.zapConfig = try ZAPRuleConfig.parse("*\tOUTOFSCOPE\t/hidden$\n", file: "rules.tsv")
+        options.limits.maxDepth = 20
+        let passive = PassiveChecks(rules: [], localhostExemption: true, deadline: .now + .seconds(60))
+        let scope = CrawlScope(start: site.url, excluded: options.exclude + (options.zapConfig?.outOfScope.map(\.pattern) ?? []))
+        let result = await Crawler(start: site.url, limits: options.limits, scope: scope).crawl(passive: passive)
+        let paths = Set(result.exchanges.compactMap { URL(string: $0.url)?.path })
+        #expect(paths.isSuperset(of: ["/page/2", "/page/4", "/page/6"]), "the crawl went on around the excluded pages: \(paths.sorted())")
+        #expect(paths.isDisjoint(with: ["/page/3", "/hidden"]))
+        // The same through the scanner, which builds the scope from its options.
+        let output = await WebScanner(options: options).scanSite(site.url)
+        let seen = Set(output.findings.flatMap(\.instances).compactMap { URL(string: $0.url)?.path })
+        #expect(seen.contains("/page/2") && seen.isDisjoint(with: ["/page/3", "/hidden"]), "\(seen.sorted())")
+    }
+
     @Test func formsArePairedAndClassified() throws {
         let scope = CrawlScope(start: try #require(URL(string: "https://shop.test/")))
         let field = { (name: String, type: String) in PageLinks.Field(name: name, type: type, value: "") }

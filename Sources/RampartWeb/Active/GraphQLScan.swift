@@ -40,7 +40,7 @@ enum GraphQLScan {
         for url in found {
             let answer = introspections.exchanges.first { $0.url == url && (200..<300).contains($0.status) }
             let schema = answer.flatMap { GraphQLSchema.parse(introspection: $0.body) }
-            result.endpoints.append(Endpoint(url: url, schema: schema ?? nil, introspectionOpen: schema != nil))
+            result.endpoints.append(Endpoint(url: url, schema: schema, introspectionOpen: schema != nil))
         }
         if let givenSchema {
             if let index = result.endpoints.firstIndex(where: { $0.url == schemaEndpoint }) ?? result.endpoints.indices.first {

@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "CPCRE2", linkerSettings: [.linkedLibrary(":libpcre2-8.so.0")]),
         // Fast byte-level regular expressions (PCRE2 with JIT) for secrets and custom rules.
         .target(name: "RampartRegex", dependencies: ["CPCRE2"], swiftSettings: strict),
+        // Custom rules in Semgrep's format: patterns parsed with PythonSyntax, matched on its tree.
+        .target(name: "RampartCustomRules", dependencies: ["RampartCore", "PythonSyntax", "RampartRegex"], swiftSettings: strict),
         // Secrets: provider detectors and a generic one, over the tree, the index and git history.
         .target(
             name: "RampartSecrets",
@@ -118,7 +120,7 @@ let package = Package(
         // Pipelines as code: rampart.yml, stages, activities run at once, gates, the summary.
         .target(name: "RampartPipeline", dependencies: ["RampartCore"], swiftSettings: strict),
         // Python SAST: Bandit's checks on the PythonSyntax tree.
-        .target(name: "RampartPythonSAST", dependencies: ["RampartCore", "PythonSyntax"], swiftSettings: strict),
+        .target(name: "RampartPythonSAST", dependencies: ["RampartCore", "PythonSyntax", "RampartCustomRules"], swiftSettings: strict),
         // Which files a scan reads: tree walk, ignore files, binary and size checks, git change sets.
         .target(
             name: "RampartFiles",
@@ -141,7 +143,7 @@ let package = Package(
         .target(
             name: "RampartCLI",
             dependencies: [
-                "RampartCore", "RampartRegex", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters", "RampartHistory", "RampartTasks", "RampartMaturity",
+                "RampartCore", "RampartRegex", "RampartFiles", "RampartEngine", "RampartReporters", "PythonSyntax", "RampartPythonSAST", "RampartCustomRules", "RampartSecrets", "RampartDeps", "RampartWeb", "RampartHost", "RampartPipeline", "RampartAdapters", "RampartHistory", "RampartTasks", "RampartMaturity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -165,6 +167,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "RampartTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RampartCustomRulesTests", dependencies: ["RampartCustomRules", "PythonSyntax", "RampartTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict
+        ),
         .testTarget(name: "RampartPythonSASTTests", dependencies: ["RampartPythonSAST", "RampartEngine", "RampartTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RampartSecretsTests", dependencies: ["RampartSecrets", "RampartRegex", "RampartEngine", "RampartTestSupport"],

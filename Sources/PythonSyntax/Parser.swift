@@ -9,6 +9,8 @@ public enum PythonVersion: Int, Sendable, Comparable, CaseIterable {
 public struct ParsedModule: Sendable {
     public var module: Module
     public var comments: [Comment]
+    /// The decoded source the tree's positions refer to (UTF-8, LF line ends).
+    public var source: [UInt8] = []
 }
 
 /// A recursive-descent parser for the full Python 3 grammar, producing the same tree as
@@ -25,6 +27,9 @@ public struct Parser {
     var tokens: [Token]
     let fstrings: [Int: FStringLayout]
     let version: PythonVersion
+    /// Accepts positional arguments after keyword arguments (Semgrep patterns write
+    /// `f(..., shell=True, ...)`); the source order is kept in the spans.
+    var lenientArguments = false
     var i = 0
     var depth = 0
     /// The last offset `position(ofOffset:)` resolved: an f-string's fields are resolved in
@@ -39,9 +44,9 @@ public struct Parser {
     }
 
     /// Parses a module from file bytes (any PEP 263 encoding, BOM, CRLF).
-    public static func parse(_ bytes: [UInt8], version: PythonVersion = .v3_14) throws(PythonSyntaxError) -> ParsedModule {
+    public static func parse(_ bytes: [UInt8], version: PythonVersion = .v3_14, lenientArguments: Bool = false) throws(PythonSyntaxError) -> ParsedModule {
         let source = try SourceDecoder.decode(bytes)
-        return try parse(normalizedUTF8: source, version: version)
+        return try parse(normalizedUTF8: source, version: version, lenientArguments: lenientArguments)
     }
 
     public static func parse(_ text: String, version: PythonVersion = .v3_14) throws(PythonSyntaxError) -> ParsedModule {
@@ -49,15 +54,16 @@ public struct Parser {
     }
 
     /// Parses already decoded source (UTF-8, LF line ends).
-    public static func parse(normalizedUTF8 source: [UInt8], version: PythonVersion) throws(PythonSyntaxError) -> ParsedModule {
+    public static func parse(normalizedUTF8 source: [UInt8], version: PythonVersion, lenientArguments: Bool = false) throws(PythonSyntaxError) -> ParsedModule {
         // Offsets are kept in 32 bits.
         guard source.count < Int(Int32.max) else {
             throw PythonSyntaxError(.tooDeep, "file too large to parse (over 2 GiB)", at: SourcePosition(line: 1, column: 0))
         }
         let output = try Tokenizer.tokenize(source, nestedQuotes: version >= .v3_12)
         var parser = Parser(src: source, tokens: output.tokens, fstrings: output.fstrings, version: version)
+        parser.lenientArguments = lenientArguments
         let body = try parser.file()
-        return ParsedModule(module: Module(body: body, typeIgnores: []), comments: output.comments)
+        return ParsedModule(module: Module(body: body, typeIgnores: []), comments: output.comments, source: source)
     }
 
     init(src: [UInt8], tokens: [Token], fstrings: [Int: FStringLayout], version: PythonVersion) {

@@ -312,7 +312,7 @@ extension Parser {
             if at(.star) {
                 advance()
                 let value = try expression()
-                if sawDoubleStar { throw error("iterable argument unpacking follows keyword argument unpacking", at: begin) }
+                if sawDoubleStar && !lenientArguments { throw error("iterable argument unpacking follows keyword argument unpacking", at: begin) }
                 args.append(Expr(.starred(value: value, ctx: .load), span(from: begin)))
             } else if at(.doubleStar) {
                 advance()
@@ -338,8 +338,8 @@ extension Parser {
                     continue
                 }
                 if at(.equal) { throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: value.span.start) }
-                if sawDoubleStar { throw error("positional argument follows keyword argument unpacking", at: begin) }
-                if sawKeyword { throw error("positional argument follows keyword argument", at: begin) }
+                if sawDoubleStar && !lenientArguments { throw error("positional argument follows keyword argument unpacking", at: begin) }
+                if sawKeyword && !lenientArguments { throw error("positional argument follows keyword argument", at: begin) }
                 args.append(value)
             }
             guard accept(.comma) else { break }

@@ -16,6 +16,26 @@ public enum PythonParsing {
         try withModule(bytes, version: version) { $0 }
     }
 
+    /// Parses a Semgrep-style pattern's Python (positional arguments may follow keywords).
+    public static func parsePattern(_ bytes: [UInt8]) throws(PythonSyntaxError) -> ParsedModule {
+        let box = ResultBox<ParsedModule>()
+        let done = DispatchSemaphore(value: 0)
+        onParseThread {
+            do throws(PythonSyntaxError) {
+                box.result = .success(try Parser.parse(bytes, version: .v3_14, lenientArguments: true))
+            } catch {
+                box.result = .failure(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        switch box.result {
+        case .success(let value): return value
+        case .failure(let error): throw error
+        case nil: throw PythonSyntaxError(.syntax, "parser did not finish", at: SourcePosition(line: 1, column: 0))
+        }
+    }
+
     /// Parses `bytes` and runs `body` on the tree, both on the deep-stack thread, so recursive
     /// walks of the tree (dumps, rules) are safe too.
     public static func withModule<T>(_ bytes: [UInt8], version: PythonVersion = .v3_14, _ body: @escaping @Sendable (ParsedModule) -> T) throws(PythonSyntaxError) -> T {

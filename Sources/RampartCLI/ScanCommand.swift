@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RampartCore
+import RampartCustomRules
 import RampartEngine
 import RampartPythonSAST
 import RampartReporters
@@ -47,6 +48,8 @@ struct ScanRunner {
     var sections: [String: ConfigNode] = [:]
     /// Only these folders or files of the root (a pipeline activity's `paths`).
     var paths: [String]?
+    /// Custom rule files or folders given on the command line (`--rules`), any path the user chose.
+    var customRulePaths: [String] = []
 
     func run() async throws -> ScanReport {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -72,6 +75,20 @@ struct ScanRunner {
         }
         var scanners = onlyScanners.map { only in catalog.filter { only.contains($0.id) } } ?? catalog
         scanners = try Self.configure(scanners, with: configuration, scanRoot: path)
+        if !customRulePaths.isEmpty {
+            scanners = try scanners.map { scanner in
+                guard var python = scanner as? PythonSASTScanner else { return scanner }
+                let set = python.customRules ?? RuleSet()
+                for rulePath in customRulePaths { set.add(path: rulePath) }
+                set.finish()
+                if set.rules.isEmpty {
+                    let problems = set.errors.prefix(20).map { "  " + TextEscaping.escape($0.description) }.joined(separator: "\n")
+                    throw UsageFailure("error: no usable custom rule in \(customRulePaths.joined(separator: ", "))" + (problems.isEmpty ? "" : ":\n" + problems))
+                }
+                python.customRules = set
+                return python
+            }
+        }
         if options.banditCompat {
             scanners = scanners.map { scanner in
                 guard var python = scanner as? PythonSASTScanner else { return scanner }
@@ -202,11 +219,15 @@ struct SASTCommand: AsyncParsableCommand {
     @Argument(help: "The folder (or file) to scan.")
     var path: String = "."
 
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Custom rules in Semgrep's format: a rule file or a folder of .yml/.yaml files (repeatable).", valueName: "path"))
+    var rules: [String] = []
+
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
         var runner = ScanRunner(options: options, path: path)
         runner.onlyScanners = ["python"]
+        runner.customRulePaths = rules
         try await runner.execute()
     }
 }

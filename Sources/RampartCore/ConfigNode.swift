@@ -51,7 +51,8 @@ public indirect enum ConfigNode: Sendable, Hashable {
     }
 
     /// Parses YAML text into nodes; an empty document is an empty mapping.
-    public static func parse(yaml: String, file: String) throws(ConfigurationError) -> ConfigNode {
+    /// At most `maxNodes` values are read (rule files with thousands of rules raise it).
+    public static func parse(yaml: String, file: String, maxNodes: Int = ConfigNode.maxNodes) throws(ConfigurationError) -> ConfigNode {
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
                 return .mapping([], Position(line: 1, column: 1))
@@ -69,7 +70,7 @@ public indirect enum ConfigNode: Sendable, Hashable {
 
     private static let maxDepth = 64
     /// Bounds alias expansion ("billion laughs"): configuration files come from untrusted repositories.
-    private static let maxNodes = 100_000
+    public static let maxNodes = 100_000
 
     private static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws(ConfigurationError) -> ConfigNode {
         let position = Position(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)

@@ -1,6 +1,7 @@
 import Foundation
 import PythonSyntax
 import RampartCore
+import RampartCustomRules
 
 /// Python SAST: Bandit's checks, natively, on Rampart's own parser. Files are parsed and checked
 /// in parallel; a file that does not parse is a warning in the report, and the scan goes on.
@@ -15,6 +16,8 @@ public struct PythonSASTScanner: SecurityScanner {
     var configuredExplicitly = false
     /// The grammar read: the newest, so any Python 3 file parses whatever Python is installed.
     public var version: PythonVersion
+    /// Custom rules in Semgrep's format (`--rules`, `rules:`), run on the same parse as Bandit's checks.
+    public var customRules: RuleSet?
 
     public init(options: PythonSASTOptions = PythonSASTOptions(), version: PythonVersion = .v3_14) {
         self.options = options
@@ -24,7 +27,7 @@ public struct PythonSASTScanner: SecurityScanner {
     public var id: String { "python" }
     public var title: String { "Python SAST (Bandit's checks)" }
     public var exampleFileName: String { "example.py" }
-    public var rules: [RuleMetadata] { PythonRules.all.map { $0.metadata } }
+    public var rules: [RuleMetadata] { PythonRules.all.map { $0.metadata } + (customRules?.metadata ?? []) }
 
     public func wants(_ file: SourceFile) -> Bool {
         let ext = file.pathExtension
@@ -54,12 +57,42 @@ public struct PythonSASTScanner: SecurityScanner {
                 copy.banditSettings = try BanditConfigImport.fromYAML(text, file: path)
             case "bandit_compat":
                 copy.options.banditCompatible = try reader.bool(entry.value, key: key)
+            case "rules":
+                copy.customRules = try Self.customRules(entry.value, key: key, reader: reader, adding: copy.customRules)
             default:
                 throw ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: key,
-                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception, bandit_config, bandit_compat")
+                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception, bandit_config, bandit_compat, rules")
             }
         }
         return copy
+    }
+
+    /// `rules:` of the configuration: paths of rule files or folders (inside the repository) and
+    /// rules written inline. Nothing usable is a configuration error; some bad rules are scan errors.
+    static func customRules(_ node: ConfigNode, key: String, reader: NodeReader, adding existing: RuleSet?) throws(ConfigurationError) -> RuleSet {
+        let set = existing ?? RuleSet()
+        guard case .sequence(let items, _) = node else {
+            throw reader.error(node, key: key, "a list of rule files or folders and inline rules (mappings in Semgrep's format)")
+        }
+        var inline: [ConfigNode] = []
+        for item in items {
+            switch item {
+            case .scalar(let path, _):
+                set.add(path: try reader.resolve(path, node: item, key: key))
+            case .mapping:
+                inline.append(item)
+            default:
+                throw reader.error(item, key: key, "each item is a path or a rule")
+            }
+        }
+        if !inline.isEmpty {
+            set.add(rules: inline, file: reader.file)
+        }
+        set.finish()
+        if set.rules.isEmpty, let first = set.errors.first {
+            throw reader.error(node, key: key, "no usable custom rule: \(first)")
+        }
+        return set
     }
 
     private func ruleNames(_ node: ConfigNode, key: String, reader: NodeReader) throws(ConfigurationError) -> [String] {
@@ -107,6 +140,14 @@ public struct PythonSASTScanner: SecurityScanner {
         }
         var output = await scanner.scanFiles(context)
         output.diagnostics += notes
+        if let set = customRules {
+            // A rule that cannot run leaves its check undone: an error, whatever the others find.
+            output.diagnostics += set.errors.map { error in
+                Diagnostic(.error, code: "rule-error", message: "custom rule not used: \(error.message)", scanner: id,
+                           path: error.file, line: error.line)
+            }
+            output.diagnostics += set.notes.map { Diagnostic(.note, code: "rule-skipped", message: $0, scanner: id) }
+        }
         return output
     }
 
@@ -115,17 +156,22 @@ public struct PythonSASTScanner: SecurityScanner {
         let options = self.options
         let version = self.version
         let excluded = banditSettings
-        return await context.forEachFile(scanner: id, where: { wants($0) && !(excluded?.excludes($0.path) ?? false) }) { file, text in
+        let custom = customRules.flatMap { $0.rules.isEmpty ? nil : $0 }
+        return await context.forEachFile(scanner: id, where: { wants($0) && !(excluded?.excludes($0.path) ?? false) }, reporting: { file, text in
             // The tree takes tens of times the file's size: past this a file is refused, not a crash.
             guard text.bytes.count <= Self.maxParseBytes else {
                 throw Diagnostic(.error, code: "file-too-large", message: "not checked: \(text.bytes.count >> 20) MiB of Python is more than the parser takes (\(Self.maxParseBytes >> 20) MiB)",
                                  scanner: "python", path: file.path)
             }
             let hits: [BanditWalker.Hit]
+            let customResult: FileScanResult?
             do throws(PythonSyntaxError) {
-                hits = try PythonParsing.withModule(text.bytes, version: version) { parsed in
+                (hits, customResult) = try PythonParsing.withModule(text.bytes, version: version) { parsed in
                     var walker = BanditWalker(index: index, path: file.path, source: text.bytes, options: options)
-                    return walker.run(parsed.module)
+                    let hits = walker.run(parsed.module)
+                    // The same tree for every custom rule: one parse per file.
+                    let custom = custom.map { $0.scan(TargetFile(path: file.path, source: parsed.source, module: parsed.module)) }
+                    return (hits, custom)
                 }
             } catch {
                 throw Diagnostic(
@@ -135,7 +181,7 @@ public struct PythonSASTScanner: SecurityScanner {
                 )
             }
             var lines: [Substring]?
-            return hits.map { hit in
+            var findings = hits.map { hit in
                 let line = hit.result.line ?? hit.span.start.line
                 let endLine = max(line, hit.span.end.line)
                 var finding = Finding(rule: hit.rule, location: .source(SourceLocation(
@@ -150,6 +196,31 @@ public struct PythonSASTScanner: SecurityScanner {
                 }
                 return finding
             }
+            if let custom, let result = customResult {
+                findings += Self.findings(result, custom, path: file.path)
+                if !result.incomplete.isEmpty {
+                    // Findings so far are kept; the rules that did not finish make the scan incomplete.
+                    let names = result.incomplete.map { custom.rules[$0.rule].id + " (" + $0.reason + ")" }
+                    return ScannerOutput(findings: findings, diagnostics: [Diagnostic(
+                        .error, code: "rule-budget", message: "not fully checked by custom rule(s): " + names.joined(separator: "; "),
+                        scanner: "python", path: file.path)])
+                }
+            }
+            return ScannerOutput(findings: findings)
+        })
+    }
+
+    /// Custom rules' matches as findings: the rule's own id under `rules/`, its message with
+    /// metavariables filled in, its first reference as the help link.
+    static func findings(_ result: FileScanResult, _ set: RuleSet, path: String) -> [Finding] {
+        result.matches.map { match in
+            let rule = set.rules[match.rule]
+            var finding = Finding(rule: rule.metadata, location: .source(SourceLocation(
+                path: path, line: match.range.start.line, column: match.range.start.column + 1,
+                endLine: match.range.end.line, endColumn: match.range.end.column + 1)), message: match.message)
+            finding.scanner = "python"
+            finding.helpUri = rule.references.first
+            return finding
         }
     }
 

@@ -81,6 +81,24 @@ public final class ByteRegex: @unchecked Sendable {
         pcre2_code_free_8(code)
     }
 
+    /// The named groups and their numbers, in name order.
+    public var groupNames: [(name: String, index: Int)] {
+        var count: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>?
+        guard pcre2_pattern_info_8(code, 17, &count) == 0, count > 0,
+              pcre2_pattern_info_8(code, 18, &entrySize) == 0,
+              pcre2_pattern_info_8(code, 19, &table) == 0, let table else { return [] }
+        var out: [(String, Int)] = []
+        for i in 0..<Int(count) {
+            let entry = table + i * Int(entrySize)
+            let number = Int(entry[0]) << 8 | Int(entry[1])
+            let name = String(cString: entry + 2)
+            out.append((name, number))
+        }
+        return out
+    }
+
     /// The group number of a named group, or nil.
     public func groupIndex(named name: String) -> Int? {
         let n = name.utf8CString.withUnsafeBufferPointer { buffer in

@@ -1,0 +1,271 @@
+import PythonSyntax
+import RampartRegex
+
+/// A rule's match in a file.
+public struct RuleMatch: @unchecked Sendable {
+    public var rule: Int
+    public var range: SourceRange
+    public var bindings: Bindings
+    /// The message with its metavariables replaced by the code they matched.
+    public var message: String
+}
+
+/// What the rules found in one file, and what they could not finish.
+public struct FileScanResult: Sendable {
+    public var matches: [RuleMatch] = []
+    /// Rules not fully checked on this file (a matching or regex budget ran out), with why.
+    public var incomplete: [(rule: Int, reason: String)] = []
+}
+
+/// One pattern's match before the rule's formula combines it.
+struct LeafMatch {
+    var range: SourceRange
+    var bindings: Bindings
+}
+
+extension RuleSet {
+    /// Work a pattern may do on one file before it is stopped and reported.
+    public static let defaultStepsPerPattern = 2_000_000
+
+    /// Runs the rules (all, or those given) on a parsed file. Call it on a thread with a deep
+    /// stack (`PythonParsing.withModule`'s): matching recurses through the tree.
+    public func scan(_ file: TargetFile, rules selected: [Int]? = nil, stepsPerPattern: Int = RuleSet.defaultStepsPerPattern) -> FileScanResult {
+        let ruleIndexes = selected ?? rules.indices.filter { rules[$0].applies(to: file.path) }
+        var result = FileScanResult()
+        guard !ruleIndexes.isEmpty else { return result }
+        var active = [Bool](repeating: false, count: patterns.count)
+        for r in ruleIndexes { rules[r].formula.forEachPattern { if topLevel[$0] { active[$0] = true } } }
+        let walker = FileWalker(set: self, file: file, active: active, steps: stepsPerPattern)
+        if active.contains(true) { walker.walk() }
+        let evaluator = FormulaEvaluator(set: self, file: file, leaves: walker.results, stepsPerPattern: stepsPerPattern)
+        for r in ruleIndexes {
+            let rule = rules[r]
+            var ranges = evaluator.evaluate(rule.formula, context: nil)
+            // One finding per place (Semgrep deduplicates identical ranges the same way).
+            var seen = Set<SourceRange>()
+            ranges = ranges.filter { seen.insert($0.range).inserted }
+            ranges.sort { $0.range < $1.range }
+            for range in ranges {
+                result.matches.append(RuleMatch(rule: r, range: range.range, bindings: range.bindings,
+                                                message: Interpolation.apply(rule.message, range.bindings, file)))
+            }
+            var reasons: [String] = []
+            rule.formula.forEachPattern { leaf in
+                if walker.exhausted[leaf] { reasons.append("pattern at line \(rule.line) stopped after \(stepsPerPattern) matching steps") }
+            }
+            reasons += evaluator.problems(for: rule.formula)
+            if !reasons.isEmpty { result.incomplete.append((r, reasons.joined(separator: "; "))) }
+        }
+        return result
+    }
+}
+
+extension Formula {
+    /// Every pattern leaf, nested conditions included.
+    func forEachPattern(_ body: (Int) -> Void) {
+        switch kind {
+        case .pattern(let i): body(i)
+        case .regex: break
+        case .and(let fs), .or(let fs): for f in fs { f.forEachPattern(body) }
+        case .not(let f), .inside(let f), .anywhere(let f): f.forEachPattern(body)
+        }
+        for condition in conditions {
+            if case .pattern(_, _, let f) = condition { f.forEachPattern(body) }
+        }
+    }
+}
+
+/// Walks a file once, trying at each node the patterns its index allows.
+final class FileWalker {
+    let set: RuleSet
+    let file: TargetFile
+    let active: [Bool]
+    let matcher: Matcher
+    var results: [[LeafMatch]]
+    var exhausted: [Bool]
+    private var stepsLeft: [Int]
+    private var seen: [Set<MatchKey>]
+
+    struct MatchKey: Hashable {
+        var range: SourceRange
+        var bound: [Span?]
+    }
+
+    init(set: RuleSet, file: TargetFile, active: [Bool], steps: Int) {
+        self.set = set
+        self.file = file
+        self.active = active
+        matcher = Matcher(file: file, regexes: set.regexes, steps: steps)
+        results = Array(repeating: [], count: set.patterns.count)
+        exhausted = Array(repeating: false, count: set.patterns.count)
+        stepsLeft = Array(repeating: steps, count: set.patterns.count)
+        seen = Array(repeating: [], count: set.patterns.count)
+    }
+
+    func walk() {
+        block(file.module.body, file.moduleScope, depth: 0)
+    }
+
+    private func record(_ leaf: Int, _ range: SourceRange, _ bindings: Bindings) {
+        let key = MatchKey(range: range, bound: bindings.values.map(\.span))
+        guard seen[leaf].insert(key).inserted else { return }
+        results[leaf].append(LeafMatch(range: range, bindings: bindings))
+    }
+
+    /// Runs `body` with the matcher set up for `leaf`; false when the leaf is spent.
+    @inline(__always) private func attempt(_ leaf: Int, _ body: (CompiledPattern) -> Void) {
+        guard active[leaf], !exhausted[leaf] else { return }
+        let pattern = set.patterns[leaf]
+        matcher.stepsLeft = stepsLeft[leaf]
+        matcher.resetExhausted()
+        matcher.constantPropagation = pattern.options.constantPropagation
+        body(pattern)
+        stepsLeft[leaf] = matcher.stepsLeft
+        if matcher.exhausted { exhausted[leaf] = true }
+    }
+
+    private func block(_ statements: [Stmt], _ scope: Scope, depth: Int) {
+        for leaf in set.sequences {
+            attempt(leaf) { pattern in
+                guard case .sequence(let ps) = pattern.shape else { return }
+                for start in statements.indices where !matcher.exhausted {
+                    matcher.statements(ps[...], statements[start...], flat: false, lessIsOk: true, range: nil, scope, Bindings()) { b, r in
+                        if let r { self.record(leaf, r, b) }
+                    }
+                }
+            }
+        }
+        for s in statements { statement(s, scope, depth: depth) }
+    }
+
+    private func statement(_ s: Stmt, _ scope: Scope, depth: Int) {
+        guard depth < 400 else { return }
+        for leaf in set.statementsByKind[NodeKinds.statement(s)] {
+            attempt(leaf) { pattern in
+                guard case .statement(let p) = pattern.shape else { return }
+                matcher.statement(p, s, scope, Bindings()) { self.record(leaf, SourceRange(s.span), $0) }
+            }
+        }
+        let d = depth + 1
+        switch s.kind {
+        case .functionDef(let f):
+            for e in f.decorators { expression(e, scope, depth: d) }
+            arguments(f.args, scope, depth: d)
+            if let r = f.returns { expression(r, scope, depth: d) }
+            block(f.body, file.scope(of: s) ?? scope, depth: d)
+        case .classDef(_, let bases, let keywords, let body, let decorators, _):
+            for e in decorators + bases { expression(e, scope, depth: d) }
+            for k in keywords { expression(k.value, scope, depth: d) }
+            block(body, file.scope(of: s) ?? scope, depth: d)
+        case .return(let v): if let v { expression(v, scope, depth: d) }
+        case .delete(let ts): for t in ts { expression(t, scope, depth: d) }
+        case .assign(let ts, let v):
+            for t in ts { expression(t, scope, depth: d) }
+            expression(v, scope, depth: d)
+        case .typeAlias(let n, _, let v):
+            expression(n, scope, depth: d)
+            expression(v, scope, depth: d)
+        case .augAssign(let t, _, let v):
+            expression(t, scope, depth: d)
+            expression(v, scope, depth: d)
+        case .annAssign(let t, let a, let v, _):
+            expression(t, scope, depth: d)
+            expression(a, scope, depth: d)
+            if let v { expression(v, scope, depth: d) }
+        case .for(let t, let i, let body, let orelse, _):
+            expression(t, scope, depth: d)
+            expression(i, scope, depth: d)
+            block(body, scope, depth: d)
+            block(orelse, scope, depth: d)
+        case .while(let t, let body, let orelse), .if(let t, let body, let orelse):
+            expression(t, scope, depth: d)
+            block(body, scope, depth: d)
+            block(orelse, scope, depth: d)
+        case .with(let items, let body, _):
+            for item in items {
+                expression(item.contextExpr, scope, depth: d)
+                if let v = item.optionalVars { expression(v, scope, depth: d) }
+            }
+            block(body, scope, depth: d)
+        case .match(let subject, let cases):
+            expression(subject, scope, depth: d)
+            for c in cases {
+                if let g = c.guardExpr { expression(g, scope, depth: d) }
+                block(c.body, scope, depth: d)
+            }
+        case .raise(let e, let c):
+            if let e { expression(e, scope, depth: d) }
+            if let c { expression(c, scope, depth: d) }
+        case .try(let body, let handlers, let orelse, let finalbody, _):
+            block(body, scope, depth: d)
+            for h in handlers {
+                if let t = h.type { expression(t, scope, depth: d) }
+                block(h.body, scope, depth: d)
+            }
+            block(orelse, scope, depth: d)
+            block(finalbody, scope, depth: d)
+        case .assert(let t, let m):
+            expression(t, scope, depth: d)
+            if let m { expression(m, scope, depth: d) }
+        case .expr(let v): expression(v, scope, depth: d)
+        case .import, .importFrom, .global, .nonlocal, .pass, .break, .continue: break
+        }
+    }
+
+    private func arguments(_ a: Arguments, _ scope: Scope, depth: Int) {
+        for arg in a.posonlyargs + a.args + a.kwonlyargs { if let x = arg.annotation { expression(x, scope, depth: depth) } }
+        if let x = a.vararg?.annotation { expression(x, scope, depth: depth) }
+        if let x = a.kwarg?.annotation { expression(x, scope, depth: depth) }
+        for x in a.defaults { expression(x, scope, depth: depth) }
+        for case let x? in a.kwDefaults { expression(x, scope, depth: depth) }
+    }
+
+    private func expression(_ e: Expr, _ scope: Scope, depth: Int) {
+        guard depth < 3500 else { return }
+        tryLeaves(set.anyExpression, e, scope)
+        let kind = NodeKinds.expression(e)
+        tryLeaves(set.expressionsByKind[kind], e, scope)
+        switch e.kind {
+        case .call(let f, _, _):
+            tryLeaves(set.anyCall, e, scope)
+            if let (literal, resolved) = lastNames(f, scope) {
+                if let leaves = set.callsByName[literal] { tryLeaves(leaves, e, scope) }
+                if let resolved, resolved != literal, let leaves = set.callsByName[resolved] { tryLeaves(leaves, e, scope) }
+            }
+        case .name, .attribute:
+            if !set.namesByName.isEmpty, let (literal, resolved) = lastNames(e, scope) {
+                if let leaves = set.namesByName[literal] { tryLeaves(leaves, e, scope) }
+                if let resolved, resolved != literal, let leaves = set.namesByName[resolved] { tryLeaves(leaves, e, scope) }
+            }
+        default:
+            break
+        }
+        ExpressionChildren.forEach(e) { self.expression($0, scope, depth: depth + 1) }
+    }
+
+    private func tryLeaves(_ leaves: [Int], _ e: Expr, _ scope: Scope) {
+        for leaf in leaves {
+            attempt(leaf) { pattern in
+                guard case .expression(let p) = pattern.shape else { return }
+                matcher.expr(p, e, scope, Bindings()) { self.record(leaf, SourceRange(e.span), $0) }
+            }
+        }
+    }
+
+    /// The last name of a name or attribute, as written and through an import (`c` imported as
+    /// `from subprocess import call as c` gives `c` and `call`).
+    private func lastNames(_ e: Expr, _ scope: Scope) -> (String, String?)? {
+        switch e.kind {
+        case .name(let id, _):
+            return (id, scope.importedParts(id)?.last)
+        case .attribute(_, let attr, _):
+            return (attr, nil)
+        default:
+            return nil
+        }
+    }
+}
+
+extension Matcher {
+    func resetExhausted() { clearExhausted() }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import PythonSyntax
+import RampartCore
+import RampartRegex
+
+/// Custom rules compiled once: every pattern parsed a single time (shared between rules that
+/// repeat it), indexed by the node kinds and names its root can match, so a file is walked once
+/// for all rules and each node is tried only against the patterns that can match it.
+public final class RuleSet: @unchecked Sendable {
+    public private(set) var rules: [CustomRule] = []
+    /// Rules that could not be used (the others still run).
+    public private(set) var errors: [RuleError] = []
+    /// Rules skipped on purpose (other languages).
+    public private(set) var notes: [String] = []
+
+    var patterns: [CompiledPattern] = []
+    /// Whether each pattern is matched over whole files (not only inside a `metavariable-pattern`).
+    var topLevel: [Bool] = []
+    private var patternIndex: [String: Int] = [:]
+    var regexLeaves: [ByteRegex] = []
+    let regexes = RegexCache()
+
+    // The index, built by `finish()`.
+    var anyExpression: [Int] = []
+    var anyCall: [Int] = []
+    var callsByName: [String: [Int]] = [:]
+    var namesByName: [String: [Int]] = [:]
+    var expressionsByKind: [[Int]] = Array(repeating: [], count: NodeKinds.expressionCount)
+    var statementsByKind: [[Int]] = Array(repeating: [], count: NodeKinds.statementCount)
+    var sequences: [Int] = []
+    /// Rule indexes by whether they need a file walk (a Python pattern) at all.
+    var walkNeeded = false
+
+    public init() {}
+
+    /// The rules of one YAML text (a rule file, or `rules:` written inline in `.rampart.yml`).
+    public func add(yaml: String, file: String) {
+        let (loaded, problems, skipped) = RuleLoader.load(yaml: yaml, file: file, into: self)
+        var known = Set(rules.map(\.id))
+        for rule in loaded {
+            if known.contains(rule.id) {
+                errors.append(RuleError(file: rule.file, line: rule.line, ruleID: rule.id, message: "another rule has the same id; this one is not used"))
+                continue
+            }
+            known.insert(rule.id)
+            rules.append(rule)
+        }
+        errors += problems
+        notes += skipped
+    }
+
+    /// Reads rule files: a file, or every `.yml`/`.yaml` file under a folder (sorted, hidden ones skipped).
+    public func add(path: String, maxBytes: Int = 32 << 20) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            errors.append(RuleError(file: path, line: 1, ruleID: nil, message: "no such file or folder"))
+            return
+        }
+        let files: [String]
+        if isDirectory.boolValue {
+            files = Self.ruleFiles(under: path)
+            if files.isEmpty { errors.append(RuleError(file: path, line: 1, ruleID: nil, message: "no .yml or .yaml rule files in this folder")) }
+        } else {
+            files = [path]
+        }
+        for file in files {
+            guard let bytes = try? FileReader.read(file, limit: maxBytes) else {
+                errors.append(RuleError(file: file, line: 1, ruleID: nil, message: "cannot read the file, or it is larger than \(maxBytes >> 20) MiB"))
+                continue
+            }
+            add(yaml: String(decoding: bytes, as: UTF8.self), file: file)
+        }
+    }
+
+    /// The rule files under a folder: `.yml`/`.yaml`, not hidden, not rule tests' fixed outputs.
+    public static func ruleFiles(under folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var out: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                walker.skipDescendants()
+                continue
+            }
+            if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { out.append((folder as NSString).appendingPathComponent(relative)) }
+        }
+        return out.sorted()
+    }
+
+    func addPattern(_ text: String, options: CustomRule.Options, topLevel isTopLevel: Bool) throws(PatternError) -> Int {
+        let key = "\(options.constantPropagation ? 1 : 0)\u{0}" + text
+        if let index = patternIndex[key] {
+            if isTopLevel { topLevel[index] = true }
+            return index
+        }
+        let pattern = try CompiledPattern(text, options: options)
+        for regex in pattern.stringRegexes {
+            if let problem = regexes.add(regex) { throw PatternError("the regular expression `\(regex)` does not compile: \(problem)") }
+        }
+        patterns.append(pattern)
+        topLevel.append(isTopLevel)
+        patternIndex[key] = patterns.count - 1
+        return patterns.count - 1
+    }
+
+    func addRegex(_ regex: ByteRegex) -> Int {
+        regexLeaves.append(regex)
+        return regexLeaves.count - 1
+    }
+
+    /// Builds the index; call once all rules are added.
+    public func finish() {
+        anyExpression = []
+        anyCall = []
+        callsByName = [:]
+        namesByName = [:]
+        expressionsByKind = Array(repeating: [], count: NodeKinds.expressionCount)
+        statementsByKind = Array(repeating: [], count: NodeKinds.statementCount)
+        sequences = []
+        for (index, pattern) in patterns.enumerated() where topLevel[index] {
+            switch pattern.root {
+            case .anyExpression: anyExpression.append(index)
+            case .anyCall: anyCall.append(index)
+            case .call(let name): callsByName[name, default: []].append(index)
+            case .name(let name): namesByName[name, default: []].append(index)
+            case .expressionKind(let kind): expressionsByKind[kind].append(index)
+            case .statementKind(let kind): statementsByKind[kind].append(index)
+            case .sequence: sequences.append(index)
+            }
+        }
+        walkNeeded = patterns.indices.contains { topLevel[$0] }
+    }
+
+    /// The rules that apply to a file path.
+    public func rules(for path: String) -> [Int] {
+        rules.indices.filter { rules[$0].applies(to: path) }
+    }
+}
+
+extension RuleSet {
+    /// Rules written inline (in `.rampart.yml`), already read as YAML.
+    public func add(rules nodes: [ConfigNode], file: String) {
+        var known = Set(rules.map(\.id))
+        for node in nodes {
+            var loader = RuleLoader(set: self, file: file)
+            do throws(RuleError) {
+                if let rule = try loader.rule(node) {
+                    if known.insert(rule.id).inserted {
+                        rules.append(rule)
+                    } else {
+                        errors.append(RuleError(file: file, line: rule.line, ruleID: rule.id, message: "another rule has the same id; this one is not used"))
+                    }
+                } else if let id = loader.ruleID {
+                    notes.append("\(file):\(node.position.line): rule \(id) skipped: not a Python rule")
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+    }
+}

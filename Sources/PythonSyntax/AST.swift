@@ -161,6 +161,9 @@ public struct Arguments: Sendable {
     public var kwDefaults: [Expr?] = []
     public var kwarg: Arg?
     public var defaults: [Expr] = []
+    /// Semgrep patterns only (`Parser`'s lenient mode, where `def f(..., $P=1, ...)` is written):
+    /// each positional parameter's default, in order. nil for Python code.
+    public var patternDefaults: [Expr?]?
 
     public init() {}
 }

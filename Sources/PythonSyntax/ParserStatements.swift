@@ -539,6 +539,7 @@ extension Parser {
                 sawSlash = true
                 arguments.posonlyargs = arguments.args
                 arguments.args = []
+                if lenientArguments { arguments.patternDefaults = [] }
             } else if at(.star) {
                 if sawStar { throw error("* argument may appear only once") }
                 let starPosition = start
@@ -565,10 +566,11 @@ extension Parser {
                     arguments.kwDefaults.append(defaultValue)
                 } else {
                     arguments.args.append(param)
+                    if lenientArguments { arguments.patternDefaults = (arguments.patternDefaults ?? []) + [defaultValue] }
                     if let defaultValue {
                         arguments.defaults.append(defaultValue)
                         sawDefault = true
-                    } else if sawDefault {
+                    } else if sawDefault && !lenientArguments {
                         throw error("non-default argument follows default argument", at: param.span.start)
                     }
                 }

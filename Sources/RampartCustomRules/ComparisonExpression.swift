@@ -39,7 +39,8 @@ struct ComparisonExpression: @unchecked Sendable {
         var text: String {
             switch self {
             case .int(let i): String(i)
-            case .float(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+            // As Semgrep prints floats (OCaml's `string_of_float`: `1.` for one).
+            case .float(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) + "." : String(d)
             case .string(let s): s
             case .bool(let b): b ? "True" : "False"
             case .list(let l): "[" + l.map(\.text).joined(separator: ", ") + "]"
@@ -257,10 +258,8 @@ struct ComparisonExpression: @unchecked Sendable {
         }
     }
 
-    private func equal(_ l: Value, _ r: Value) -> Bool {
-        if let a = l.number, let b = r.number { return a == b }
-        return l == r
-    }
+    /// Semgrep compares values of the same kind only: `511.0 == 511` is false.
+    private func equal(_ l: Value, _ r: Value) -> Bool { l == r }
 }
 
 private extension ComparisonExpression.Value {

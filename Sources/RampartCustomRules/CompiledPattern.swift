@@ -132,6 +132,8 @@ enum RootKey {
 enum NodeKinds {
     static let expressionCount = 30
     static let statementCount = 26
+    static let assignKind = 4
+    static let annAssignKind = 7
 
     static func expression(_ e: Expr) -> Int {
         switch e.kind {

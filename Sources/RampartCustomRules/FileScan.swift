@@ -143,7 +143,7 @@ final class FileWalker {
         for leaf in set.statementsByKind[NodeKinds.statement(s)] {
             attempt(leaf) { pattern in
                 guard case .statement(let p) = pattern.shape else { return }
-                matcher.statement(p, s, scope, Bindings()) { self.record(leaf, SourceRange(s.span), $0) }
+                matcher.statement(p, s, scope, Bindings()) { self.record(leaf, SourceRange(Matcher.fullSpan(s)), $0) }
             }
         }
         let d = depth + 1
@@ -257,7 +257,7 @@ final class FileWalker {
     private func lastNames(_ e: Expr, _ scope: Scope) -> (String, String?)? {
         switch e.kind {
         case .name(let id, _):
-            return (id, scope.importedParts(id)?.last)
+            return (id, scope.importedParts(id, at: e.span.start)?.last)
         case .attribute(_, let attr, _):
             return (attr, nil)
         default:

@@ -278,7 +278,10 @@ final class FormulaEvaluator {
         case .expression(let e): walker.expression(e, scope)
         case .statement(let s): walker.statements([s], scope)
         case .sequence(let es, _): for e in es { walker.expression(e, scope) }
-        case .identifier, .text: return []
+        case .identifier(let name, let span):
+            // A bound name (`hashlib.$H`) is matched as the name expression it stands for.
+            walker.expression(Expr(.name(id: name, ctx: .load), span), scope)
+        case .text: return []
         }
         if walker.exhausted { nestedProblems.append("a metavariable-pattern stopped after \(stepsPerPattern) matching steps") }
         let source = LeafSource(results: walker.results, regexText: (Values.text(value, file), file.offset(span.start)))

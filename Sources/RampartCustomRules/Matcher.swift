@@ -48,7 +48,7 @@ final class Matcher {
             case .name(let tid, _):
                 if tid == id {
                     k(b)
-                } else if let parts = scope.importedParts(tid), parts.count == 1, parts[0] == id {
+                } else if let parts = scope.importedParts(tid, at: t.span.start), parts.count == 1, parts[0] == id {
                     k(b)
                 }
             default: break
@@ -65,8 +65,9 @@ final class Matcher {
                 self.arguments(self.items(pargs, pkw)[...], self.items(targs, tkw)[...], scope, b2, k)
             }
         case .boolOp(let op, let pvalues):
-            guard case .boolOp(let top, let tvalues) = t.kind, op == top else { return }
-            exprs(pvalues[...], tvalues[...], scope, b, k)
+            // Semgrep reads `(a and b) and c` and `a and (b and c)` as `a and b and c`.
+            guard case .boolOp(let top, _) = t.kind, op == top else { return }
+            exprs(Self.operands(p, op)[...], Self.operands(t, op)[...], scope, b, k)
         case .namedExpr(let pt, let pv):
             guard case .namedExpr(let tt, let tv) = t.kind else { return }
             expr(pt, tt, scope, b) { self.expr(pv, tv, scope, $0, k) }
@@ -101,8 +102,12 @@ final class Matcher {
             guard case .setComp(let te, let tg) = t.kind else { return }
             expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
         case .generatorExp(let pe, let pg):
-            guard case .generatorExp(let te, let tg) = t.kind else { return }
-            expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
+            // Semgrep lets a generator pattern match a list comprehension.
+            switch t.kind {
+            case .generatorExp(let te, let tg), .listComp(let te, let tg):
+                expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
+            default: return
+            }
         case .dictComp(let pk, let pv, let pg):
             guard case .dictComp(let tk, let tv, let tg) = t.kind else { return }
             expr(pk, tk, scope, b) { b2 in self.expr(pv, tv, scope, b2) { self.comprehensions(pg[...], tg[...], scope, $0, k) } }
@@ -153,10 +158,11 @@ final class Matcher {
     }
 
     /// `<... p ...>`: `p` matches the expression or any expression inside it.
-    func deep(_ p: Expr, _ t: Expr, _ scope: Scope, _ b: Bindings, _ k: Continuation) {
+    func deep(_ p: Expr, _ t: Expr, _ scope: Scope, _ b: Bindings, intoLambdas: Bool = true, _ k: Continuation) {
         expr(p, t, scope, b, k)
+        if !intoLambdas, case .lambda = t.kind { return }
         ExpressionChildren.forEach(t) { child in
-            if !self.exhausted { self.deep(p, child, scope, b, k) }
+            if !self.exhausted { self.deep(p, child, scope, b, intoLambdas: intoLambdas, k) }
         }
     }
 
@@ -170,17 +176,30 @@ final class Matcher {
         let targetValue: ConstantValue?
         switch t.kind {
         case .constant(let v, _): targetValue = v
-        case .name(let id, _) where constantPropagation: targetValue = scope.constant(id)
+        case .name, .binOp, .joinedStr: targetValue = constantPropagation ? scope.constantValue(of: t) : nil
         default: targetValue = nil
         }
         guard let targetValue else { return }
-        if case .string(let s) = value {
-            guard case .string(let ts) = targetValue else { return }
+        var patternString: String?
+        if case .string(let s) = value { patternString = s }
+        if case .bytes(let bytes) = value { patternString = String(decoding: bytes, as: UTF8.self) }
+        if let s = patternString {
+            // Semgrep matches string patterns against bytes literals too.
+            let ts: String
+            switch targetValue {
+            case .string(let v): ts = v
+            case .bytes(let bytes): ts = String(decoding: bytes, as: UTF8.self)
+            default: return
+            }
+            if case .joinedStr = t.kind, !constantPropagation { return }
             switch PatternSyntax.stringPattern(s) {
-            case .any: k(b)
+            case .any:
+                if case .joinedStr = t.kind { return }
+                k(b)
             case .literal(let literal): if literal == ts { k(b) }
             case .metavariable(let name):
-                if let b2 = b.binding(name, to: .expression(t)) { k(b2) }
+                // `"$S"` binds the string's content.
+                if let b2 = b.binding(name, to: .text(ts, t.span)) { k(b2) }
             case .regex(let pattern):
                 if regexes.matches(pattern, ts) { k(b) }
             }
@@ -252,7 +271,7 @@ final class Matcher {
             }
         case .name(let id, _):
             // `call` imported from `subprocess` is `subprocess.call`.
-            guard let parts = scope.importedParts(id), parts.count >= 2, let chain = Self.chain(p), chain.count == parts.count else { return }
+            guard let parts = scope.importedParts(id, at: t.span.start), parts.count >= 2, let chain = Self.chain(p), chain.count == parts.count else { return }
             var current: Bindings? = b
             for (piece, part) in zip(chain, parts) {
                 guard let bound = current else { return }
@@ -265,6 +284,12 @@ final class Matcher {
         default:
             break
         }
+    }
+
+    /// The operands of a chain of one boolean operator, nested ones flattened.
+    static func operands(_ e: Expr, _ op: BoolOperator, depth: Int = 0) -> [Expr] {
+        guard case .boolOp(let o, let values) = e.kind, o == op, depth < 200 else { return [e] }
+        return values.flatMap { operands($0, op, depth: depth + 1) }
     }
 
     enum ChainPiece {
@@ -478,7 +503,13 @@ final class Matcher {
         let positional = a.posonlyargs + a.args
         let firstDefault = positional.count - a.defaults.count
         for (i, arg) in positional.enumerated() {
-            out.append(Parameter(name: arg.arg, annotation: arg.annotation, defaultValue: i >= firstDefault ? a.defaults[i - firstDefault] : nil, star: 0, span: arg.span))
+            let defaultValue: Expr?
+            if let perParameter = a.patternDefaults, a.posonlyargs.isEmpty, i < perParameter.count {
+                defaultValue = perParameter[i]
+            } else {
+                defaultValue = i >= firstDefault ? a.defaults[i - firstDefault] : nil
+            }
+            out.append(Parameter(name: arg.arg, annotation: arg.annotation, defaultValue: defaultValue, star: 0, span: arg.span))
         }
         if let v = a.vararg { out.append(Parameter(name: v.arg, annotation: v.annotation, defaultValue: nil, star: 1, span: v.span)) }
         for (i, arg) in a.kwonlyargs.enumerated() {

@@ -124,7 +124,10 @@ public final class RuleSet: @unchecked Sendable {
             case .call(let name): callsByName[name, default: []].append(index)
             case .name(let name): namesByName[name, default: []].append(index)
             case .expressionKind(let kind): expressionsByKind[kind].append(index)
-            case .statementKind(let kind): statementsByKind[kind].append(index)
+            case .statementKind(let kind):
+                statementsByKind[kind].append(index)
+                // `x = $Y` matches `x: int = 10` too.
+                if kind == NodeKinds.assignKind { statementsByKind[NodeKinds.annAssignKind].append(index) }
             case .sequence: sequences.append(index)
             }
         }

@@ -21,26 +21,26 @@ extension Matcher {
                     var r = range
                     k(b, r)
                     for t in ts {
-                        r = Self.union(r, t.span)
+                        r = Self.union(r, Self.fullSpan(t))
                         k(b, r)
                     }
                 } else {
-                    k(b, ts.reduce(range) { Self.union($0, $1.span) })
+                    k(b, ts.reduce(range) { Self.union($0, Self.fullSpan($1)) })
                 }
                 return
             }
             var r = range
             for n in 0...ts.count where !exhausted {
-                if n > 0 { r = Self.union(r, ts[ts.startIndex + n - 1].span) }
+                if n > 0 { r = Self.union(r, Self.fullSpan(ts[ts.startIndex + n - 1])) }
                 statements(ps.dropFirst(), ts.dropFirst(n), flat: flat, lessIsOk: lessIsOk, range: r, scope, b, k)
             }
             if !flat && !ts.isEmpty && !exhausted {
                 var flattened: [Stmt] = []
                 StatementChildren.flatten(ts, into: &flattened)
-                if flattened.count > ts.count {
+                if flattened.count > ts.count || !lessIsOk {
                     var r = range
                     for n in 0...flattened.count where !exhausted {
-                        if n > 0 { r = Self.union(r, flattened[n - 1].span) }
+                        if n > 0 { r = Self.union(r, Self.fullSpan(flattened[n - 1])) }
                         // Only continuations that reach into a nested block are new.
                         statements(ps.dropFirst(), flattened[n...], flat: true, lessIsOk: true, range: r, scope, b, k)
                     }
@@ -50,8 +50,25 @@ extension Matcher {
         }
         guard let t = ts.first else { return }
         statement(p, t, scope, b) { b2 in
-            self.statements(ps.dropFirst(), ts.dropFirst(), flat: flat, lessIsOk: lessIsOk, range: Self.union(range, t.span), scope, b2, k)
+            self.statements(ps.dropFirst(), ts.dropFirst(), flat: flat, lessIsOk: lessIsOk, range: Self.union(range, Self.fullSpan(t)), scope, b2, k)
         }
+    }
+
+    /// A statement's range as Semgrep reports it: a decorated definition starts at its first decorator.
+    static func fullSpan(_ s: Stmt) -> Span {
+        switch s.kind {
+        case .functionDef(let f) where !f.decorators.isEmpty:
+            return Span(at(f.decorators[0].span.start), s.span.end)
+        case .classDef(_, _, _, _, let decorators, _) where !decorators.isEmpty:
+            return Span(at(decorators[0].span.start), s.span.end)
+        default:
+            return s.span
+        }
+    }
+
+    /// The `@` before a decorator's expression.
+    private static func at(_ p: SourcePosition) -> SourcePosition {
+        SourcePosition(line: p.line, column: max(0, p.column - 1))
     }
 
     static func union(_ range: SourceRange?, _ span: Span) -> SourceRange {
@@ -78,18 +95,18 @@ extension Matcher {
             // An expression statement of a pattern matches a simple statement with the
             // expression anywhere in it (`foo()` matches `x = foo()` and `return bar(foo())`).
             switch t.kind {
-            case .expr(let te): deep(pe, te, scope, b, k)
+            case .expr(let te): deep(pe, te, scope, b, intoLambdas: false, k)
             case .assign(let targets, let value):
-                for target in targets { deep(pe, target, scope, b, k) }
-                deep(pe, value, scope, b, k)
+                for target in targets { deep(pe, target, scope, b, intoLambdas: false, k) }
+                deep(pe, value, scope, b, intoLambdas: false, k)
             case .augAssign(let target, _, let value):
-                deep(pe, target, scope, b, k)
-                deep(pe, value, scope, b, k)
+                deep(pe, target, scope, b, intoLambdas: false, k)
+                deep(pe, value, scope, b, intoLambdas: false, k)
             case .annAssign(let target, _, let value?, _):
-                deep(pe, target, scope, b, k)
-                deep(pe, value, scope, b, k)
+                deep(pe, target, scope, b, intoLambdas: false, k)
+                deep(pe, value, scope, b, intoLambdas: false, k)
             case .return(let value?):
-                deep(pe, value, scope, b, k)
+                deep(pe, value, scope, b, intoLambdas: false, k)
             default:
                 break
             }
@@ -268,22 +285,28 @@ extension Matcher {
         }
     }
 
+    /// Each pattern handler matches a handler of the target, in order; the target may have more.
     private func handlers(_ ps: ArraySlice<ExceptHandler>, _ ts: ArraySlice<ExceptHandler>, _ scope: Scope, _ b: Bindings, _ k: Continuation) {
         guard let p = ps.first else {
-            if ts.isEmpty { k(b) }
+            k(b)
             return
         }
-        guard let t = ts.first else { return }
+        for index in ts.indices where !exhausted {
+            handler(p, ts[index], scope, b) { self.handlers(ps.dropFirst(), ts[(index + 1)...], scope, $0, k) }
+        }
+    }
+
+    private func handler(_ p: ExceptHandler, _ t: ExceptHandler, _ scope: Scope, _ b: Bindings, _ k: Continuation) {
         func afterType(_ b2: Bindings) {
             var b3: Bindings? = b2
             switch (p.name, t.name) {
-            case (nil, _): break
+            case (nil, nil): break
             case let (pn?, tn?):
                 if let mv = PatternSyntax.metavariable(pn) { b3 = b2.binding(mv, to: .identifier(tn, t.span)) } else if pn != tn { b3 = nil }
             default: b3 = nil
             }
             guard let b4 = b3 else { return }
-            self.block(p.body, t.body, scope, b4) { self.handlers(ps.dropFirst(), ts.dropFirst(), scope, $0, k) }
+            self.block(p.body, t.body, scope, b4, k)
         }
         switch (p.type, t.type) {
         case (nil, nil): afterType(b)

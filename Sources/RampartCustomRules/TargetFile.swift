@@ -20,6 +20,7 @@ public final class TargetFile: @unchecked Sendable {
         for (i, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
         lineStarts = starts
         moduleScope = Scope(parent: nil)
+        moduleScope.body = module.body
         moduleScope.collect(module.body, file: self)
     }
 
@@ -77,7 +78,7 @@ public final class TargetFile: @unchecked Sendable {
 /// those bound exactly once to a constant (Semgrep's constant propagation).
 final class Scope {
     let parent: Scope?
-    var imports: [String: [String]] = [:]
+    var imports: [String: (parts: [String], position: SourcePosition)] = [:]
     /// How many times each name is bound other than by an import.
     var bindings: [String: Int] = [:]
     /// The constant expression a name is bound to, for names bound once.
@@ -87,15 +88,34 @@ final class Scope {
     /// Names declared `global` (their bindings count in the module scope).
     var globals: Set<String> = []
     private var folded: [String: ConstantValue?] = [:]
+    /// The statements of the scope, for the flow-sensitive pass.
+    var body: [Stmt] = []
+    private var flow: [ObjectIdentifier: ConstantValue]?
 
     init(parent: Scope?) { self.parent = parent }
 
+    /// The constant an expression of this scope evaluates to where it is (flow-sensitive for
+    /// the scope's own names; names of enclosing scopes count when bound once).
+    func constantValue(of expr: Expr) -> ConstantValue? {
+        if flow == nil {
+            var pass = ConstantFlow(scope: self)
+            pass.run(body)
+            flow = pass.values
+        }
+        let values = flow ?? [:]
+        return ConstantFolding.value(of: expr) { node, name in
+            if let v = values[ObjectIdentifier(node)] { return .some(v) }
+            return self.bindings[name] == nil && self.imports[name] == nil ? .some(self.parent?.constant(name)) : nil
+        }
+    }
+
     /// What `name` stands for through an import, as dotted parts, unless a closer binding hides it.
-    func importedParts(_ name: String) -> [String]? {
+    func importedParts(_ name: String, at position: SourcePosition) -> [String]? {
         var scope: Scope? = self
         while let s = scope {
-            if s.globals.contains(name), s.parent != nil { return s.root.importedParts(name) }
-            if let parts = s.imports[name] { return parts }
+            if s.globals.contains(name), s.parent != nil { return s.root.importedParts(name, at: position) }
+            // An import names a module for the code after it.
+            if let entry = s.imports[name], entry.position < position { return entry.parts }
             if s.bindings[name] != nil { return nil }
             scope = s.parent
         }
@@ -125,7 +145,7 @@ final class Scope {
                 guard count == 1, let expr = s.constantExpressions[name] else { return nil }
                 if let cached = s.folded[name] { return cached }
                 s.folded[name] = .some(nil)  // cycles (`x = x + "a"`) fold to nothing
-                let value = depth < 16 ? ConstantFolding.value(of: expr, scope: s, depth: depth + 1) : nil
+                let value = depth < 16 ? ConstantFolding.value(of: expr, depth: depth + 1) { _, n in .some(s.constant(n, depth: depth + 1)) } : nil
                 s.folded[name] = value
                 return value
             }
@@ -164,6 +184,7 @@ final class Scope {
             }
             if let v = f.args.vararg { inner.bind(v.arg) }
             if let v = f.args.kwarg { inner.bind(v.arg) }
+            inner.body = f.body
             inner.collect(f.body, file: file)
             inner.finishGlobals()
             file.register(statement, inner)
@@ -172,6 +193,7 @@ final class Scope {
             for e in bases + decorators + keywords.map(\.value) { collectExpressions(e, file: file) }
             let inner = Scope(parent: self)
             inner.isClass = true
+            inner.body = body
             inner.collect(body, file: file)
             file.register(statement, inner)
         case .assign(let targets, let value):
@@ -227,9 +249,9 @@ final class Scope {
             for alias in names {
                 let parts = alias.name.split(separator: ".").map(String.init)
                 if let asname = alias.asname {
-                    imports[asname] = parts
+                    imports[asname] = (parts, statement.span.start)
                 } else if let first = parts.first {
-                    imports[first] = [first]
+                    imports[first] = ([first], statement.span.start)
                 }
             }
         case .importFrom(let module, let names, let level):
@@ -238,7 +260,7 @@ final class Scope {
                 return
             }
             let base = module.split(separator: ".").map(String.init)
-            for alias in names where alias.name != "*" { imports[alias.asname ?? alias.name] = base + [alias.name] }
+            for alias in names where alias.name != "*" { imports[alias.asname ?? alias.name] = (base + [alias.name], statement.span.start) }
         case .global(let names):
             globals.formUnion(names)
         case .nonlocal(let names):
@@ -332,10 +354,12 @@ final class Scope {
     }
 }
 
-/// Values of constant expressions: literals, names bound once to constants, `+` of strings
-/// and arithmetic on integers.
+/// Values of constant expressions: literals, names holding constants (through `lookup`), `+`
+/// of strings, arithmetic on integers, and f-strings of constants.
 enum ConstantFolding {
-    static func value(of expr: Expr, scope: Scope, depth: Int = 0) -> ConstantValue? {
+    /// `lookup` says what a name holds: `.some(value)` a constant, `.some(nil)` known not
+    /// constant, nil unknown (treated as not constant).
+    static func value(of expr: Expr, depth: Int = 0, lookup: (Expr, String) -> ConstantValue??) -> ConstantValue? {
         guard depth < 32 else { return nil }
         switch expr.kind {
         case .constant(let value, _):
@@ -344,9 +368,9 @@ enum ConstantFolding {
             default: return nil
             }
         case .name(let id, _):
-            return scope.constant(id, depth: depth + 1)
+            return lookup(expr, id) ?? nil
         case .binOp(let left, let op, let right):
-            guard let l = value(of: left, scope: scope, depth: depth + 1), let r = value(of: right, scope: scope, depth: depth + 1) else { return nil }
+            guard let l = value(of: left, depth: depth + 1, lookup: lookup), let r = value(of: right, depth: depth + 1, lookup: lookup) else { return nil }
             switch (l, op, r) {
             case let (.string(a), .add, .string(b)): return .string(a + b)
             case let (.bytes(a), .add, .bytes(b)): return .bytes(a + b)
@@ -362,6 +386,18 @@ enum ConstantFolding {
                 return result.1 ? nil : .int(String(result.0))
             default: return nil
             }
+        case .joinedStr(let values):
+            var out = ""
+            for piece in values {
+                switch piece.kind {
+                case .constant(.string(let s), _): out += s
+                case .formattedValue(let v, -1, nil):
+                    guard case .string(let s)? = value(of: v, depth: depth + 1, lookup: lookup) else { return nil }
+                    out += s
+                default: return nil
+                }
+            }
+            return .string(out)
         default:
             return nil
         }

@@ -17,7 +17,7 @@ enum Values {
     static func constantText(_ value: BoundValue, _ file: TargetFile) -> String? {
         guard case .expression(let e) = value else { return nil }
         let scope = file.scope(containing: SourceRange(e.span))
-        switch ConstantFolding.value(of: e, scope: scope) {
+        switch scope.constantValue(of: e) {
         case .string(let s)?: return s
         case .int(let digits)?: return digits
         case .float(let d)?: return String(d)
@@ -27,8 +27,9 @@ enum Values {
     }
 
     /// The value `metavariable-comparison` computes with: numbers, strings (their content),
-    /// Booleans; the code's text for anything else.
-    static func comparisonValue(_ value: BoundValue, _ file: TargetFile) -> ComparisonExpression.Value {
+    /// Booleans; nil for anything else (Semgrep then fails the comparison).
+    static func comparisonValue(_ value: BoundValue, _ file: TargetFile) -> ComparisonExpression.Value? {
+        if case .text(let t, _) = value { return .string(t) }
         if case .expression(let e) = value {
             let scope = file.scope(containing: SourceRange(e.span))
             if case .unaryOp(.uSub, let operand) = e.kind, case .constant(let c, _) = operand.kind {
@@ -38,7 +39,7 @@ enum Values {
                 default: break
                 }
             }
-            switch ConstantFolding.value(of: e, scope: scope) {
+            switch scope.constantValue(of: e) {
             case .string(let s)?: return .string(s)
             case .int(let digits)?: return Int(digits).map { .int($0) } ?? .float(Double(digits) ?? 0)
             case .float(let d)?: return .float(d)
@@ -47,7 +48,7 @@ enum Values {
             default: break
             }
         }
-        return .string(text(value, file))
+        return nil
     }
 
     static func unquoted(_ text: String) -> String {

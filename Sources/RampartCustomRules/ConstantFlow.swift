@@ -5,11 +5,30 @@ import PythonSyntax
 /// `if`, only what both branches agree on; a loop forgets what its body assigns. Each read of a
 /// name gets the value it holds there.
 struct ConstantFlow {
-    /// A name's state: a constant, or known not to be one.
-    typealias Environment = [String: ConstantValue?]
+    /// What each name holds here: a constant (or known not to be one), and the expression it
+    /// was assigned (for symbolic propagation).
+    struct Environment {
+        var constants: [String: ConstantValue?] = [:]
+        var symbols: [String: Expr?] = [:]
+
+        subscript(name: String) -> ConstantValue?? {
+            get { constants[name] }
+            set {
+                constants[name] = newValue
+                symbols[name] = .some(nil)
+            }
+        }
+
+        mutating func assign(_ name: String, constant: ConstantValue?, expression: Expr) {
+            constants[name] = .some(constant)
+            symbols[name] = .some(expression)
+        }
+    }
 
     let scope: Scope
     private(set) var values: [ObjectIdentifier: ConstantValue] = [:]
+    /// For each read of a name, the expression it was assigned (symbolic propagation).
+    private(set) var symbols: [ObjectIdentifier: Expr] = [:]
     private var budget = 200_000
 
     init(scope: Scope) { self.scope = scope }
@@ -34,7 +53,7 @@ struct ConstantFlow {
             let v = evaluate(value, env)
             for t in targets {
                 if case .name(let id, _) = t.kind, targets.count == 1 {
-                    env[id] = .some(v)
+                    env.assign(id, constant: v, expression: value)
                 } else {
                     reads(t, env)
                     kill(t, &env)
@@ -44,7 +63,7 @@ struct ConstantFlow {
             reads(annotation, env)
             if let value {
                 let v = evaluate(value, env)
-                if case .name(let id, _) = target.kind { env[id] = .some(v) } else { reads(target, env) }
+                if case .name(let id, _) = target.kind { env.assign(id, constant: v, expression: value) } else { reads(target, env) }
             }
         case .augAssign(let target, _, let value):
             reads(value, env)
@@ -142,11 +161,18 @@ struct ConstantFlow {
     /// Names both paths hold the same constant in.
     static func join(_ a: Environment, _ b: Environment) -> Environment {
         var out = Environment()
-        for key in Set(a.keys).union(b.keys) {
-            switch (a[key], b[key]) {
-            case let (x??, y??) where x == y: out[key] = .some(x)
+        for key in Set(a.constants.keys).union(b.constants.keys) {
+            switch (a.constants[key], b.constants[key]) {
+            case let (x??, y??) where x == y: out.constants[key] = .some(x)
             case (nil, nil): break
-            default: out[key] = .some(nil)
+            default: out.constants[key] = .some(nil)
+            }
+        }
+        for key in Set(a.symbols.keys).union(b.symbols.keys) {
+            switch (a.symbols[key], b.symbols[key]) {
+            case let (x??, y??) where x === y: out.symbols[key] = .some(x)
+            case (nil, nil): break
+            default: out.symbols[key] = .some(nil)
             }
         }
         return out
@@ -205,7 +231,7 @@ struct ConstantFlow {
 
     private func fold(_ e: Expr, _ env: Environment, depth: Int) -> ConstantValue? {
         ConstantFolding.value(of: e, depth: depth) { _, name in
-            if let state = env[name] { return state }
+            if let state = env.constants[name] { return state }
             // Not assigned yet in this scope: a name of an enclosing scope, or nothing.
             return scope.bindings[name] == nil && scope.imports[name] == nil ? .some(scope.parent?.constant(name)) : nil
         }
@@ -217,7 +243,7 @@ struct ConstantFlow {
         switch e.kind {
         case .name(let id, .load):
             if let v = fold(e, env, depth: 0) { values[ObjectIdentifier(e)] = v }
-            _ = id
+            if let symbol = env.symbols[id] ?? nil { symbols[ObjectIdentifier(e)] = symbol }
         case .lambda, .listComp, .setComp, .dictComp, .generatorExp:
             // Their own scopes; what they read of ours still counts.
             ExpressionChildren.forEach(e) { reads($0, env, depth: depth + 1) }

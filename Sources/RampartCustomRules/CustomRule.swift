@@ -28,6 +28,8 @@ public struct CustomRule: @unchecked Sendable {
     public struct Options: Sendable, Hashable {
         public var constantPropagation = true
         public var symbolicPropagation = false
+        /// `a and b` also matches `b and a` (Semgrep's `commutative_boolop`).
+        public var commutativeBooleans = false
         public init() {}
     }
 

@@ -118,7 +118,7 @@ final class FileWalker {
         let pattern = set.patterns[leaf]
         matcher.stepsLeft = stepsLeft[leaf]
         matcher.resetExhausted()
-        matcher.constantPropagation = pattern.options.constantPropagation
+        matcher.options = pattern.options
         body(pattern)
         stepsLeft[leaf] = matcher.stepsLeft
         if matcher.exhausted { exhausted[leaf] = true }

@@ -309,7 +309,7 @@ final class BoundValueWalker {
         guard depth < 3000, !matcher.exhausted else { return }
         for leaf in leaves {
             guard case .expression(let p) = set.patterns[leaf].shape else { continue }
-            matcher.constantPropagation = set.patterns[leaf].options.constantPropagation
+            matcher.options = set.patterns[leaf].options
             matcher.expr(p, e, scope, Bindings()) { results[leaf, default: []].append(LeafMatch(range: SourceRange(e.span), bindings: $0)) }
         }
         exhausted = exhausted || matcher.exhausted

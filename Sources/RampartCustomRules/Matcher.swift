@@ -12,8 +12,11 @@ final class Matcher {
     /// Steps left; at zero every match fails and `exhausted` is set.
     var stepsLeft: Int
     private(set) var exhausted = false
-    /// Whether names holding constants match the constants (`constant_propagation`, on by default).
-    var constantPropagation = true
+    /// The rule's options: constant and symbolic propagation, commutative booleans.
+    var options = CustomRule.Options()
+    var constantPropagation: Bool { options.constantPropagation }
+    /// How many symbolic substitutions the current match went through (bounds `x = f(x)` chains).
+    private var substitutions = 0
 
     init(file: TargetFile, regexes: RegexCache, steps: Int) {
         self.file = file
@@ -39,6 +42,12 @@ final class Matcher {
         if let mv = PatternSyntax.metavariable(p) {
             if let b2 = b.binding(mv, to: .expression(t)) { k(b2) }
             return
+        }
+        if options.symbolicPropagation, case .name = t.kind, substitutions < 16, let value = scope.symbolicValue(of: t) {
+            // `data = request.get_data(); eval(data)` is `eval(request.get_data())`.
+            substitutions += 1
+            expr(p, value, scope, b, k)
+            substitutions -= 1
         }
         switch p.kind {
         case .constant(let value, _):
@@ -67,7 +76,15 @@ final class Matcher {
         case .boolOp(let op, let pvalues):
             // Semgrep reads `(a and b) and c` and `a and (b and c)` as `a and b and c`.
             guard case .boolOp(let top, _) = t.kind, op == top else { return }
-            exprs(Self.operands(p, op)[...], Self.operands(t, op)[...], scope, b, k)
+            let patternOperands = Self.operands(p, op)
+            let targetOperands = Self.operands(t, op)
+            if options.commutativeBooleans, patternOperands.count == targetOperands.count, targetOperands.count <= 6 {
+                for order in Self.permutations(targetOperands.count) where !exhausted {
+                    exprs(patternOperands[...], order.map { targetOperands[$0] }[...], scope, b, k)
+                }
+            } else {
+                exprs(patternOperands[...], targetOperands[...], scope, b, k)
+            }
         case .namedExpr(let pt, let pv):
             guard case .namedExpr(let tt, let tv) = t.kind else { return }
             expr(pt, tt, scope, b) { self.expr(pv, tv, scope, $0, k) }
@@ -284,6 +301,11 @@ final class Matcher {
         default:
             break
         }
+    }
+
+    static func permutations(_ n: Int) -> [[Int]] {
+        guard n > 1 else { return [Array(0..<n)] }
+        return permutations(n - 1).flatMap { p in (0...p.count).map { i in var q = p; q.insert(n - 1, at: i); return q } }
     }
 
     /// The operands of a chain of one boolean operator, nested ones flattened.

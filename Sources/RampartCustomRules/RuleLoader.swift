@@ -131,6 +131,7 @@ struct RuleLoader {
             switch entry.key {
             case "constant_propagation": options.constantPropagation = try bool(entry.value)
             case "symbolic_propagation": options.symbolicPropagation = try bool(entry.value)
+            case "commutative_boolop": options.commutativeBooleans = try bool(entry.value)
             default: break  // Semgrep's other options tune engines Rampart does not have; they change nothing here.
             }
         }

@@ -88,7 +88,7 @@ public final class RuleSet: @unchecked Sendable {
     }
 
     func addPattern(_ text: String, options: CustomRule.Options, topLevel isTopLevel: Bool) throws(PatternError) -> Int {
-        let key = "\(options.constantPropagation ? 1 : 0)\u{0}" + text
+        let key = "\(options.constantPropagation ? 1 : 0)\(options.symbolicPropagation ? 1 : 0)\(options.commutativeBooleans ? 1 : 0)\u{0}" + text
         if let index = patternIndex[key] {
             if isTopLevel { topLevel[index] = true }
             return index

@@ -325,6 +325,13 @@ extension Matcher {
             var rest = ts
             rest.remove(at: i)
             expr(p, t, scope, b) { self.decorators(ps.dropFirst(), rest, scope, $0, k) }
+            // `@login_required` also matches `@login_required()`.
+            if case .call(let f, let args, let keywords) = t.kind, args.isEmpty, keywords.isEmpty {
+                switch p.kind {
+                case .name, .attribute: expr(p, f, scope, b) { self.decorators(ps.dropFirst(), rest, scope, $0, k) }
+                default: break
+                }
+            }
         }
     }
 

@@ -94,14 +94,25 @@ final class Scope {
 
     init(parent: Scope?) { self.parent = parent }
 
+    private var symbols: [ObjectIdentifier: Expr] = [:]
+
+    private func runFlow() {
+        var pass = ConstantFlow(scope: self)
+        pass.run(body)
+        flow = pass.values
+        symbols = pass.symbols
+    }
+
+    /// The expression a name was last assigned where it is read (symbolic propagation).
+    func symbolicValue(of name: Expr) -> Expr? {
+        if flow == nil { runFlow() }
+        return symbols[ObjectIdentifier(name)]
+    }
+
     /// The constant an expression of this scope evaluates to where it is (flow-sensitive for
     /// the scope's own names; names of enclosing scopes count when bound once).
     func constantValue(of expr: Expr) -> ConstantValue? {
-        if flow == nil {
-            var pass = ConstantFlow(scope: self)
-            pass.run(body)
-            flow = pass.values
-        }
+        if flow == nil { runFlow() }
         let values = flow ?? [:]
         return ConstantFolding.value(of: expr) { node, name in
             if let v = values[ObjectIdentifier(node)] { return .some(v) }

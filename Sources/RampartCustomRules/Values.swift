@@ -84,7 +84,10 @@ enum Values {
         case .tuple: return "tuple"
         case .name(let id, _):
             let scope = file.scope(containing: SourceRange(e.span))
-            return scope.annotation(id).map { file.text($0.span) }
+            if let annotation = scope.annotation(id) { return file.text(annotation.span) }
+            // A name holding a constant has the constant's type.
+            guard let value = scope.constantValue(of: e) else { return nil }
+            return type(of: .expression(Expr(.constant(value: value, kind: nil), e.span)), file)
         default: return nil
         }
     }

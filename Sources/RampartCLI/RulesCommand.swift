@@ -1,17 +1,74 @@
 import ArgumentParser
 import Foundation
 import RampartCore
+import RampartCustomRules
 
 /// `rampart rules list|show|docs`: the rule catalogue, from the rules' own metadata.
 struct RulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List rules, show one rule's page, or write every rule's documentation page.",
-        subcommands: [List.self, Show.self, Docs.self]
+        abstract: "List rules, show one rule's page, write every rule's documentation page, or test custom rules.",
+        subcommands: [List.self, Show.self, Docs.self, Test.self]
     )
 
     static func allRules() -> [(scanner: any SecurityScanner, rule: RuleMetadata)] {
         ScannerCatalog.current.flatMap { scanner in scanner.rules.map { (scanner, $0) } }
+    }
+
+    /// `rampart rules test PATH…`: custom rule files against their annotated targets, as
+    /// `semgrep --test` checks them.
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "test",
+            abstract: "Test custom rules: each X.yaml against X.py's `# ruleid:`/`# ok:` annotations, and X.fixed.py for fixes."
+        )
+
+        @Argument(help: "Rule files or folders of them (each beside its target of the same name).")
+        var paths: [String] = ["."]
+
+        @Option(help: "text or json.")
+        var format: String = "text"
+
+        func validate() throws {
+            guard ["text", "json"].contains(format) else { throw ValidationError("--format takes text or json") }
+        }
+
+        func run() async throws {
+            var cases: [RuleTester.Case] = []
+            var problems: [String] = []
+            for path in paths {
+                let found = RuleTester.cases(at: path)
+                cases += found.cases
+                problems += found.problems
+            }
+            guard !cases.isEmpty else {
+                throw UsageFailure("error: no rule file with a target beside it (X.yaml and X.py) in \(paths.joined(separator: ", "))" +
+                                   (problems.isEmpty ? "" : "\n" + problems.joined(separator: "\n")))
+            }
+            let results = cases.map(RuleTester.run)
+            if format == "json" {
+                let json: JSONValue = .object([
+                    ("passed", .bool(results.allSatisfy(\.passed) && problems.isEmpty)),
+                    ("files", .array(results.map { r in .compactObject([
+                        ("rules", .string(r.testCase.rules)),
+                        ("target", .string(r.testCase.target)),
+                        ("passed", .bool(r.passed)),
+                        ("errors", .array(r.errors.map(JSONValue.string))),
+                        ("fix", r.fixPassed.map(JSONValue.bool)),
+                        ("results", .array(r.rules.map { rule in .object([
+                            ("rule", .string(rule.rule)), ("passed", .bool(rule.passed)),
+                            ("expected", .array(rule.expected.map(JSONValue.int))),
+                            ("reported", .array(rule.reported.map(JSONValue.int))),
+                        ]) })),
+                    ]) })),
+                    ("problems", .array(problems.map(JSONValue.string))),
+                ])
+                Terminal.writeStdout(json.serialized(pretty: true) + "\n")
+            } else {
+                Terminal.writeStdout(TextEscaping.escapeKeepingLines(RuleTester.render(results, problems: problems)))
+            }
+            if !results.allSatisfy(\.passed) || !problems.isEmpty { throw ExitCode(1) }
+        }
     }
 
     struct List: AsyncParsableCommand {

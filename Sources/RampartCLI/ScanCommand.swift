@@ -222,12 +222,29 @@ struct SASTCommand: AsyncParsableCommand {
     @Option(name: .customLong("rules"), help: ArgumentHelp("Custom rules in Semgrep's format: a rule file or a folder of .yml/.yaml files (repeatable).", valueName: "path"))
     var rules: [String] = []
 
+    @Flag(help: "Apply the fixes of custom rules (`fix`, `fix-regex`) to the files.")
+    var fix = false
+
+    @Flag(name: .customLong("dry-run"), help: "With --fix: print the changes as a diff instead of writing them.")
+    var dryRun = false
+
     @OptionGroup var options: CommonOptions
+
+    func validate() throws {
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+    }
 
     func run() async throws {
         var runner = ScanRunner(options: options, path: path)
         runner.onlyScanners = ["python"]
         runner.customRulePaths = rules
-        try await runner.execute()
+        guard fix else {
+            try await runner.execute()
+            return
+        }
+        let report = try await runner.run()
+        try ScanRunner.write(report, options: options)
+        try AutofixRun(report: report, root: path, dryRun: dryRun, quiet: options.quiet).apply()
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

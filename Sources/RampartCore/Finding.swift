@@ -30,6 +30,8 @@ public struct Finding: Sendable, Hashable {
     /// The tools that reported this flaw here, when more than the scanner did (Rampart's SAST
     /// and an imported Bandit report, say); empty for a finding of one source.
     public var sources: [FindingSource] = []
+    /// An edit that fixes it (a custom rule's `fix`), for `--fix` and SARIF's `fixes`.
+    public var fix: SourceFix?
 
     public var isSuppressed: Bool { suppression != nil }
 
@@ -197,5 +199,23 @@ public struct FindingSource: Sendable, Hashable {
     public init(tool: String, ruleId: String) {
         self.tool = tool
         self.ruleId = ruleId
+    }
+}
+
+/// A replacement of a region of a source file: 1-based lines, 1-based UTF-8 byte columns, the
+/// end exclusive (as `SourceLocation`).
+public struct SourceFix: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    public var replacement: String
+
+    public init(line: Int, column: Int, endLine: Int, endColumn: Int, replacement: String) {
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+        self.replacement = replacement
     }
 }

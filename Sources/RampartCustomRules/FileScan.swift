@@ -8,6 +8,8 @@ public struct RuleMatch: @unchecked Sendable {
     public var bindings: Bindings
     /// The message with its metavariables replaced by the code they matched.
     public var message: String
+    /// The rule's `fix`/`fix-regex` for this match.
+    public var fix: FixEdit?
 }
 
 /// What the rules found in one file, and what they could not finish.
@@ -46,8 +48,10 @@ extension RuleSet {
             ranges = ranges.filter { seen.insert($0.range).inserted }
             ranges.sort { $0.range < $1.range }
             for range in ranges {
-                result.matches.append(RuleMatch(rule: r, range: range.range, bindings: range.bindings,
-                                                message: Interpolation.apply(rule.message, range.bindings, file)))
+                var match = RuleMatch(rule: r, range: range.range, bindings: range.bindings,
+                                      message: Interpolation.apply(rule.message, range.bindings, file))
+                if rule.fix != nil || rule.fixRegex != nil { match.fix = Autofix.edit(rule, match, file) }
+                result.matches.append(match)
             }
             var reasons: [String] = []
             rule.formula.forEachPattern { leaf in

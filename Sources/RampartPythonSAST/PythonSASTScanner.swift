@@ -220,6 +220,10 @@ public struct PythonSASTScanner: SecurityScanner {
                 endLine: match.range.end.line, endColumn: match.range.end.column + 1)), message: match.message)
             finding.scanner = "python"
             finding.helpUri = rule.references.first
+            finding.fix = match.fix.map { edit in
+                SourceFix(line: edit.range.start.line, column: edit.range.start.column + 1, endLine: edit.range.end.line,
+                          endColumn: edit.range.end.column + 1, replacement: edit.replacement)
+            }
             return finding
         }
     }

@@ -114,6 +114,10 @@ public struct JSONReporter: Reporter {
             })),
             ("fingerprint", .string(finding.fingerprint)),
             ("helpUri", finding.helpUri.map(JSONValue.string)),
+            ("fix", finding.fix.map { fix in .object([
+                ("line", .int(fix.line)), ("column", .int(fix.column)), ("endLine", .int(fix.endLine)),
+                ("endColumn", .int(fix.endColumn)), ("replacement", .string(fix.replacement)),
+            ]) }),
             ("suppressed", .bool(finding.isSuppressed)),
             ("suppression", finding.suppression.map { suppression in
                 .compactObject([

@@ -105,6 +105,7 @@ public struct SARIFReporter: Reporter {
             ("message", .object([("text", .string(finding.message.isEmpty ? finding.title : finding.message))])),
             ("locations", .array([location(finding.location)])),
             ("partialFingerprints", .object(fingerprints)),
+            ("fixes", fixes(finding)),
             ("suppressions", finding.suppression.map { suppression in
                 .array([.compactObject([
                     ("kind", .string(suppression.kind == .config ? "external" : "inSource")),
@@ -117,6 +118,24 @@ public struct SARIFReporter: Reporter {
                 ("security-severity", finding.severity.securitySeverityScore.map(JSONValue.string)),
             ])),
         ])
+    }
+
+    /// SARIF's `fixes`: the edit a custom rule's `fix` makes.
+    private func fixes(_ finding: Finding) -> JSONValue? {
+        guard let fix = finding.fix, case .source(let source) = finding.location else { return nil }
+        return .array([.object([
+            ("description", .object([("text", .string("Apply the fix of rule \(finding.ruleId.rawValue)"))])),
+            ("artifactChanges", .array([.object([
+                ("artifactLocation", .object([("uri", .string(Self.uri(source.path)))])),
+                ("replacements", .array([.object([
+                    ("deletedRegion", .object([
+                        ("startLine", .int(fix.line)), ("startColumn", .int(fix.column)),
+                        ("endLine", .int(fix.endLine)), ("endColumn", .int(fix.endColumn)),
+                    ])),
+                    ("insertedContent", .object([("text", .string(fix.replacement))])),
+                ])])),
+            ])])),
+        ])])
     }
 
     private func location(_ location: Location) -> JSONValue {

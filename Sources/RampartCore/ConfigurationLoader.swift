@@ -59,6 +59,7 @@ public struct ConfigurationLoader: Sendable {
         var config = Configuration()
         let reader = NodeReader(file: file)
         if case .null = root { return config }
+        var customRules: ConfigNode?
         for entry in try reader.mapping(root, key: nil) {
             let key = entry.key
             let value = entry.value
@@ -75,7 +76,13 @@ public struct ConfigurationLoader: Sendable {
                     throw reader.error(value, key: key, "expected one of info, low, medium, high, critical, none; found '\(text)'")
                 }
                 config.failOn = gate
-            case "rules": config.rules = try readRules(value, reader: reader)
+            case "rules":
+                if case .sequence = value {
+                    // A list is custom rules (paths and inline rules), which the python scanner runs.
+                    customRules = value
+                } else {
+                    config.rules = try readRules(value, reader: reader)
+                }
             case "ignores": config.ignores = try readIgnores(value, reader: reader)
             case "baseline": config.baseline = try reader.string(value, key: key)
             case "docs_base_url":
@@ -107,6 +114,20 @@ public struct ConfigurationLoader: Sendable {
                 } else {
                     throw ConfigurationError(file: file, at: entry.keyPosition, key: key, "unknown key" + Self.suggestion(for: key, among: Self.keys + scannerIDs.sorted()))
                 }
+            }
+        }
+        if let customRules {
+            // Joined to the python section as its `rules:` (after any written there).
+            let position = customRules.position
+            switch config.scannerSections["python"] {
+            case .mapping(let entries, let p)?:
+                if let existing = entries.first(where: { $0.key == "rules" }), case .sequence(let items, _) = existing.value, case .sequence(let more, _) = customRules {
+                    config.scannerSections["python"] = .mapping(entries.filter { $0.key != "rules" } + [("rules", existing.keyPosition, .sequence(items + more, position))], p)
+                } else {
+                    config.scannerSections["python"] = .mapping(entries + [("rules", position, customRules)], p)
+                }
+            default:
+                config.scannerSections["python"] = .mapping([("rules", position, customRules)], position)
             }
         }
         if let scanners = config.scanners, !scannerIDs.isEmpty {

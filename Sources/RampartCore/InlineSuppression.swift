@@ -3,11 +3,15 @@
 /// Recognised forms, after `#` or `//`:
 /// - `nosec`, `nosec B602,B607`, `nosec: B602 reason` (Bandit's; words that are not rule names are ignored)
 /// - `rampart: ignore[python/B602, B607] reason`, `rampart: ignore reason` (every rule)
+/// - `nosemgrep`, `nosemgrep: rule-id, other-id` (Semgrep's; bare, it covers custom rules only),
+///   also on the line before the finding
 /// - anywhere on the line, for secrets rules only: `gitleaks:allow`, `pragma: allowlist secret`
 ///   (detect-secrets) and `trufflehog:ignore`, so teams switching tools keep their markers
 public struct InlineSuppression: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case nosec, rampart
+        /// Semgrep's `nosemgrep`: bare, it covers custom rules (`rules/…`) only.
+        case nosemgrep
         /// Another secret scanner's allow marker; covers secrets rules only.
         case secretAllow
     }
@@ -29,6 +33,7 @@ public struct InlineSuppression: Sendable, Hashable {
     /// Whether this comment silences `rule`.
     public func covers(_ rule: RuleMetadata?, id: RuleID) -> Bool {
         if kind == .secretAllow { return id.scanner == "secrets" }
+        if kind == .nosemgrep && rules.isEmpty { return id.scanner == "rules" }
         if rules.isEmpty { return true }
         return rules.contains { name in rule?.isNamed(name) ?? (name == id.rawValue || name == id.code) }
     }
@@ -39,7 +44,7 @@ public struct InlineSuppression: Sendable, Hashable {
         for marker in secretAllowMarkers where line.contains(marker) {
             results.append(InlineSuppression(kind: .secretAllow, rules: [], reason: marker))
         }
-        guard line.contains("nosec") || line.contains("rampart") else { return results }
+        guard line.contains("nosec") || line.contains("rampart") || line.contains("nosemgrep") else { return results }
         for comment in comments(in: line) {
             if let found = parseComment(comment) { results.append(found) }
         }
@@ -78,6 +83,18 @@ public struct InlineSuppression: Sendable, Hashable {
 
     private static func parseComment(_ comment: Substring) -> InlineSuppression? {
         let text = comment.drop { $0 == " " || $0 == "\t" }
+        if text.lowercased().hasPrefix("nosemgrep") {
+            var rest = text.dropFirst("nosemgrep".count)
+            if let first = rest.first, first.isLetter || first.isNumber || first == "_" || first == "-" { return nil }
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            guard rest.first == ":" || rest.isEmpty || rest.first == "#" else {
+                return InlineSuppression(kind: .nosemgrep, rules: [], reason: nil)
+            }
+            if rest.first == ":" { rest = rest.dropFirst() }
+            if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+            let ids = rest.split { $0 == " " || $0 == "," || $0 == "\t" }.map(String.init)
+            return InlineSuppression(kind: .nosemgrep, rules: ids, reason: nil)
+        }
         if text.lowercased().hasPrefix("nosec") {
             var rest = text.dropFirst(5)
             if let first = rest.first, first.isLetter || first.isNumber || first == "_" { return nil }

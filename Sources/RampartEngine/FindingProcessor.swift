@@ -38,7 +38,8 @@ struct FindingProcessor {
             guard configuration.isEnabled(finding.ruleId) else { continue }
             if let severity = configuration.rules[finding.ruleId]?.severity { finding.severity = severity }
             if finding.scanner.isEmpty { finding.scanner = finding.ruleId.scanner }
-            if finding.helpUri == nil { finding.helpUri = configuration.helpURI(for: finding.ruleId) }
+            // Custom rules have no page of ours: their link is their own reference, if any.
+            if finding.helpUri == nil && finding.ruleId.scanner != "rules" { finding.helpUri = configuration.helpURI(for: finding.ruleId) }
             if case .source(var source) = finding.location, source.snippet == nil,
                let lines = lines(of: source.path) {
                 let first = min(source.line, lines.count + 1) - 1
@@ -70,6 +71,12 @@ struct FindingProcessor {
                     for comment in comments(onLine: index, of: lines) where comment.covers(rule, id: finding.ruleId) {
                         return Suppression(kind: comment.kind == .nosec ? .nosec : .inline, reason: comment.reason)
                     }
+                }
+            }
+            // Semgrep also reads `# nosemgrep` on the line before the finding.
+            if source.line >= 2, source.line - 2 < lines.count {
+                for comment in comments(onLine: source.line - 2, of: lines) where comment.kind == .nosemgrep && comment.covers(rule, id: finding.ruleId) {
+                    return Suppression(kind: .inline, reason: comment.reason)
                 }
             }
         }

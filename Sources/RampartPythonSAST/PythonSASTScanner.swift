@@ -143,7 +143,7 @@ public struct PythonSASTScanner: SecurityScanner {
         if let set = customRules {
             // A rule that cannot run leaves its check undone: an error, whatever the others find.
             output.diagnostics += set.errors.map { error in
-                Diagnostic(.error, code: "rule-error", message: "custom rule not used: \(error.message)", scanner: id,
+                Diagnostic(.error, code: "rule-error", message: "custom rule \(error.ruleID.map { "\($0) " } ?? "")not used: \(error.message)", scanner: id,
                            path: error.file, line: error.line)
             }
             output.diagnostics += set.notes.map { Diagnostic(.note, code: "rule-skipped", message: $0, scanner: id) }

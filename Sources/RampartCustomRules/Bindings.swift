@@ -52,48 +52,106 @@ public enum BoundValue: @unchecked Sendable {
     }
 }
 
-/// Metavariable bindings of one match, in binding order. Few per match, so a small array.
+/// Metavariable bindings of one match. Few per match, bound one at a time while matching
+/// backtracks: a persistent list, so binding one more shares the rest instead of copying it.
 public struct Bindings: @unchecked Sendable {
-    public private(set) var names: [String] = []
-    public private(set) var values: [BoundValue] = []
+    final class Node {
+        let name: String
+        let value: BoundValue
+        let next: Node?
+        let count: Int
+
+        init(_ name: String, _ value: BoundValue, _ next: Node?) {
+            self.name = name
+            self.value = value
+            self.next = next
+            count = (next?.count ?? 0) + 1
+        }
+    }
+
+    private var head: Node?
 
     public init() {}
 
-    public subscript(name: String) -> BoundValue? {
-        if let i = names.firstIndex(of: name) { return values[i] }
+    private func node(_ name: String) -> Node? {
+        var n = head
+        while let current = n {
+            if current.name == name { return current }
+            n = current.next
+        }
         return nil
     }
 
-    public var isEmpty: Bool { names.isEmpty }
+    public subscript(name: String) -> BoundValue? { node(name)?.value }
+
+    public var isEmpty: Bool { head == nil }
+
+    /// Names in binding order.
+    public var names: [String] {
+        var out: [String] = []
+        var n = head
+        while let current = n {
+            out.append(current.name)
+            n = current.next
+        }
+        return out.reversed()
+    }
+
+    /// Values in binding order.
+    public var values: [BoundValue] {
+        var out: [BoundValue] = []
+        var n = head
+        while let current = n {
+            out.append(current.value)
+            n = current.next
+        }
+        return out.reversed()
+    }
+
+    /// The spans of the bound values (a match's identity together with its range).
+    var spans: [Span?] {
+        var out: [Span?] = []
+        var n = head
+        while let current = n {
+            out.append(current.value.span)
+            n = current.next
+        }
+        return out
+    }
 
     /// Binds `name`, or checks an existing binding holds the same code; `$_` binds nothing.
     func binding(_ name: String, to value: BoundValue) -> Bindings? {
         if name == "$_" || name == "$..._" { return self }
-        if let i = names.firstIndex(of: name) {
-            return values[i].sameCode(as: value) ? self : nil
+        if let existing = node(name) {
+            return existing.value.sameCode(as: value) ? self : nil
         }
         var copy = self
-        copy.names.append(name)
-        copy.values.append(value)
+        copy.head = Node(name, value, head)
         return copy
     }
 
     /// Sets `name` whatever it held (for captures that replace).
     mutating func set(_ name: String, _ value: BoundValue) {
-        if let i = names.firstIndex(of: name) { values[i] = value } else {
-            names.append(name)
-            values.append(value)
+        if node(name) == nil {
+            head = Node(name, value, head)
+            return
         }
+        // Rare: rebuild without the old value.
+        let kept = Array(zip(names, values)).filter { $0.0 != name }
+        head = nil
+        for (n, v) in kept { head = Node(n, v, head) }
+        head = Node(name, value, head)
     }
 
     /// Whether every name bound in both holds the same code (Semgrep's `included_in` check).
     func agrees(with other: Bindings) -> Bool {
-        for (i, name) in names.enumerated() {
-            if let j = other.names.firstIndex(of: name) {
+        var n = head
+        while let current = n {
+            if let theirs = other.node(current.name) {
                 // Numbered capture groups of regular expressions always unify (as Semgrep does).
-                if name.dropFirst().allSatisfy(\.isNumber) { continue }
-                if !values[i].sameCode(as: other.values[j]) { return false }
+                if !current.name.dropFirst().allSatisfy(\.isNumber), !current.value.sameCode(as: theirs.value) { return false }
             }
+            n = current.next
         }
         return true
     }
@@ -101,9 +159,8 @@ public struct Bindings: @unchecked Sendable {
     /// These bindings plus those of `other` not bound here.
     func merging(_ other: Bindings) -> Bindings {
         var copy = self
-        for (j, name) in other.names.enumerated() where !copy.names.contains(name) {
-            copy.names.append(name)
-            copy.values.append(other.values[j])
+        for (name, value) in zip(other.names, other.values) where copy.node(name) == nil {
+            copy.head = Node(name, value, copy.head)
         }
         return copy
     }

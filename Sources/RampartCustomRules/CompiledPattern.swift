@@ -17,6 +17,8 @@ final class CompiledPattern: @unchecked Sendable {
     let root: RootKey
     /// The regexes of its `"=~/…/"` strings.
     let stringRegexes: [String]
+    /// The names a file must have for the pattern to match there (`NamePrefilter`).
+    let requiredNames: [UInt64]
     private let parsed: Module
 
     init(_ text: String, options: CustomRule.Options) throws(PatternError) {
@@ -46,6 +48,7 @@ final class CompiledPattern: @unchecked Sendable {
         var budget = 100_000
         Self.collectStrings(module.body, &regexes, &budget)
         stringRegexes = regexes
+        requiredNames = NamePrefilter.required(module.body)
         root = RootKey(shape)
     }
 
@@ -93,6 +96,8 @@ enum RootKey {
     case statementKind(Int)
     /// A run of statements.
     case sequence
+    /// What can hold a constant: literals, names, `+` and other operators, f-strings.
+    case constantLike
 
     init(_ shape: CompiledPattern.Shape) {
         switch shape {
@@ -117,11 +122,11 @@ enum RootKey {
         case .name(let id, _): return .name(id)
         case .attribute(_, let attr, _):
             return PatternSyntax.metavariable(attr) == nil && attr != PatternText.chainName ? .name(attr) : .expressionKind(NodeKinds.expression(e))
-        case .constant(.string, _):
-            // A string pattern also matches names holding that string.
+        case .constant(.ellipsis, _):
             return .anyExpression
         case .constant:
-            return .anyExpression
+            // A literal also matches names and expressions that fold to it.
+            return .constantLike
         default:
             return .expressionKind(NodeKinds.expression(e))
         }
@@ -132,6 +137,10 @@ enum RootKey {
 enum NodeKinds {
     static let expressionCount = 30
     static let statementCount = 26
+    static let constantKind = 21
+    static let nameKind = 25
+    static let binOpKind = 2
+    static let joinedStrKind = 19
     static let assignKind = 4
     static let annAssignKind = 7
 

@@ -36,7 +36,13 @@ extension RuleSet {
         var result = FileScanResult()
         guard !ruleIndexes.isEmpty else { return result }
         var active = [Bool](repeating: false, count: patterns.count)
-        for r in ruleIndexes { rules[r].formula.forEachPattern { if topLevel[$0] { active[$0] = true } } }
+        let present = NamePrefilter.identifiers(file.source)
+        for r in ruleIndexes {
+            rules[r].formula.forEachPattern { leaf in
+                // A pattern whose names the file lacks cannot match it: never tried.
+                if topLevel[leaf] && patterns[leaf].requiredNames.allSatisfy(present.contains) { active[leaf] = true }
+            }
+        }
         let walker = FileWalker(set: self, file: file, active: active, steps: stepsPerPattern)
         if active.contains(true) { walker.walk() }
         let evaluator = FormulaEvaluator(set: self, file: file, leaves: walker.results, stepsPerPattern: stepsPerPattern)
@@ -111,7 +117,7 @@ final class FileWalker {
     }
 
     private func record(_ leaf: Int, _ range: SourceRange, _ bindings: Bindings) {
-        let key = MatchKey(range: range, bound: bindings.values.map(\.span))
+        let key = MatchKey(range: range, bound: bindings.spans)
         guard seen[leaf].insert(key).inserted else { return }
         results[leaf].append(LeafMatch(range: range, bindings: bindings))
     }
@@ -132,6 +138,10 @@ final class FileWalker {
         for leaf in set.sequences {
             attempt(leaf) { pattern in
                 guard case .sequence(let ps) = pattern.shape else { return }
+                if ps.count > 1, PatternSyntax.isEllipsis(ps[0]) {
+                    leadingEllipsis(leaf, ps, statements, scope)
+                    return
+                }
                 for start in statements.indices where !matcher.exhausted {
                     matcher.statements(ps[...], statements[start...], flat: false, lessIsOk: true, range: nil, scope, Bindings()) { b, r in
                         if let r { self.record(leaf, r, b) }
@@ -140,6 +150,50 @@ final class FileWalker {
             }
         }
         for s in statements { statement(s, scope, depth: depth) }
+    }
+
+    /// `...` then statements: Semgrep reports one match per statement the `...` may start at.
+    /// The rest is matched once at each position, and each match is then extended back to
+    /// every start, so a long block costs its length plus the matches, not its length squared.
+    private func leadingEllipsis(_ leaf: Int, _ ps: [Stmt], _ ts: [Stmt], _ scope: Scope) {
+        let rest = ps.dropFirst()
+        guard !ts.isEmpty else { return }
+        for j in ts.indices where !matcher.exhausted {
+            matcher.statements(rest, ts[j...], flat: false, lessIsOk: true, range: nil, scope, Bindings()) { b, r in
+                guard let r else { return }
+                self.record(leaf, r, b)
+                for i in 0..<j {
+                    let consumed = SourceRange(Matcher.fullSpan(ts[i]).start, Matcher.fullSpan(ts[j - 1]).end)
+                    self.record(leaf, SourceRange(min(consumed.start, r.start), max(consumed.end, r.end)), b)
+                }
+            }
+        }
+        // Deeper: the statements after a start, flattened (each followed by its blocks' statements).
+        var flat: [Stmt] = []
+        var positions: [Int] = []
+        var owner: [Int] = []
+        for (k, t) in ts.enumerated() {
+            positions.append(flat.count)
+            let before = flat.count
+            StatementChildren.flatten([t][...], into: &flat)
+            owner += Array(repeating: k, count: flat.count - before)
+        }
+        guard flat.count > ts.count else { return }
+        for q in flat.indices where !matcher.exhausted {
+            matcher.statements(rest, flat[q...], flat: true, lessIsOk: true, range: nil, scope, Bindings()) { b, r in
+                guard let r else { return }
+                // The last statement of the block taken whole before `q`.
+                let k = positions[owner[q]] < q ? owner[q] : owner[q] - 1
+                for i in ts.indices where positions[i] <= q {
+                    guard i <= k else {
+                        self.record(leaf, r, b)
+                        continue
+                    }
+                    let consumed = SourceRange(Matcher.fullSpan(ts[i]).start, Matcher.fullSpan(ts[k]).end)
+                    self.record(leaf, SourceRange(min(consumed.start, r.start), max(consumed.end, r.end)), b)
+                }
+            }
+        }
     }
 
     private func statement(_ s: Stmt, _ scope: Scope, depth: Int) {

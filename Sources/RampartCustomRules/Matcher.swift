@@ -71,7 +71,12 @@ final class Matcher {
             }
             guard case .call(let tf, let targs, let tkw) = t.kind else { return }
             expr(pf, tf, scope, b) { b2 in
-                self.arguments(self.items(pargs, pkw)[...], self.items(targs, tkw)[...], scope, b2, k)
+                if pkw.isEmpty && tkw.isEmpty {
+                    // Positional arguments only: the list rules of `exprs`, without building items.
+                    self.exprs(pargs[...], targs[...], scope, b2, k)
+                } else {
+                    self.arguments(self.items(pargs, pkw)[...], self.items(targs, tkw)[...], scope, b2, k)
+                }
             }
         case .boolOp(let op, let pvalues):
             // Semgrep reads `(a and b) and c` and `a and (b and c)` as `a and b and c`.
@@ -176,11 +181,80 @@ final class Matcher {
 
     /// `<... p ...>`: `p` matches the expression or any expression inside it.
     func deep(_ p: Expr, _ t: Expr, _ scope: Scope, _ b: Bindings, intoLambdas: Bool = true, _ k: Continuation) {
+        if isGround(p) {
+            // Without metavariables every match gives the same bindings: one answer per subtree,
+            // remembered, so nested `<... e ...>` cost the tree's size, not size × depth.
+            if contains(p, t, scope, intoLambdas: intoLambdas) { k(b) }
+            return
+        }
         expr(p, t, scope, b, k)
         if !intoLambdas, case .lambda = t.kind { return }
         ExpressionChildren.forEach(t) { child in
             if !self.exhausted { self.deep(p, child, scope, b, intoLambdas: intoLambdas, k) }
         }
+    }
+
+    struct PairKey: Hashable {
+        let pattern: ObjectIdentifier
+        let target: ObjectIdentifier
+        let intoLambdas: Bool
+    }
+
+    private var ground: [ObjectIdentifier: Bool] = [:]
+    private var containsMemo: [PairKey: Bool] = [:]
+
+    /// Whether a pattern expression binds nothing (no metavariable anywhere in it).
+    func isGround(_ p: Expr) -> Bool {
+        let key = ObjectIdentifier(p)
+        if let known = ground[key] { return known }
+        var free = true
+        func visit(_ e: Expr, _ depth: Int) {
+            guard free, depth < 500 else { return }
+            if PatternSyntax.metavariable(e) != nil || PatternSyntax.sequenceVariable(e) != nil {
+                free = false
+                return
+            }
+            if case .constant(.string(let s), _) = e.kind, case .metavariable = PatternSyntax.stringPattern(s) {
+                free = false
+                return
+            }
+            if case .attribute(_, let attr, _) = e.kind, PatternSyntax.metavariable(attr) != nil {
+                free = false
+                return
+            }
+            if case .call(_, _, let keywords) = e.kind, keywords.contains(where: { $0.arg.map { PatternSyntax.metavariable($0) != nil } ?? false }) {
+                free = false
+                return
+            }
+            if case .lambda = e.kind {
+                free = false  // parameters may be metavariables
+                return
+            }
+            ExpressionChildren.forEach(e) { visit($0, depth + 1) }
+        }
+        visit(p, 0)
+        ground[key] = free
+        return free
+    }
+
+    /// Whether a ground pattern matches `t` or anything inside it.
+    private func contains(_ p: Expr, _ t: Expr, _ scope: Scope, intoLambdas: Bool) -> Bool {
+        let key = PairKey(pattern: ObjectIdentifier(p), target: ObjectIdentifier(t), intoLambdas: intoLambdas)
+        if let known = containsMemo[key] { return known }
+        var found = false
+        expr(p, t, scope, Bindings()) { _ in found = true }
+        if !found && !(intoLambdas == false && Self.isLambda(t)) {
+            ExpressionChildren.forEach(t) { child in
+                if !found && !self.exhausted { found = self.contains(p, child, scope, intoLambdas: intoLambdas) }
+            }
+        }
+        containsMemo[key] = found
+        return found
+    }
+
+    private static func isLambda(_ e: Expr) -> Bool {
+        if case .lambda = e.kind { return true }
+        return false
     }
 
     // MARK: Constants and strings
@@ -542,6 +616,12 @@ final class Matcher {
     }
 
     func parameters(_ p: Arguments, _ t: Arguments, _ scope: Scope, _ b: Bindings, _ k: Continuation) {
+        // `(...)`: any parameters, nothing to compare.
+        if p.args.count == 1, p.posonlyargs.isEmpty, p.kwonlyargs.isEmpty, p.vararg == nil, p.kwarg == nil,
+           PatternSyntax.isDots(p.args[0].arg), p.args[0].annotation == nil, p.defaults.isEmpty {
+            k(b)
+            return
+        }
         parameterList(Self.parameters(p)[...], Self.parameters(t)[...], scope, b, k)
     }
 

@@ -120,6 +120,10 @@ public final class RuleSet: @unchecked Sendable {
         for (index, pattern) in patterns.enumerated() where topLevel[index] {
             switch pattern.root {
             case .anyExpression: anyExpression.append(index)
+            case .constantLike:
+                for kind in [NodeKinds.constantKind, NodeKinds.nameKind, NodeKinds.binOpKind, NodeKinds.joinedStrKind] {
+                    expressionsByKind[kind].append(index)
+                }
             case .anyCall: anyCall.append(index)
             case .call(let name): callsByName[name, default: []].append(index)
             case .name(let name): namesByName[name, default: []].append(index)

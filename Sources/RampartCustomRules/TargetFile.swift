@@ -109,9 +109,21 @@ final class Scope {
         return symbols[ObjectIdentifier(name)]
     }
 
+    /// Whether `name` is ever assigned here or in an enclosing scope (else it holds no constant).
+    func isAssigned(_ name: String) -> Bool {
+        var scope: Scope? = self
+        while let s = scope {
+            if s.constantExpressions[name] != nil { return true }
+            scope = s.parent
+        }
+        return false
+    }
+
     /// The constant an expression of this scope evaluates to where it is (flow-sensitive for
     /// the scope's own names; names of enclosing scopes count when bound once).
     func constantValue(of expr: Expr) -> ConstantValue? {
+        // Most names are never assigned a value at all (parameters, imports, builtins).
+        if case .name(let id, _) = expr.kind, !isAssigned(id) { return nil }
         if flow == nil { runFlow() }
         let values = flow ?? [:]
         return ConstantFolding.value(of: expr) { node, name in

@@ -157,6 +157,8 @@ public struct PythonSASTOptions: Sendable, Hashable {
     /// Reproduce Bandit exactly where Rampart deliberately differs (`--bandit-compat`); the
     /// differences are on the rules' pages.
     public var banditCompatible = false
+    /// Whether Bandit's checks run (`python.builtin: false` leaves the custom rules only).
+    public var builtinChecks = true
 
     public init() {}
 }

@@ -59,9 +59,11 @@ public struct PythonSASTScanner: SecurityScanner {
                 copy.options.banditCompatible = try reader.bool(entry.value, key: key)
             case "rules":
                 copy.customRules = try Self.customRules(entry.value, key: key, reader: reader, adding: copy.customRules)
+            case "builtin":
+                copy.options.builtinChecks = try reader.bool(entry.value, key: key)
             default:
                 throw ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: key,
-                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception, bandit_config, bandit_compat, rules")
+                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception, bandit_config, bandit_compat, rules, builtin")
             }
         }
         return copy
@@ -105,7 +107,8 @@ public struct PythonSASTScanner: SecurityScanner {
 
     /// The rules that run: enabled in the configuration, in `tests` when it is given, not in `skips`.
     func enabledRules(_ configuration: Configuration) -> [any PythonRule.Type] {
-        PythonRules.all.filter { rule in
+        guard options.builtinChecks else { return [] }
+        return PythonRules.all.filter { rule in
             let metadata = rule.metadata
             guard configuration.isEnabled(metadata.id) else { return false }
             if !options.tests.isEmpty && !options.tests.contains(where: { metadata.isNamed($0) }) { return false }
@@ -168,7 +171,7 @@ public struct PythonSASTScanner: SecurityScanner {
             do throws(PythonSyntaxError) {
                 (hits, customResult) = try PythonParsing.withModule(text.bytes, version: version) { parsed in
                     var walker = BanditWalker(index: index, path: file.path, source: text.bytes, options: options)
-                    let hits = walker.run(parsed.module)
+                    let hits = options.builtinChecks ? walker.run(parsed.module) : []
                     // The same tree for every custom rule: one parse per file.
                     let custom = custom.map { $0.scan(TargetFile(path: file.path, source: parsed.source, module: parsed.module)) }
                     return (hits, custom)

@@ -19,6 +19,8 @@ final class CompiledPattern: @unchecked Sendable {
     let stringRegexes: [String]
     /// The names a file must have for the pattern to match there (`NamePrefilter`).
     let requiredNames: [UInt64]
+    /// Its generators that are a call's only argument (read as list comprehensions).
+    let bareGenerators: Set<ObjectIdentifier>
     private let parsed: Module
 
     init(_ text: String, options: CustomRule.Options) throws(PatternError) {
@@ -49,6 +51,19 @@ final class CompiledPattern: @unchecked Sendable {
         Self.collectStrings(module.body, &regexes, &budget)
         stringRegexes = regexes
         requiredNames = NamePrefilter.required(module.body)
+        var bare = Set<ObjectIdentifier>()
+        var seen = 0
+        func visit(_ node: SyntaxNode) {
+            seen += 1
+            guard seen < 100_000 else { return }
+            if case .expression(let e) = node, case .call(_, let args, let keywords) = e.kind, args.count == 1, keywords.isEmpty,
+               case .generatorExp = args[0].kind, args[0].span.end == e.span.end {
+                bare.insert(ObjectIdentifier(args[0]))
+            }
+            for child in node.children { visit(child) }
+        }
+        for s in module.body { visit(.statement(s)) }
+        bareGenerators = bare
         root = RootKey(shape)
     }
 
@@ -141,6 +156,13 @@ enum NodeKinds {
     static let nameKind = 25
     static let binOpKind = 2
     static let joinedStrKind = 19
+    static let listCompKind = 8
+    static let generatorKind = 11
+    static let tupleKind = 27
+    static let globalKind = 18
+    static let nonlocalKind = 19
+    static let importKind = 16
+    static let importFromKind = 17
     static let assignKind = 4
     static let annAssignKind = 7
 

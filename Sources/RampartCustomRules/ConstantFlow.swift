@@ -230,11 +230,14 @@ struct ConstantFlow {
     }
 
     private func fold(_ e: Expr, _ env: Environment, depth: Int) -> ConstantValue? {
-        ConstantFolding.value(of: e, depth: depth) { _, name in
+        let value = ConstantFolding.value(of: e, depth: depth) { _, name in
             if let state = env.constants[name] { return state }
             // Not assigned yet in this scope: a name of an enclosing scope, or nothing.
             return scope.bindings[name] == nil && scope.imports[name] == nil ? .some(scope.parent?.constant(name)) : nil
         }
+        // `None` is not something Semgrep propagates.
+        if case .none? = value { return nil }
+        return value
     }
 
     private mutating func reads(_ e: Expr, _ env: Environment, depth: Int = 0) {

@@ -290,6 +290,12 @@ final class FileWalker {
                 if let leaves = set.callsByName[literal] { tryLeaves(leaves, e, scope) }
                 if let resolved, resolved != literal, let leaves = set.callsByName[resolved] { tryLeaves(leaves, e, scope) }
             }
+        case .dict(let keys, let values) where !set.dictEntryTuples.isEmpty:
+            for (key, value) in zip(keys, values) {
+                guard let key else { continue }
+                let entry = Expr(.tuple(elts: [key, value], ctx: .load), Span(key.span.start, value.span.end))
+                tryLeaves(set.dictEntryTuples, entry, scope)
+            }
         case .name, .attribute:
             if !set.namesByName.isEmpty, let (literal, resolved) = lastNames(e, scope) {
                 if let leaves = set.namesByName[literal] { tryLeaves(leaves, e, scope) }
@@ -305,7 +311,7 @@ final class FileWalker {
         for leaf in leaves {
             attempt(leaf) { pattern in
                 guard case .expression(let p) = pattern.shape else { return }
-                matcher.expr(p, e, scope, Bindings()) { self.record(leaf, SourceRange(e.span), $0) }
+                matcher.expr(p, e, scope, Bindings()) { self.record(leaf, file.reportedRange(e), $0) }
             }
         }
     }

@@ -118,15 +118,24 @@ final class Matcher {
             guard case .tuple(let te, _) = t.kind else { return }
             exprs(pe[...], te[...], scope, b, k)
         case .listComp(let pe, let pg):
-            guard case .listComp(let te, let tg) = t.kind else { return }
-            expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
+            // Semgrep reads a generator that is a call's only argument (`any(x for x in y)`)
+            // as a list comprehension.
+            switch t.kind {
+            case .listComp(let te, let tg):
+                expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
+            case .generatorExp(let te, let tg) where file.isBareGenerator(t):
+                expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
+            default: return
+            }
         case .setComp(let pe, let pg):
             guard case .setComp(let te, let tg) = t.kind else { return }
             expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
         case .generatorExp(let pe, let pg):
-            // Semgrep lets a generator pattern match a list comprehension.
+            let patternIsBare = regexes.bareGenerators.contains(ObjectIdentifier(p))
             switch t.kind {
-            case .generatorExp(let te, let tg), .listComp(let te, let tg):
+            case .generatorExp(let te, let tg) where file.isBareGenerator(t) == patternIsBare:
+                expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
+            case .listComp(let te, let tg) where patternIsBare:
                 expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
             default: return
             }
@@ -674,9 +683,11 @@ final class Matcher {
     }
 }
 
-/// Compiled regular expressions of `"=~/…/"` strings, shared by every file.
+/// What every file's matching shares of the patterns: compiled regular expressions of
+/// `"=~/…/"` strings, and the patterns' generators that are a call's only argument.
 final class RegexCache: @unchecked Sendable {
     private var compiled: [String: ByteRegex] = [:]
+    var bareGenerators: Set<ObjectIdentifier> = []
 
     /// Compiles `pattern` ahead of matching; the message when it does not compile.
     func add(_ pattern: String) -> String? {

@@ -28,6 +28,8 @@ public final class RuleSet: @unchecked Sendable {
     var expressionsByKind: [[Int]] = Array(repeating: [], count: NodeKinds.expressionCount)
     var statementsByKind: [[Int]] = Array(repeating: [], count: NodeKinds.statementCount)
     var sequences: [Int] = []
+    /// Tuple patterns, also tried on each `key: value` of dict displays (Semgrep's view of them).
+    var dictEntryTuples: [Int] = []
     /// Rule indexes by whether they need a file walk (a Python pattern) at all.
     var walkNeeded = false
 
@@ -94,6 +96,7 @@ public final class RuleSet: @unchecked Sendable {
             return index
         }
         let pattern = try CompiledPattern(text, options: options)
+        regexes.bareGenerators.formUnion(pattern.bareGenerators)
         for regex in pattern.stringRegexes {
             if let problem = regexes.add(regex) { throw PatternError("the regular expression `\(regex)` does not compile: \(problem)") }
         }
@@ -117,6 +120,7 @@ public final class RuleSet: @unchecked Sendable {
         expressionsByKind = Array(repeating: [], count: NodeKinds.expressionCount)
         statementsByKind = Array(repeating: [], count: NodeKinds.statementCount)
         sequences = []
+        dictEntryTuples = []
         for (index, pattern) in patterns.enumerated() where topLevel[index] {
             switch pattern.root {
             case .anyExpression: anyExpression.append(index)
@@ -127,11 +131,20 @@ public final class RuleSet: @unchecked Sendable {
             case .anyCall: anyCall.append(index)
             case .call(let name): callsByName[name, default: []].append(index)
             case .name(let name): namesByName[name, default: []].append(index)
-            case .expressionKind(let kind): expressionsByKind[kind].append(index)
+            case .expressionKind(let kind):
+                expressionsByKind[kind].append(index)
+                // A list comprehension and a generator match each other; a tuple matches a dict entry.
+                if kind == NodeKinds.listCompKind { expressionsByKind[NodeKinds.generatorKind].append(index) }
+                if kind == NodeKinds.generatorKind { expressionsByKind[NodeKinds.listCompKind].append(index) }
+                if kind == NodeKinds.tupleKind { dictEntryTuples.append(index) }
             case .statementKind(let kind):
                 statementsByKind[kind].append(index)
                 // `x = $Y` matches `x: int = 10` too.
                 if kind == NodeKinds.assignKind { statementsByKind[NodeKinds.annAssignKind].append(index) }
+                // `global` and `nonlocal` match each other; `import m` matches `from m import x`.
+                if kind == NodeKinds.globalKind { statementsByKind[NodeKinds.nonlocalKind].append(index) }
+                if kind == NodeKinds.nonlocalKind { statementsByKind[NodeKinds.globalKind].append(index) }
+                if kind == NodeKinds.importKind { statementsByKind[NodeKinds.importFromKind].append(index) }
             case .sequence: sequences.append(index)
             }
         }

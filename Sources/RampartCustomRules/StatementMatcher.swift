@@ -114,6 +114,20 @@ extension Matcher {
             switch t.kind {
             case .assign(let ttargets, let tvalue):
                 exprs(ptargets[...], ttargets[...], scope, b) { self.expr(pvalue, tvalue, scope, $0, k) }
+                guard ptargets.count == 1 else { return }
+                // Semgrep's view of `a = b = v`: `$K = v` matches with `$K` the first target, and
+                // a pattern with a written target (`self.$A = $V`) does not match it.
+                if ttargets.count > 1, PatternSyntax.metavariable(ptargets[0]) != nil {
+                    expr(ptargets[0], ttargets[0], scope, b) { self.expr(pvalue, tvalue, scope, $0, k) }
+                }
+                // `a, b = x, y` is `a = x` and `b = y`.
+                if ttargets.count == 1, case .tuple(let names, _) = ttargets[0].kind, case .tuple(let values, _) = tvalue.kind,
+                   names.count == values.count, names.count > 1 {
+                    if case .tuple = ptargets[0].kind { return }
+                    for (name, value) in zip(names, values) {
+                        expr(ptargets[0], name, scope, b) { self.expr(pvalue, value, scope, $0, k) }
+                    }
+                }
             case .annAssign(let ttarget, _, let tvalue?, _) where ptargets.count == 1:
                 expr(ptargets[0], ttarget, scope, b) { self.expr(pvalue, tvalue, scope, $0, k) }
             default:
@@ -148,7 +162,8 @@ extension Matcher {
             guard case .raise(let te, let tc) = t.kind else { return }
             optionalLoose(pe, te, scope, b) { self.optionalLoose(pc, tc, scope, $0, k) }
         case .assert(let pt, let pm):
-            guard case .assert(let tt, let tm) = t.kind else { return }
+            // `assert $X` does not match `assert x, "message"`.
+            guard case .assert(let tt, let tm) = t.kind, (pm == nil) == (tm == nil) else { return }
             expr(pt, tt, scope, b) { self.optionalLoose(pm, tm, scope, $0, k) }
         case .if(let ptest, let pbody, let porelse):
             guard case .if(let ttest, let tbody, let torelse) = t.kind else { return }
@@ -158,14 +173,16 @@ extension Matcher {
                 }
             }
         case .while(let ptest, let pbody, let porelse):
-            guard case .while(let ttest, let tbody, let torelse) = t.kind else { return }
+            // Unlike `if`, a loop or `try` without `else`/`finally` does not match one with it.
+            guard case .while(let ttest, let tbody, let torelse) = t.kind, porelse.isEmpty == torelse.isEmpty else { return }
             expr(ptest, ttest, scope, b) { b2 in
                 self.block(pbody, tbody, scope, b2) { b3 in
                     if porelse.isEmpty { k(b3) } else { self.block(porelse, torelse, scope, b3, k) }
                 }
             }
         case .for(let ptarget, let piter, let pbody, let porelse, let pasync):
-            guard case .for(let ttarget, let titer, let tbody, let torelse, let tasync) = t.kind, pasync == tasync else { return }
+            guard case .for(let ttarget, let titer, let tbody, let torelse, let tasync) = t.kind, !pasync || tasync,
+                  porelse.isEmpty == torelse.isEmpty else { return }
             expr(ptarget, ttarget, scope, b) { b2 in
                 self.expr(piter, titer, scope, b2) { b3 in
                     self.block(pbody, tbody, scope, b3) { b4 in
@@ -174,10 +191,11 @@ extension Matcher {
                 }
             }
         case .with(let pitems, let pbody, let pasync):
-            guard case .with(let titems, let tbody, let tasync) = t.kind, pasync == tasync else { return }
+            guard case .with(let titems, let tbody, let tasync) = t.kind, !pasync || tasync else { return }
             withItems(pitems[...], titems[...], scope, b) { self.block(pbody, tbody, scope, $0, k) }
         case .try(let pbody, let phandlers, let porelse, let pfinal, _):
-            guard case .try(let tbody, let thandlers, let torelse, let tfinal, _) = t.kind else { return }
+            guard case .try(let tbody, let thandlers, let torelse, let tfinal, _) = t.kind,
+                  porelse.isEmpty == torelse.isEmpty, pfinal.isEmpty == tfinal.isEmpty else { return }
             block(pbody, tbody, scope, b) { b2 in
                 self.handlers(phandlers[...], thandlers[...], scope, b2) { b3 in
                     func afterElse(_ b4: Bindings) {
@@ -187,7 +205,8 @@ extension Matcher {
                 }
             }
         case .functionDef(let pf):
-            guard case .functionDef(let tf) = t.kind, pf.isAsync == tf.isAsync else { return }
+            // `def` also matches `async def`; `async def` only that.
+            guard case .functionDef(let tf) = t.kind, !pf.isAsync || tf.isAsync else { return }
             let named: Bindings?
             if let mv = PatternSyntax.metavariable(pf.name) {
                 named = b.binding(mv, to: .identifier(tf.name, file.definitionNameSpan(t, tf.name)))
@@ -225,24 +244,42 @@ extension Matcher {
                 if pbases.isEmpty && pkw.isEmpty { self.block(pbody, tbody, inner, b2, k) } else { bases(b2) }
             }
         case .import(let pnames):
-            guard case .import(let tnames) = t.kind else { return }
-            aliases(pnames, tnames, b, k)
+            switch t.kind {
+            case .import(let tnames):
+                aliases(pnames, tnames, b, k)
+            case .importFrom(let module?, _, 0) where pnames.count == 1 && pnames[0].asname == nil:
+                // Semgrep: `import pickle` also matches `from pickle import loads`.
+                if let mv = PatternSyntax.metavariable(pnames[0].name) {
+                    if let b2 = b.binding(mv, to: .identifier(module, t.span)) { k(b2) }
+                } else if pnames[0].name == module {
+                    k(b)
+                }
+            default:
+                return
+            }
         case .importFrom(let pmodule, let pnames, let plevel):
-            guard case .importFrom(let tmodule, let tnames, let tlevel) = t.kind, plevel == tlevel else { return }
+            guard case .importFrom(let tmodule, let tnames, let tlevel) = t.kind else { return }
+            // A relative module is its dots and name (`from .events import *` has `.events`).
+            let written = String(repeating: ".", count: tlevel) + (tmodule ?? "")
             let moduleMatched: Bindings?
-            if let pm = pmodule, let mv = PatternSyntax.metavariable(pm) {
-                moduleMatched = tmodule.flatMap { b.binding(mv, to: .identifier($0, t.span)) }
+            if let pm = pmodule, let mv = PatternSyntax.metavariable(pm), plevel == 0 {
+                moduleMatched = written.isEmpty ? nil : b.binding(mv, to: .identifier(written, t.span))
             } else {
-                moduleMatched = pmodule == tmodule ? b : nil
+                moduleMatched = plevel == tlevel && pmodule == tmodule ? b : nil
             }
             guard let b1 = moduleMatched else { return }
             aliases(pnames, tnames, b1, k)
-        case .global(let pn):
-            guard case .global(let tn) = t.kind, pn == tn else { return }
-            k(b)
-        case .nonlocal(let pn):
-            guard case .nonlocal(let tn) = t.kind, pn == tn else { return }
-            k(b)
+        case .global(let pn), .nonlocal(let pn):
+            // Semgrep reads `global` and `nonlocal` alike; one name stands for any of the target's.
+            switch t.kind {
+            case .global(let tn), .nonlocal(let tn):
+                if pn.count == 1 && tn.count > 1 {
+                    for name in tn { names(pn, [name], t.span, b, k) }
+                } else {
+                    names(pn, tn, t.span, b, k)
+                }
+            default: return
+            }
         case .pass:
             if case .pass = t.kind { k(b) }
         case .break:
@@ -252,6 +289,21 @@ extension Matcher {
         case .typeAlias, .match:
             if Structural.equal(p, t) { k(b) }
         }
+    }
+
+    /// The names of `global`/`nonlocal`, metavariables binding them.
+    private func names(_ ps: [String], _ ts: [String], _ span: Span, _ b: Bindings, _ k: Continuation) {
+        guard ps.count == ts.count else { return }
+        var current: Bindings? = b
+        for (p, t) in zip(ps, ts) {
+            guard let bound = current else { return }
+            if let mv = PatternSyntax.metavariable(p) {
+                current = bound.binding(mv, to: .identifier(t, span))
+            } else if p != t {
+                current = nil
+            }
+        }
+        if let bound = current { k(bound) }
     }
 
     /// An optional child where an absent pattern child matches anything.
@@ -310,7 +362,13 @@ extension Matcher {
         }
         switch (p.type, t.type) {
         case (nil, nil): afterType(b)
-        case let (pt?, tt?): expr(pt, tt, scope, b, afterType)
+        case let (pt?, nil) where PatternSyntax.isEllipsis(pt):
+            // `except ...:` also covers a bare `except:`.
+            afterType(b)
+        case let (pt?, tt?):
+            // A metavariable stands for one exception class, not a tuple of them (as in Semgrep).
+            if PatternSyntax.metavariable(pt) != nil, case .tuple = tt.kind { return }
+            expr(pt, tt, scope, b, afterType)
         default: break
         }
     }
@@ -398,6 +456,8 @@ enum StatementChildren {
         switch s.kind {
         case .functionDef(let f): body(f.body)
         case .classDef(_, _, _, let b, _, _): body(b)
+        // Semgrep does not look into `async for` and `async with` blocks.
+        case .for(_, _, _, _, true), .with(_, _, true): break
         case .for(_, _, let b, let o, _), .while(_, let b, let o), .if(_, let b, let o):
             body(b)
             if !o.isEmpty { body(o) }

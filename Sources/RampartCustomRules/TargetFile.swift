@@ -43,6 +43,38 @@ public final class TargetFile: @unchecked Sendable {
     /// The scope a function or class statement opens.
     func scope(of statement: Stmt) -> Scope? { scopes[ObjectIdentifier(statement)] }
 
+    /// Whether a generator expression is a call's only argument, written without its own
+    /// parentheses (`any(x for x in y)`): what comes before its `(` is the called expression.
+    func isBareGenerator(_ e: Expr) -> Bool {
+        guard case .generatorExp = e.kind else { return false }
+        var i = offset(e.span.start) - 1
+        while i >= 0, source[i] == UInt8(ascii: " ") || source[i] == UInt8(ascii: "\t") || source[i] == UInt8(ascii: "\n") || source[i] == UInt8(ascii: "\\") { i -= 1 }
+        guard i >= 0 else { return false }
+        let c = source[i]
+        if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") { return true }
+        guard Self.isNameByte(c) else { return false }
+        var start = i
+        while start > 0, Self.isNameByte(source[start - 1]) { start -= 1 }
+        let word = String(decoding: source[start...i], as: UTF8.self)
+        return !Self.keywords.contains(word)
+    }
+
+    private static let keywords: Set<String> = [
+        "return", "yield", "in", "not", "and", "or", "if", "else", "elif", "await", "assert", "del", "is", "for",
+        "while", "with", "as", "from", "import", "lambda", "raise", "print", "exec",
+    ]
+
+    private static func isNameByte(_ c: UInt8) -> Bool {
+        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c >= 0x80
+    }
+
+    /// The range Semgrep reports for a node: a bare generator without its call's parentheses.
+    func reportedRange(_ e: Expr) -> SourceRange {
+        guard case .generatorExp(let elt, let gens) = e.kind, isBareGenerator(e), let last = gens.last else { return SourceRange(e.span) }
+        let end = last.ifs.last?.span.end ?? last.iter.span.end
+        return SourceRange(elt.span.start, end)
+    }
+
     /// The byte offset of a position (columns are UTF-8 bytes).
     func offset(_ position: SourcePosition) -> Int {
         guard position.line >= 1, position.line <= lineStarts.count else { return source.count }
@@ -124,6 +156,8 @@ final class Scope {
     func constantValue(of expr: Expr) -> ConstantValue? {
         // Most names are never assigned a value at all (parameters, imports, builtins).
         if case .name(let id, _) = expr.kind, !isAssigned(id) { return nil }
+        // Semgrep does not propagate class attributes, even inside the class body.
+        if isClassScope { return nil }
         if flow == nil { runFlow() }
         let values = flow ?? [:]
         return ConstantFolding.value(of: expr) { node, name in
@@ -308,6 +342,7 @@ final class Scope {
     }
 
     private var isClass = false
+    var isClassScope: Bool { isClass }
 
     /// Functions defined in a class body see the class's enclosing scope, not the class's names.
     private var functionParent: Scope { isClass ? (parent ?? self) : self }

@@ -107,6 +107,8 @@ enum Interpolation {
         let names = bindings.names.sorted { $0.count > $1.count }
         for name in names {
             guard let value = bindings[name], out.contains(name) else { continue }
+            // Semgrep leaves an empty `$...ARGS` as written in messages.
+            if case .sequence(_, nil) = value { continue }
             out = out.replacingOccurrences(of: name, with: Values.text(value, file))
         }
         return out

@@ -6,6 +6,7 @@ findings as (rule id, file, start line, end line), both ways. Prints
 `N semgrep findings, M rampart findings, K matched` and each difference.
 
     differential.py [--corpus DIR] [--rampart PATH] [--semgrep PATH] [--json OUT]
+    differential.py --rules RULES --target DIR     (any rules on any code: a real-code check)
 
 Exit status: 0 when both sides agree, 1 when they differ, 2 when a tool could not run.
 """
@@ -19,11 +20,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 
-def semgrep_findings(semgrep, corpus):
-    proc = subprocess.run(
-        [semgrep, "--metrics=off", "--disable-version-check", "--quiet", "--json", "--no-git-ignore",
-         "--config", corpus, corpus],
-        capture_output=True, text=True, cwd=corpus)
+def semgrep_findings(semgrep, corpus, rules):
+    # Semgrep skips test folders and more unless the target has its own .semgrepignore.
+    ignore = os.path.join(corpus, ".semgrepignore")
+    made = not os.path.exists(ignore)
+    if made:
+        open(ignore, "w").write("# scan everything (Rampart's differential)\n")
+    try:
+        proc = subprocess.run(
+            [semgrep, "--metrics=off", "--disable-version-check", "--quiet", "--json", "--no-git-ignore", "--timeout", "0",
+             "--config", rules, corpus],
+            capture_output=True, text=True, cwd=corpus)
+    finally:
+        if made:
+            os.remove(ignore)
     try:
         data = json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -32,20 +42,28 @@ def semgrep_findings(semgrep, corpus):
         print(f"semgrep reported {len(data['errors'])} error(s):", file=sys.stderr)
         for e in data["errors"][:10]:
             print("  ", str(e.get("message", e))[:300], file=sys.stderr)
-    prefix = os.path.basename(os.path.normpath(corpus)) + "."
+    # Files Semgrep could not parse are left out of the comparison (both sides).
+    unparsed = set()
+    for e in data.get("errors", []):
+        for span in e.get("spans", []) or []:
+            if span.get("file"):
+                unparsed.add(os.path.relpath(span["file"], corpus) if os.path.isabs(span["file"]) else span["file"])
+        if e.get("path"):
+            unparsed.add(os.path.relpath(e["path"], corpus) if os.path.isabs(e["path"]) else e["path"])
+    prefix = os.path.basename(os.path.normpath(rules)) + "."
     out = set()
     for r in data["results"]:
         rule = r["check_id"]
         # With --config DIR Semgrep prefixes ids with the folder's name.
-        rule = rule.split(prefix, 1)[-1] if prefix in rule else rule.rsplit(".", 1)[-1]
+        rule = rule.split(prefix, 1)[-1] if os.path.isdir(rules) and prefix in rule else rule.rsplit(".", 1)[-1]
         out.add((rule, os.path.relpath(os.path.join(corpus, r["path"]) if not os.path.isabs(r["path"]) else r["path"], corpus),
                  r["start"]["line"], r["end"]["line"]))
-    return out, len(data["results"])
+    return {k for k in out if k[1] not in unparsed}, len(data["results"]), unparsed
 
 
-def rampart_findings(rampart, corpus):
+def rampart_findings(rampart, corpus, rules):
     proc = subprocess.run(
-        [rampart, "sast", corpus, "--rules", corpus, "--format", "json", "--fail-on", "none", "-q",
+        [rampart, "sast", corpus, "--rules", rules, "--format", "json", "--fail-on", "none", "-q",
          "--config", os.path.join(HERE, "rampart.yml")],
         capture_output=True, text=True)
     try:
@@ -71,14 +89,19 @@ def main():
     ap.add_argument("--rampart", default=os.path.join(ROOT, ".build/debug/rampart"))
     ap.add_argument("--semgrep", default=os.path.join(ROOT, ".venv/bin/semgrep"))
     ap.add_argument("--json", help="write the comparison here")
+    ap.add_argument("--rules", help="rule file or folder (default: the corpus itself)")
+    ap.add_argument("--target", help="code to scan (default: the corpus itself)")
     args = ap.parse_args()
-    corpus = os.path.abspath(args.corpus)
+    corpus = os.path.abspath(args.target or args.corpus)
+    rules = os.path.abspath(args.rules or args.corpus)
     for tool in (args.rampart, args.semgrep):
         if not os.access(tool, os.X_OK):
             print(f"cannot run {tool}", file=sys.stderr)
             return 2
-    sg, raw = semgrep_findings(args.semgrep, corpus)
-    rp = rampart_findings(args.rampart, corpus)
+    sg, raw, unparsed = semgrep_findings(args.semgrep, corpus, rules)
+    rp = {k for k in rampart_findings(args.rampart, corpus, rules) if k[1] not in unparsed}
+    if unparsed:
+        print(f"left out: {len(unparsed)} file(s) Semgrep could not parse: {', '.join(sorted(unparsed)[:5])}")
     both = sg & rp
     print(f"{len(sg)} semgrep findings, {len(rp)} rampart findings, {len(both)} matched"
           f" ({raw} semgrep results before merging identical ranges)")

@@ -7,8 +7,10 @@ extension CustomRule {
 
     /// The rule as Rampart's reports, `rampart rules` and SARIF's rules table describe it.
     public var metadata: RuleMetadata {
+        // The first sentence of the message is the title (the message itself is per finding).
         let firstLine = message.split(separator: "\n").first.map(String.init) ?? id
-        let title = firstLine.count > 120 ? String(firstLine.prefix(117)) + "…" : firstLine
+        let sentence = firstLine.range(of: ". ").map { String(firstLine[..<$0.lowerBound]) } ?? firstLine
+        let title = sentence.count > 120 ? String(sentence.prefix(117)) + "…" : sentence
         var documentation = "## What it does\n\n\(message)\n\nA custom rule in Semgrep's format, from `\(file)` (line \(line)).\n"
         if !extraMetadata.isEmpty {
             documentation += "\n" + extraMetadata.map { "- \($0.key): \($0.value)" }.joined(separator: "\n") + "\n"

@@ -8,7 +8,8 @@ struct HostileInputTests {
     @Test func aPatternOfThousandsOfEllipsesEndsWithADiagnostic() throws {
         let pattern = "f(" + Array(repeating: "...", count: 3_000).joined(separator: ", ") + ", x)"
         let args = Array(repeating: "a", count: 60).joined(separator: ", ")
-        let (set, result) = try scan(rules: rule("dots", "pattern: \"\(pattern)\""), "f(\(args))\n", steps: 200_000)
+        // `x` is in the file, so the name prefilter lets the pattern run.
+        let (set, result) = try scan(rules: rule("dots", "pattern: \"\(pattern)\""), "x = 1\nf(\(args))\n", steps: 200_000)
         #expect(set.errors.isEmpty)
         #expect(result.incomplete.first?.reason.contains("matching steps") == true)
     }
@@ -18,9 +19,14 @@ struct HostileInputTests {
         let pattern = Array(repeating: "a()\n...", count: 40).joined(separator: "\n") + "\nb()"
         let yaml = "rules:\n- id: seq\n  languages: [python]\n  severity: ERROR\n  message: m\n  pattern: |\n" +
             pattern.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
-        let (_, result) = try scan(rules: yaml, "def f():\n\(body)\n", steps: 100_000)
+        let (_, result) = try scan(rules: yaml, "def f():\n\(body)\nb = 1\n", steps: 100_000)
         #expect(result.matches.isEmpty)
         #expect(!result.incomplete.isEmpty)
+    }
+
+    @Test func aPatternWhoseNamesTheFileLacksIsNotTried() throws {
+        let (_, result) = try scan(rules: rule("absent", "pattern: never_called_here(...)"), "x = 1\n", steps: 1)
+        #expect(result.incomplete.isEmpty && result.matches.isEmpty, "not tried at all: no step spent")
     }
 
     @Test func catastrophicRegexesAreBoundedAndReported() throws {

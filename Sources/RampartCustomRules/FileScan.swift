@@ -105,7 +105,7 @@ final class FileWalker {
         self.set = set
         self.file = file
         self.active = active
-        matcher = Matcher(file: file, regexes: set.regexes, steps: steps)
+        matcher = Matcher(file: file, facts: set.facts, steps: steps)
         results = Array(repeating: [], count: set.patterns.count)
         exhausted = Array(repeating: false, count: set.patterns.count)
         stepsLeft = Array(repeating: steps, count: set.patterns.count)
@@ -127,7 +127,7 @@ final class FileWalker {
         guard active[leaf], !exhausted[leaf] else { return }
         let pattern = set.patterns[leaf]
         matcher.stepsLeft = stepsLeft[leaf]
-        matcher.resetExhausted()
+        matcher.clearExhausted()
         matcher.options = pattern.options
         body(pattern)
         stepsLeft[leaf] = matcher.stepsLeft
@@ -328,8 +328,4 @@ final class FileWalker {
             return nil
         }
     }
-}
-
-extension Matcher {
-    func resetExhausted() { clearExhausted() }
 }

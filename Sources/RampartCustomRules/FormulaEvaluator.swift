@@ -302,7 +302,7 @@ final class BoundValueWalker {
     init(set: RuleSet, file: TargetFile, leaves: [Int], steps: Int) {
         self.set = set
         self.leaves = leaves
-        matcher = Matcher(file: file, regexes: set.regexes, steps: steps)
+        matcher = Matcher(file: file, facts: set.facts, steps: steps)
     }
 
     func expression(_ e: Expr, _ scope: Scope, depth: Int = 0) {

@@ -8,7 +8,7 @@ final class Matcher {
     typealias Continuation = (Bindings) -> Void
 
     let file: TargetFile
-    let regexes: RegexCache
+    let facts: PatternFacts
     /// Steps left; at zero every match fails and `exhausted` is set.
     var stepsLeft: Int
     private(set) var exhausted = false
@@ -18,9 +18,9 @@ final class Matcher {
     /// How many symbolic substitutions the current match went through (bounds `x = f(x)` chains).
     private var substitutions = 0
 
-    init(file: TargetFile, regexes: RegexCache, steps: Int) {
+    init(file: TargetFile, facts: PatternFacts, steps: Int) {
         self.file = file
-        self.regexes = regexes
+        self.facts = facts
         self.stepsLeft = steps
     }
 
@@ -131,7 +131,7 @@ final class Matcher {
             guard case .setComp(let te, let tg) = t.kind else { return }
             expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
         case .generatorExp(let pe, let pg):
-            let patternIsBare = regexes.bareGenerators.contains(ObjectIdentifier(p))
+            let patternIsBare = facts.bareGenerators.contains(ObjectIdentifier(p))
             switch t.kind {
             case .generatorExp(let te, let tg) where file.isBareGenerator(t) == patternIsBare:
                 expr(pe, te, scope, b) { self.comprehensions(pg[...], tg[...], scope, $0, k) }
@@ -301,7 +301,7 @@ final class Matcher {
                 // `"$S"` binds the string's content.
                 if let b2 = b.binding(name, to: .text(ts, t.span)) { k(b2) }
             case .regex(let pattern):
-                if regexes.matches(pattern, ts) { k(b) }
+                if facts.matches(pattern, ts) { k(b) }
             }
             return
         }
@@ -685,7 +685,7 @@ final class Matcher {
 
 /// What every file's matching shares of the patterns: compiled regular expressions of
 /// `"=~/…/"` strings, and the patterns' generators that are a call's only argument.
-final class RegexCache: @unchecked Sendable {
+final class PatternFacts: @unchecked Sendable {
     private var compiled: [String: ByteRegex] = [:]
     var bareGenerators: Set<ObjectIdentifier> = []
 

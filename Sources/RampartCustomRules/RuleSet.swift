@@ -18,7 +18,7 @@ public final class RuleSet: @unchecked Sendable {
     var topLevel: [Bool] = []
     private var patternIndex: [String: Int] = [:]
     var regexLeaves: [ByteRegex] = []
-    let regexes = RegexCache()
+    let facts = PatternFacts()
 
     // The index, built by `finish()`.
     var anyExpression: [Int] = []
@@ -96,9 +96,9 @@ public final class RuleSet: @unchecked Sendable {
             return index
         }
         let pattern = try CompiledPattern(text, options: options)
-        regexes.bareGenerators.formUnion(pattern.bareGenerators)
+        facts.bareGenerators.formUnion(pattern.bareGenerators)
         for regex in pattern.stringRegexes {
-            if let problem = regexes.add(regex) { throw PatternError("the regular expression `\(regex)` does not compile: \(problem)") }
+            if let problem = facts.add(regex) { throw PatternError("the regular expression `\(regex)` does not compile: \(problem)") }
         }
         patterns.append(pattern)
         topLevel.append(isTopLevel)

@@ -12,7 +12,19 @@ public enum Fingerprint {
     /// The normalised context of a source snippet: at most 5 lines, white space removed.
     public static func normalizedContext(_ snippet: String) -> String {
         SourceText.splitLines(snippet).prefix(5)
-            .map { line in String(line.unicodeScalars.filter { !$0.properties.isWhitespace }.prefix(400)) }
+            .map { line in
+                var kept = String.UnicodeScalarView()
+                var count = 0
+                for scalar in line.unicodeScalars where count < 400 {
+                    // ASCII first: Unicode's White_Space there is tab to carriage return, and space.
+                    let space = scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+                    if !space {
+                        kept.append(scalar)
+                        count += 1
+                    }
+                }
+                return String(kept)
+            }
             .filter { !$0.isEmpty }
             .joined(separator: "\n")
     }

@@ -38,21 +38,24 @@ public final class RuleSet: @unchecked Sendable {
     /// The rules of one YAML text (a rule file, or `rules:` written inline in `.rampart.yml`).
     public func add(yaml: String, file: String) {
         let (loaded, problems, skipped) = RuleLoader.load(yaml: yaml, file: file, into: self)
-        var known = Set(rules.map(\.id))
-        for rule in loaded {
-            if known.contains(rule.id) {
-                errors.append(RuleError(file: rule.file, line: rule.line, ruleID: rule.id, message: "another rule has the same id; this one is not used"))
-                continue
-            }
-            known.insert(rule.id)
-            rules.append(rule)
-        }
+        for rule in loaded { accept(rule) }
         errors += problems
         notes += skipped
     }
 
-    /// Reads rule files: a file, or every `.yml`/`.yaml` file under a folder (sorted, hidden ones skipped).
-    public func add(path: String, maxBytes: Int = 32 << 20) {
+    /// Keeps a rule unless another has its id (the first one wins).
+    fileprivate func accept(_ rule: CustomRule) {
+        guard !rules.contains(where: { $0.id == rule.id }) else {
+            errors.append(RuleError(file: rule.file, line: rule.line, ruleID: rule.id, message: "another rule has the same id; this one is not used"))
+            return
+        }
+        rules.append(rule)
+    }
+
+    /// Reads rule files: a file, or every `.yml`/`.yaml` file under a folder (sorted, hidden
+    /// ones skipped). With `followLinks: false` (a repository's own configuration) symbolic
+    /// links inside the folder are not read: they may point outside the repository.
+    public func add(path: String, maxBytes: Int = 32 << 20, followLinks: Bool = true) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             errors.append(RuleError(file: path, line: 1, ruleID: nil, message: "no such file or folder"))
@@ -60,7 +63,7 @@ public final class RuleSet: @unchecked Sendable {
         }
         let files: [String]
         if isDirectory.boolValue {
-            files = Self.ruleFiles(under: path)
+            files = Self.ruleFiles(under: path, followLinks: followLinks)
             if files.isEmpty { errors.append(RuleError(file: path, line: 1, ruleID: nil, message: "no .yml or .yaml rule files in this folder")) }
         } else {
             files = [path]
@@ -75,7 +78,7 @@ public final class RuleSet: @unchecked Sendable {
     }
 
     /// The rule files under a folder: `.yml`/`.yaml`, not hidden, not rule tests' fixed outputs.
-    public static func ruleFiles(under folder: String) -> [String] {
+    public static func ruleFiles(under folder: String, followLinks: Bool = true) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
         var out: [String] = []
         while let relative = walker.nextObject() as? String {
@@ -84,6 +87,7 @@ public final class RuleSet: @unchecked Sendable {
                 walker.skipDescendants()
                 continue
             }
+            if !followLinks, walker.fileAttributes?[.type] as? FileAttributeType == .typeSymbolicLink { continue }
             if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { out.append((folder as NSString).appendingPathComponent(relative)) }
         }
         return out.sorted()
@@ -160,16 +164,11 @@ public final class RuleSet: @unchecked Sendable {
 extension RuleSet {
     /// Rules written inline (in `.rampart.yml`), already read as YAML.
     public func add(rules nodes: [ConfigNode], file: String) {
-        var known = Set(rules.map(\.id))
         for node in nodes {
             var loader = RuleLoader(set: self, file: file)
             do throws(RuleError) {
                 if let rule = try loader.rule(node) {
-                    if known.insert(rule.id).inserted {
-                        rules.append(rule)
-                    } else {
-                        errors.append(RuleError(file: file, line: rule.line, ruleID: rule.id, message: "another rule has the same id; this one is not used"))
-                    }
+                    accept(rule)
                 } else if let id = loader.ruleID {
                     notes.append("\(file):\(node.position.line): rule \(id) skipped: not a Python rule")
                 }

@@ -80,7 +80,7 @@ public struct PythonSASTScanner: SecurityScanner {
         for item in items {
             switch item {
             case .scalar(let path, _):
-                set.add(path: try reader.resolve(path, node: item, key: key))
+                set.add(path: try reader.resolve(path, node: item, key: key), followLinks: false)
             case .mapping:
                 inline.append(item)
             default:

@@ -75,6 +75,21 @@ struct CustomRulesCLITests {
         #expect(run.status == 2)
     }
 
+    @Test func aLinkInTheRepositorysRuleFolderIsNotFollowed() throws {
+        let outside = TemporaryDirectory()
+        _ = try outside.write("secret.yaml", Self.evalRule)
+        let dir = TemporaryDirectory()
+        _ = try dir.write("policy/own.yaml", Self.evalRule.replacingOccurrences(of: "no-eval", with: "own-eval"))
+        try dir.symlink("policy/linked.yaml", to: outside.absolute("secret.yaml"))
+        _ = try dir.write(".rampart.yml", "rules:\n  - policy/\n")
+        _ = try dir.write("app.py", "eval(a)\n")
+        let run = try dir.run(try #require(rampartBinary), ["sast", ".", "--format", "json", "--fail-on", "none"])
+        #expect(run.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let ids = Set((report["findings"] as? [[String: Any]] ?? []).compactMap { $0["ruleId"] as? String }.filter { $0.hasPrefix("rules/") })
+        #expect(ids == ["rules/own-eval"])
+    }
+
     @Test func fixWritesAndDryRunOnlyShows() throws {
         let dir = TemporaryDirectory()
         _ = try dir.write("eval.yaml", Self.evalRule)

@@ -60,10 +60,14 @@ public enum Fingerprint {
 
     /// Lower-case hex of the first `bytes` bytes of the SHA-256 of `text`'s UTF-8.
     public static func sha256Hex(_ text: String, bytes: Int = 32) -> String {
-        SHA256.hash(data: Array(text.utf8)).prefix(bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(bytes * 2)
+        for byte in SHA256.hash(data: Array(text.utf8)).prefix(bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// `https://h/p?a=1&b=2` → `https://h/p?a&b`: parameter names identify a page, values do not.
@@ -79,13 +83,15 @@ public enum Fingerprint {
 
     /// Assigns fingerprints to findings, numbering repeats of the same identity in report order.
     public static func assign(_ findings: inout [Finding]) {
-        let order = findings.indices.sorted { Finding.reportOrder(findings[$0], findings[$1]) }
-        var seen: [String: Int] = [:]
-        for index in order {
-            let identity = identity(of: findings[index])
-            let occurrence = seen[identity, default: 0]
-            seen[identity] = occurrence + 1
-            findings[index].fingerprint = make(identity: identity, occurrence: occurrence)
+        // Occurrences count in report order among findings of one identity; most identities
+        // have one finding, so only the groups with several are sorted.
+        var groups: [String: [Int]] = [:]
+        for index in findings.indices { groups[identity(of: findings[index]), default: []].append(index) }
+        for (identity, members) in groups {
+            let ordered = members.count == 1 ? members : members.sorted { Finding.reportOrder(findings[$0], findings[$1]) }
+            for (occurrence, index) in ordered.enumerated() {
+                findings[index].fingerprint = make(identity: identity, occurrence: occurrence)
+            }
         }
     }
 }

@@ -35,10 +35,12 @@ extension RuleSet {
         let ruleIndexes = selected ?? rules.indices.filter { rules[$0].applies(to: file.path) }
         var result = FileScanResult()
         guard !ruleIndexes.isEmpty else { return result }
+        // `finish()` builds the index; a set used without it is still scanned correctly.
+        let ruleLeaves = self.ruleLeaves.count == rules.count ? self.ruleLeaves : rules.map(\.formula.leaves)
         var active = [Bool](repeating: false, count: patterns.count)
         let present = NamePrefilter.identifiers(file.source)
         for r in ruleIndexes {
-            rules[r].formula.forEachPattern { leaf in
+            for leaf in ruleLeaves[r] where !active[leaf] {
                 // A pattern whose names the file lacks cannot match it: never tried.
                 if topLevel[leaf] && patterns[leaf].requiredNames.allSatisfy(present.contains) { active[leaf] = true }
             }
@@ -47,23 +49,22 @@ extension RuleSet {
         if active.contains(true) { walker.walk() }
         let evaluator = FormulaEvaluator(set: self, file: file, leaves: walker.results, stepsPerPattern: stepsPerPattern)
         for r in ruleIndexes {
-            let rule = rules[r]
-            var ranges = evaluator.evaluate(rule.formula, context: nil)
+            var ranges = evaluator.evaluate(rules[r].formula, context: nil)
             // One finding per place (Semgrep deduplicates identical ranges the same way).
             var seen = Set<SourceRange>()
             ranges = ranges.filter { seen.insert($0.range).inserted }
             ranges.sort { $0.range < $1.range }
             for range in ranges {
                 var match = RuleMatch(rule: r, range: range.range, bindings: range.bindings,
-                                      message: Interpolation.apply(rule.message, range.bindings, file))
-                if rule.fix != nil || rule.fixRegex != nil { match.fix = Autofix.edit(rule, match, file) }
+                                      message: Interpolation.apply(rules[r].message, range.bindings, file))
+                if rules[r].fix != nil || rules[r].fixRegex != nil { match.fix = Autofix.edit(rules[r], match, file) }
                 result.matches.append(match)
             }
             var reasons: [String] = []
-            rule.formula.forEachPattern { leaf in
-                if walker.exhausted[leaf] { reasons.append("pattern at line \(rule.line) stopped after \(stepsPerPattern) matching steps") }
+            for leaf in ruleLeaves[r] where walker.exhausted[leaf] {
+                reasons.append("pattern at line \(rules[r].line) stopped after \(stepsPerPattern) matching steps")
             }
-            reasons += evaluator.problems(for: rule.formula)
+            reasons += evaluator.problems(for: rules[r].formula)
             if !reasons.isEmpty { result.incomplete.append((r, reasons.joined(separator: "; "))) }
         }
         return result
@@ -71,6 +72,13 @@ extension RuleSet {
 }
 
 extension Formula {
+    /// Every pattern leaf, nested conditions included.
+    var leaves: [Int] {
+        var out: [Int] = []
+        forEachPattern { out.append($0) }
+        return out
+    }
+
     /// Every pattern leaf, nested conditions included.
     func forEachPattern(_ body: (Int) -> Void) {
         switch kind {

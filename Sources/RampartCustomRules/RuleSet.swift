@@ -28,6 +28,8 @@ public final class RuleSet: @unchecked Sendable {
     var expressionsByKind: [[Int]] = Array(repeating: [], count: NodeKinds.expressionCount)
     var statementsByKind: [[Int]] = Array(repeating: [], count: NodeKinds.statementCount)
     var sequences: [Int] = []
+    /// Each rule's pattern leaves, nested conditions included.
+    var ruleLeaves: [[Int]] = []
     /// Tuple patterns, also tried on each `key: value` of dict displays (Semgrep's view of them).
     var dictEntryTuples: [Int] = []
     /// Rule indexes by whether they need a file walk (a Python pattern) at all.
@@ -153,6 +155,7 @@ public final class RuleSet: @unchecked Sendable {
             }
         }
         walkNeeded = patterns.indices.contains { topLevel[$0] }
+        ruleLeaves = rules.map(\.formula.leaves)
     }
 
     /// The rules that apply to a file path.

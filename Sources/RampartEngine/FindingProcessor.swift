@@ -33,8 +33,9 @@ struct FindingProcessor {
         var findings: [Finding] = []
         findings.reserveCapacity(raw.count)
         // One file's lines are kept at a time: findings are completed file by file.
-        let ordered = raw.sorted { ($0.location.path ?? "") < ($1.location.path ?? "") }
-        for var finding in ordered {
+        let paths = raw.map { $0.location.path ?? "" }
+        for index in raw.indices.sorted(by: { paths[$0] < paths[$1] }) {
+            var finding = raw[index]
             guard configuration.isEnabled(finding.ruleId) else { continue }
             if let severity = configuration.rules[finding.ruleId]?.severity { finding.severity = severity }
             if finding.scanner.isEmpty { finding.scanner = finding.ruleId.scanner }

@@ -25,7 +25,8 @@ public struct JSONReporter: Reporter {
     }
 
     public func document(_ report: ScanReport, includingFindings: Bool = true) -> JSONValue {
-        .object([
+        let active = report.activeFindings
+        return .object([
             ("schema", .string(Self.schema)),
             ("tool", .object([("name", .string("rampart")), ("version", .string(report.toolVersion))])),
             ("target", .compactObject([
@@ -35,14 +36,14 @@ public struct JSONReporter: Reporter {
             ("findings", .array(includingFindings ? report.findings.map(Self.finding) : [])),
             ("summary", .object([
                 ("bySeverity", .object(Severity.allCases.reversed().map { severity in
-                    (severity.rawValue, .int(report.activeFindings.count { $0.severity == severity }))
+                    (severity.rawValue, .int(active.count { $0.severity == severity }))
                 })),
                 ("byScanner", .object(report.scanners.map { run in
-                    (run.id, .int(report.activeFindings.count { $0.scanner == run.id }))
+                    (run.id, .int(active.count { $0.scanner == run.id }))
                 })),
                 ("files", .int(report.files)),
                 ("durationMs", .int(report.durationMs)),
-                ("total", .int(report.activeFindings.count)),
+                ("total", .int(active.count)),
                 ("suppressed", .int(report.findings.count { $0.isSuppressed })),
                 ("baselined", .int(report.baselined)),
                 ("belowThreshold", .int(report.belowThreshold)),

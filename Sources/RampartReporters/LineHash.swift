@@ -6,8 +6,8 @@ enum LineHash {
     private static let modulus: UInt64 = 37
 
     /// The hash of each line (1-based) of `text`.
-    static func hashes(of text: String) -> [Int: String] {
-        var result: [Int: String] = [:]
+    static func hashes(of text: String) -> LineHashes {
+        var result = LineHashes()
         var window = [UInt64](repeating: 0, count: blockSize)
         var lineNumbers = [Int](repeating: -1, count: blockSize)
         var hash: UInt64 = 0
@@ -21,7 +21,7 @@ enum LineHash {
 
         func output() {
             counts[hash, default: 0] += 1
-            result[lineNumbers[index]] = String(hash, radix: 16) + ":" + String(counts[hash, default: 0])
+            result.set(line: lineNumbers[index], hash: hash, occurrence: counts[hash, default: 0])
             lineNumbers[index] = -1
         }
         func update(_ current: UInt64) {
@@ -59,5 +59,29 @@ enum LineHash {
             update(0)
         }
         return result
+    }
+}
+
+/// Each line's hash and occurrence, formatted (`hex:occurrence`) only for the lines asked for.
+struct LineHashes: Sendable {
+    private var values: [UInt64] = []
+    private var occurrences: [Int] = []
+
+    /// How many lines have a hash.
+    var count: Int { occurrences.count { $0 > 0 } }
+
+    mutating func set(line: Int, hash: UInt64, occurrence: Int) {
+        guard line >= 1 else { return }
+        if values.count < line {
+            values += Array(repeating: 0, count: line - values.count)
+            occurrences += Array(repeating: 0, count: line - occurrences.count)
+        }
+        values[line - 1] = hash
+        occurrences[line - 1] = occurrence
+    }
+
+    subscript(line: Int) -> String? {
+        guard line >= 1, line <= occurrences.count, occurrences[line - 1] > 0 else { return nil }
+        return String(values[line - 1], radix: 16) + ":" + String(occurrences[line - 1])
     }
 }

@@ -25,9 +25,11 @@ public struct SARIFReporter: Reporter {
             ))
         }
         let helpURIs = Dictionary(report.findings.compactMap { f in f.helpUri.map { (f.ruleId, $0) } }, uniquingKeysWith: { a, _ in a })
-        var lineHashes = LineHashCache(root: context.root)
+        let lineHashes = LineHashCache(root: context.root, paths: report.findings.compactMap { finding in
+            if case .source(let source) = finding.location { source.path } else { nil }
+        })
         let results = report.findings.map { finding in
-            result(finding, ruleIndex: ruleIndex[finding.ruleId] ?? 0, lineHashes: &lineHashes)
+            result(finding, ruleIndex: ruleIndex[finding.ruleId] ?? 0, lineHashes: lineHashes)
         }
         let notifications = report.diagnostics.filter { $0.level != .note }.map { diagnostic in
             JSONValue.compactObject([
@@ -92,7 +94,7 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int, lineHashes: inout LineHashCache) -> JSONValue {
+    private func result(_ finding: Finding, ruleIndex: Int, lineHashes: LineHashCache) -> JSONValue {
         var fingerprints: [(String, JSONValue)] = []
         if case .source(let source) = finding.location, let hash = lineHashes.hash(path: source.path, line: source.line) {
             fingerprints.append(("primaryLocationLineHash", .string(hash)))
@@ -210,22 +212,21 @@ public struct SARIFReporter: Reporter {
 }
 
 /// Reads each file once to hash its lines.
+/// The line hashes of every file findings point at, computed once per file, files in parallel.
 struct LineHashCache {
-    let root: String
-    private var cache: [String: [Int: String]] = [:]
+    private let hashes: [String: LineHashes]
 
-    let confined: ConfinedRoot
-
-    init(root: String) {
-        self.root = root
-        confined = ConfinedRoot(root)
+    init(root: String, paths: [String]) {
+        let confined = ConfinedRoot(root)
+        let unique = Array(Set(paths))
+        let tables = ParallelMap.map(unique) { path in
+            // Paths of imported findings are the imported tool's word: read only inside the root.
+            (try? confined.read(path, limit: 16 << 20)).map { LineHash.hashes(of: SourceText(bytes: $0).text) } ?? LineHashes()
+        }
+        hashes = Dictionary(uniqueKeysWithValues: zip(unique, tables))
     }
 
-    mutating func hash(path: String, line: Int) -> String? {
-        if let hashes = cache[path] { return hashes[line] }
-        // Paths of imported findings are the imported tool's word: read only inside the root.
-        let hashes = (try? confined.read(path, limit: 16 << 20)).map { LineHash.hashes(of: SourceText(bytes: $0).text) } ?? [:]
-        cache[path] = hashes
-        return hashes[line]
+    func hash(path: String, line: Int) -> String? {
+        hashes[path]?[line]
     }
 }

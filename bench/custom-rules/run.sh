@@ -4,7 +4,7 @@
 # one run. Prints wall and CPU time, peak memory and findings for 50, 150 and 300 rules
 # (Rampart) and for 300 rules (both), and the ratios.
 #
-#   bench/custom-rules/run.sh [ROOT] [--no-semgrep]
+#   bench/custom-rules/run.sh [ROOT] [--no-semgrep]      (KEEP_TMP=1 keeps the rule sets and tree for profiling)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
@@ -22,6 +22,7 @@ command -v /usr/bin/time >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONT
 [ -x .build/release/rampart ] || swift build -c release
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+[ -n "${KEEP_TMP:-}" ] && trap - EXIT && echo "tmp: $tmp"
 
 # Rule sets of 50, 150 and 300 rules, both kinds interleaved, one file each.
 .venv/bin/python - "$tmp" <<'PY'

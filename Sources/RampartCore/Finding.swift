@@ -92,6 +92,26 @@ public struct Finding: Sendable, Hashable {
         return a.fingerprint < b.fingerprint
     }
 
+    /// Sorts in `reportOrder`, each finding's key taken once (findings are large to move around).
+    public static func sortInReportOrder(_ findings: inout [Finding]) {
+        struct Key {
+            var place: (String, Int, Int)
+            var rule: RuleID
+            var fingerprint: String
+            var index: Int
+        }
+        var keys = findings.indices.map { Key(place: findings[$0].sortKey, rule: findings[$0].ruleId, fingerprint: findings[$0].fingerprint, index: $0) }
+        keys.sort { a, b in
+            if a.place.0 != b.place.0 { return a.place.0 < b.place.0 }
+            if a.place.1 != b.place.1 { return a.place.1 < b.place.1 }
+            if a.place.2 != b.place.2 { return a.place.2 < b.place.2 }
+            if a.rule != b.rule { return a.rule < b.rule }
+            if a.fingerprint != b.fingerprint { return a.fingerprint < b.fingerprint }
+            return a.index < b.index
+        }
+        findings = keys.map { findings[$0.index] }
+    }
+
     private var sortKey: (String, Int, Int) {
         switch location {
         case .source(let s): (s.path, s.line, s.column)

@@ -61,12 +61,15 @@ public struct ScanContext: Sendable {
     ) async -> ScannerOutput {
         let selected = files.filter(filter)
         let width = max(1, configuration.jobs)
-        return await withTaskGroup(of: ScannerOutput.self) { group in
-            var output = ScannerOutput()
+        return await withTaskGroup(of: (Int, ScannerOutput).self) { group in
+            // Kept per file and merged in the files' order: the report does not depend on which
+            // file finished first.
+            var outputs = [ScannerOutput?](repeating: nil, count: selected.count)
             var next = 0
             func startNext() -> Bool {
                 guard next < selected.count, !Task.isCancelled else { return false }
                 let file = selected[next]
+                let position = next
                 next += 1
                 // Scanning is synchronous CPU work: it runs on a Dispatch thread so that the
                 // cooperative pool stays free for timers and cancellation.
@@ -74,7 +77,7 @@ public struct ScanContext: Sendable {
                 // the scan goes on; the abandoned work's result, should it come, is dropped.
                 let fileTimeout = configuration.fileTimeout
                 group.addTask {
-                    await withCheckedContinuation { continuation in
+                    let output = await withCheckedContinuation { continuation in
                         let resumed = Locked(false)
                         DispatchQueue.global().async {
                             let result = self.scanOne(file, scanner: scanner, body)
@@ -88,14 +91,17 @@ public struct ScanContext: Sendable {
                                 scanner: scanner, path: file.path)]))
                         }
                     }
+                    return (position, output)
                 }
                 return true
             }
             for _ in 0..<width where !startNext() { break }
-            while let result = await group.next() {
-                output.merge(result)
+            while let (position, result) = await group.next() {
+                outputs[position] = result
                 _ = startNext()
             }
+            var output = ScannerOutput()
+            for case let result? in outputs { output.merge(result) }
             return output
         }
     }

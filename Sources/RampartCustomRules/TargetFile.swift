@@ -154,6 +154,17 @@ final class Scope {
     /// The constant an expression of this scope evaluates to where it is (flow-sensitive for
     /// the scope's own names; names of enclosing scopes count when bound once).
     func constantValue(of expr: Expr) -> ConstantValue? {
+        // Many patterns ask about the same node: each answer is worked out once.
+        let key = ObjectIdentifier(expr)
+        if let known = valueMemo[key] { return known }
+        let value = computeConstantValue(of: expr)
+        valueMemo[key] = .some(value)
+        return value
+    }
+
+    private var valueMemo: [ObjectIdentifier: ConstantValue?] = [:]
+
+    private func computeConstantValue(of expr: Expr) -> ConstantValue? {
         // Most names are never assigned a value at all (parameters, imports, builtins).
         if case .name(let id, _) = expr.kind, !isAssigned(id) { return nil }
         // Semgrep does not propagate class attributes, even inside the class body.

@@ -117,7 +117,7 @@ public struct ScanEngine: Sendable {
                 return known
             }
         }
-        findings.sort(by: Finding.reportOrder)
+        Finding.sortInReportOrder(&findings)
 
         return ScanReport(
             toolVersion: toolVersion,

@@ -7,18 +7,25 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
-    /// Writes the document finding by finding, so a large report never exists twice in memory
-    /// (as a tree and as text); the text is the same as `document(report).serialized(pretty: true)`.
+    /// Writes the document finding by finding, so a large report never exists as a tree; the text is the same as `document(report).serialized(pretty: true)`.
     public func render(_ report: ScanReport, context: ReportContext) -> String {
         let empty = document(report, includingFindings: false).serialized(pretty: true)
         guard !report.findings.isEmpty, let slot = empty.range(of: "\"findings\": []") else { return empty + "\n" }
         var out = String(empty[..<slot.lowerBound])
         out.reserveCapacity(report.findings.count * 900)
         out += "\"findings\": ["
-        for (index, finding) in report.findings.enumerated() {
-            out += index == 0 ? "\n    " : ",\n    "
-            Self.finding(finding).write(to: &out, pretty: true, indent: 2)
+        // Findings are written in chunks on every core, then joined in order.
+        let findings = report.findings
+        let chunkSize = 512
+        let chunks = ParallelMap.map(Array(stride(from: 0, to: findings.count, by: chunkSize))) { start in
+            var text = ""
+            for index in start..<min(start + chunkSize, findings.count) {
+                text += index == 0 ? "\n    " : ",\n    "
+                Self.finding(findings[index]).write(to: &text, pretty: true, indent: 2)
+            }
+            return text
         }
+        for chunk in chunks { out += chunk }
         out += "\n  ]"
         out += empty[slot.upperBound...]
         return out + "\n"

@@ -109,7 +109,22 @@ public struct Finding: Sendable, Hashable {
             if a.fingerprint != b.fingerprint { return a.fingerprint < b.fingerprint }
             return a.index < b.index
         }
-        findings = keys.map { findings[$0.index] }
+        // Permuted in place, cycle by cycle: a second array of findings would double the peak.
+        var placed = [Bool](repeating: false, count: keys.count)
+        for start in keys.indices where !placed[start] {
+            let first = findings[start]
+            var position = start
+            while true {
+                placed[position] = true
+                let source = keys[position].index
+                if source == start {
+                    findings[position] = first
+                    break
+                }
+                findings[position] = findings[source]
+                position = source
+            }
+        }
     }
 
     private var sortKey: (String, Int, Int) {

@@ -62,9 +62,11 @@ public struct ScanContext: Sendable {
         let selected = files.filter(filter)
         let width = max(1, configuration.jobs)
         return await withTaskGroup(of: (Int, ScannerOutput).self) { group in
-            // Kept per file and merged in the files' order: the report does not depend on which
-            // file finished first.
-            var outputs = [ScannerOutput?](repeating: nil, count: selected.count)
+            // Merged in the files' order (a file's result waits only for those before it): the
+            // report does not depend on which file finished first.
+            var output = ScannerOutput()
+            var pending: [Int: ScannerOutput] = [:]
+            var nextToMerge = 0
             var next = 0
             func startNext() -> Bool {
                 guard next < selected.count, !Task.isCancelled else { return false }
@@ -97,11 +99,15 @@ public struct ScanContext: Sendable {
             }
             for _ in 0..<width where !startNext() { break }
             while let (position, result) = await group.next() {
-                outputs[position] = result
+                pending[position] = result
+                while let ready = pending.removeValue(forKey: nextToMerge) {
+                    output.merge(ready)
+                    nextToMerge += 1
+                }
                 _ = startNext()
             }
-            var output = ScannerOutput()
-            for case let result? in outputs { output.merge(result) }
+            // Cancelled: what did finish is still reported, in order.
+            for position in pending.keys.sorted() { output.merge(pending[position] ?? ScannerOutput()) }
             return output
         }
     }

@@ -14,18 +14,22 @@ public struct JSONReporter: Reporter {
         var out = String(empty[..<slot.lowerBound])
         out.reserveCapacity(report.findings.count * 900)
         out += "\"findings\": ["
-        // Findings are written in chunks on every core, then joined in order.
+        // Findings are written in chunks on every core, a few chunks at a time (so the text
+        // exists about once in memory), and joined in order.
         let findings = report.findings
-        let chunkSize = 512
-        let chunks = ParallelMap.map(Array(stride(from: 0, to: findings.count, by: chunkSize))) { start in
-            var text = ""
-            for index in start..<min(start + chunkSize, findings.count) {
-                text += index == 0 ? "\n    " : ",\n    "
-                Self.finding(findings[index]).write(to: &text, pretty: true, indent: 2)
+        let chunkSize = 256
+        let starts = Array(stride(from: 0, to: findings.count, by: chunkSize))
+        for batch in stride(from: 0, to: starts.count, by: 8) {
+            let chunks = ParallelMap.map(Array(starts[batch..<min(batch + 8, starts.count)])) { start in
+                var text = ""
+                for index in start..<min(start + chunkSize, findings.count) {
+                    text += index == 0 ? "\n    " : ",\n    "
+                    Self.finding(findings[index]).write(to: &text, pretty: true, indent: 2)
+                }
+                return text
             }
-            return text
+            for chunk in chunks { out += chunk }
         }
-        for chunk in chunks { out += chunk }
         out += "\n  ]"
         out += empty[slot.upperBound...]
         return out + "\n"

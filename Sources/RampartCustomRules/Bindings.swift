@@ -23,9 +23,16 @@ public enum BoundValue: @unchecked Sendable {
     }
 
     /// Semgrep's equality of bound code: the same tree, wherever it is.
-    func sameCode(as other: BoundValue) -> Bool {
+    /// Two reads of a variable are the same code when they name the same variable: the same
+    /// name declared in the same scope (a function's local `x` is not the module's `x`).
+    func sameCode(as other: BoundValue, file: TargetFile? = nil) -> Bool {
         switch (self.asName, other.asName) {
-        case let (a?, b?): return a == b
+        case let (a?, b?):
+            guard a == b else { return false }
+            if let file, case .expression(let x) = self, case .expression(let y) = other {
+                return file.declaringScope(of: x) == file.declaringScope(of: y)
+            }
+            return true
         default: break
         }
         switch (self, other) {
@@ -120,10 +127,10 @@ public struct Bindings: @unchecked Sendable {
     }
 
     /// Binds `name`, or checks an existing binding holds the same code; `$_` binds nothing.
-    func binding(_ name: String, to value: BoundValue) -> Bindings? {
+    func binding(_ name: String, to value: BoundValue, file: TargetFile? = nil) -> Bindings? {
         if name == "$_" || name == "$..._" { return self }
         if let existing = node(name) {
-            return existing.value.sameCode(as: value) ? self : nil
+            return existing.value.sameCode(as: value, file: file) ? self : nil
         }
         var copy = self
         copy.head = Node(name, value, head)
@@ -144,12 +151,12 @@ public struct Bindings: @unchecked Sendable {
     }
 
     /// Whether every name bound in both holds the same code (Semgrep's `included_in` check).
-    func agrees(with other: Bindings) -> Bool {
+    func agrees(with other: Bindings, file: TargetFile? = nil) -> Bool {
         var n = head
         while let current = n {
             if let theirs = other.node(current.name) {
                 // Numbered capture groups of regular expressions always unify (as Semgrep does).
-                if !current.name.dropFirst().allSatisfy(\.isNumber), !current.value.sameCode(as: theirs.value) { return false }
+                if !current.name.dropFirst().allSatisfy(\.isNumber), !current.value.sameCode(as: theirs.value, file: file) { return false }
             }
             n = current.next
         }

@@ -21,6 +21,9 @@ public struct CustomRule: @unchecked Sendable {
     public var fix: String?
     public var fixRegex: FixRegex?
     var formula: Formula
+    /// A `mode: taint` rule's sources, sinks, sanitizers and propagators (its `formula` is then
+    /// their union, for the index only).
+    var taint: TaintSpec?
     /// Where the rule is written.
     public var file: String
     public var line: Int

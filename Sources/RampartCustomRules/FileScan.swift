@@ -49,7 +49,13 @@ extension RuleSet {
         if active.contains(true) { walker.walk() }
         let evaluator = FormulaEvaluator(set: self, file: file, leaves: walker.results, stepsPerPattern: stepsPerPattern)
         for r in ruleIndexes {
-            var ranges = evaluator.evaluate(rules[r].formula, context: nil)
+            var reasons: [String] = []
+            var ranges: [RangeMatch]
+            if let spec = rules[r].taint {
+                ranges = taintFindings(spec, file: file, evaluator: evaluator, steps: stepsPerPattern, reasons: &reasons)
+            } else {
+                ranges = evaluator.evaluate(rules[r].formula, context: nil)
+            }
             // One finding per place (Semgrep deduplicates identical ranges the same way).
             var seen = Set<SourceRange>()
             ranges = ranges.filter { seen.insert($0.range).inserted }
@@ -60,7 +66,6 @@ extension RuleSet {
                 if rules[r].fix != nil || rules[r].fixRegex != nil { match.fix = Autofix.edit(rules[r], match, file) }
                 result.matches.append(match)
             }
-            var reasons: [String] = []
             for leaf in ruleLeaves[r] where walker.exhausted[leaf] {
                 reasons.append("pattern at line \(rules[r].line) stopped after \(stepsPerPattern) matching steps")
             }
@@ -68,6 +73,26 @@ extension RuleSet {
             if !reasons.isEmpty { result.incomplete.append((r, reasons.joined(separator: "; "))) }
         }
         return result
+    }
+}
+
+extension RuleSet {
+    /// A taint rule's findings: the sinks tainted data reaches, with the sink's bindings (and
+    /// the first source's, for names the sink does not bind).
+    func taintFindings(_ spec: TaintSpec, file: TargetFile, evaluator: FormulaEvaluator, steps: Int, reasons: inout [String]) -> [RangeMatch] {
+        func matches(_ formulas: [Formula]) -> [[RangeMatch]] { formulas.map { evaluator.evaluate($0, context: nil) } }
+        let analysis = TaintAnalysis(
+            file: file, spec: spec,
+            matches: (matches(spec.sources.map(\.formula)), matches(spec.sinks.map(\.formula)),
+                      matches(spec.sanitizers.map(\.formula)), matches(spec.propagators.map(\.formula))),
+            steps: steps)
+        let hits = analysis.run()
+        if analysis.exhausted { reasons.append("taint analysis stopped after \(steps) steps") }
+        return hits.map { hit in
+            var bindings = hit.sink.bindings
+            if let first = hit.origins.min() { bindings = bindings.merging(analysis.source(first).bindings) }
+            return RangeMatch(range: hit.sink.range, bindings: bindings, kind: .plain)
+        }
     }
 }
 

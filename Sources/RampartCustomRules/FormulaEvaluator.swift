@@ -122,7 +122,7 @@ final class FormulaEvaluator {
     // MARK: Set operations (Semgrep's Range_with_metavars)
 
     private func includedIn(_ x: RangeMatch, _ y: RangeMatch) -> Bool {
-        (x.range.isInside(y.range) || y.kind == .anywhere) && x.bindings.agrees(with: y.bindings)
+        (x.range.isInside(y.range) || y.kind == .anywhere) && x.bindings.agrees(with: y.bindings, file: file)
     }
 
     private func intersect(_ xs: [RangeMatch], _ ys: [RangeMatch]) -> [RangeMatch] {

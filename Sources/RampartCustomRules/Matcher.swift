@@ -40,7 +40,7 @@ final class Matcher {
     func expr(_ p: Expr, _ t: Expr, _ scope: Scope, _ b: Bindings, _ k: Continuation) {
         guard step() else { return }
         if let mv = PatternSyntax.metavariable(p) {
-            if let b2 = b.binding(mv, to: .expression(t)) { k(b2) }
+            if let b2 = b.binding(mv, to: .expression(t), file: file) { k(b2) }
             return
         }
         if options.symbolicPropagation, case .name = t.kind, substitutions < 16, let value = scope.symbolicValue(of: t) {
@@ -299,7 +299,7 @@ final class Matcher {
             case .literal(let literal): if literal == ts { k(b) }
             case .metavariable(let name):
                 // `"$S"` binds the string's content.
-                if let b2 = b.binding(name, to: .text(ts, t.span)) { k(b2) }
+                if let b2 = b.binding(name, to: .text(ts, t.span), file: file) { k(b2) }
             case .regex(let pattern):
                 if facts.matches(pattern, ts) { k(b) }
             }
@@ -351,7 +351,7 @@ final class Matcher {
         case .attribute(let tv, let tattr, _):
             let matchedName: Bindings?
             if let mv = PatternSyntax.metavariable(pattr) {
-                matchedName = b.binding(mv, to: .identifier(tattr, file.attributeNameSpan(t, tattr)))
+                matchedName = b.binding(mv, to: .identifier(tattr, file.attributeNameSpan(t, tattr)), file: file)
             } else {
                 matchedName = pattr == tattr ? b : nil
             }
@@ -377,7 +377,7 @@ final class Matcher {
                 guard let bound = current else { return }
                 switch piece {
                 case .literal(let name): current = name == part ? bound : nil
-                case .metavariable(let mv): current = bound.binding(mv, to: .identifier(part, t.span))
+                case .metavariable(let mv): current = bound.binding(mv, to: .identifier(part, t.span), file: file)
                 }
             }
             if let bound = current { k(bound) }
@@ -446,7 +446,7 @@ final class Matcher {
         if let sv = PatternSyntax.sequenceVariable(p) {
             for n in 0...ts.count where !exhausted {
                 let taken = Array(ts.prefix(n))
-                if let b2 = b.binding(sv, to: .sequence(taken, Self.span(of: taken))) {
+                if let b2 = b.binding(sv, to: .sequence(taken, Self.span(of: taken)), file: file) {
                     exprs(ps.dropFirst(), ts.dropFirst(n), scope, b2, k)
                 }
             }
@@ -549,7 +549,7 @@ final class Matcher {
                         }
                     }
                     let span = ts.prefix(n).isEmpty ? nil : Span(ts[ts.startIndex].start, Self.end(of: ts[ts.startIndex + n - 1]))
-                    if let b2 = b.binding(sv, to: .sequence(taken, span)) {
+                    if let b2 = b.binding(sv, to: .sequence(taken, span), file: file) {
                         arguments(ps.dropFirst(), ts.dropFirst(n), scope, b2, k)
                     }
                 }
@@ -576,7 +576,7 @@ final class Matcher {
             case let (pn?, tn?):
                 if let mv = PatternSyntax.metavariable(pn) {
                     let nameSpan = Span(tspan.start, SourcePosition(line: tspan.start.line, column: tspan.start.column + tn.utf8.count))
-                    b1 = b.binding(mv, to: .identifier(tn, nameSpan))
+                    b1 = b.binding(mv, to: .identifier(tn, nameSpan), file: file)
                 }
             default: b1 = nil
             }
@@ -653,14 +653,14 @@ final class Matcher {
                 let taken = ts.prefix(n)
                 let span = taken.isEmpty ? nil : Span(taken.first!.span.start, taken.last!.span.end)
                 let value: BoundValue = span.map { .identifier(taken.map(\.name).joined(separator: ", "), $0) } ?? .sequence([], nil)
-                if let b2 = b.binding(sv, to: value) { parameterList(ps.dropFirst(), ts.dropFirst(n), scope, b2, k) }
+                if let b2 = b.binding(sv, to: value, file: file) { parameterList(ps.dropFirst(), ts.dropFirst(n), scope, b2, k) }
             }
             return
         }
         guard let t = ts.first, p.star == t.star else { return }
         let named: Bindings?
         if let mv = PatternSyntax.metavariable(p.name) {
-            named = b.binding(mv, to: .identifier(t.name, t.span))
+            named = b.binding(mv, to: .identifier(t.name, t.span), file: file)
         } else {
             named = p.name == t.name ? b : nil
         }

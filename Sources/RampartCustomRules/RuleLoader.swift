@@ -35,6 +35,7 @@ struct RuleLoader {
         "id", "message", "severity", "languages", "metadata", "paths", "options", "fix", "fix-regex", "mode",
         "pattern", "patterns", "pattern-either", "pattern-regex", "match", "min-version", "max-version", "title",
         "focus-metavariable", "equivalences", "product",
+        "pattern-sources", "pattern-sinks", "pattern-sanitizers", "pattern-propagators",
     ]
     static let severities: [String: Severity] = [
         "ERROR": .high, "WARNING": .medium, "INFO": .low, "CRITICAL": .critical, "HIGH": .high, "MEDIUM": .medium,
@@ -91,8 +92,13 @@ struct RuleLoader {
         let isPython = languages.contains { ["python", "py", "python3", "python2"].contains($0.lowercased()) }
         let isRegexOnly = languages.contains { ["regex", "generic", "none"].contains($0.lowercased()) }
         guard isPython || isRegexOnly else { return nil }
-        if let mode = value("mode"), case .scalar(let m, _) = mode, m != "search" {
-            throw fail(mode, "mode `\(m)` is not supported yet (search mode only; taint mode comes with taint tracking)")
+        var isTaint = false
+        if let mode = value("mode") {
+            guard case .scalar(let m, _) = mode, m == "search" || m == "taint" else {
+                throw fail(mode, "this mode is not supported (search and taint modes are)")
+            }
+            isTaint = m == "taint"
+            if isTaint && !isPython { throw fail(mode, "taint mode needs a Python rule") }
         }
         guard let messageNode = value("message"), case .scalar(let message, _) = messageNode else { throw fail(node, "the rule has no `message`") }
         guard let severityNode = value("severity"), case .scalar(let severityName, _) = severityNode,
@@ -112,6 +118,14 @@ struct RuleLoader {
             rule.fix = text
         }
         if let fixRegex = value("fix-regex") { rule.fixRegex = try readFixRegex(fixRegex) }
+        let taintKeys = ["pattern-sources", "pattern-sinks", "pattern-sanitizers", "pattern-propagators"].filter { value($0) != nil }
+        if isTaint {
+            let spec = try taintSpec(value, rule: node)
+            rule.taint = spec
+            rule.formula = Formula(.or(spec.formulas), line: node.position.line)
+            return rule
+        }
+        if let key = taintKeys.first, let node = value(key) { throw fail(node, "`\(key)` belongs in a rule with `mode: taint`") }
         let operators = ["pattern", "patterns", "pattern-either", "pattern-regex", "match"].filter { value($0) != nil }
         guard operators.count == 1, let key = operators.first, let formulaNode = value(key) else {
             throw fail(node, operators.isEmpty
@@ -123,6 +137,87 @@ struct RuleLoader {
             rule.formula.focus.append(try metavariables(focus))
         }
         return rule
+    }
+
+    // MARK: Taint mode
+
+    private mutating func taintSpec(_ value: (String) -> ConfigNode?, rule node: ConfigNode) throws(RuleError) -> TaintSpec {
+        for key in ["pattern", "patterns", "pattern-either", "pattern-regex", "match"] {
+            if let misplaced = value(key) { throw fail(misplaced, "a taint rule takes `pattern-sources` and `pattern-sinks`, not `\(key)`") }
+        }
+        guard let sources = value("pattern-sources") else { throw fail(node, "a taint rule needs `pattern-sources`") }
+        guard let sinks = value("pattern-sinks") else { throw fail(node, "a taint rule needs `pattern-sinks`") }
+        let spec = TaintSpec()
+        for item in try taintItems(sources, key: "pattern-sources") {
+            let (formula, options) = try taintItem(item, allowed: ["exact", "by-side-effect"])
+            spec.sources.append(.init(formula: formula, exact: try options["exact"].map(bool) ?? false,
+                                      sideEffect: try options["by-side-effect"].map(sideEffect) ?? .no))
+        }
+        for item in try taintItems(sinks, key: "pattern-sinks") {
+            let (formula, options) = try taintItem(item, allowed: ["exact"])
+            spec.sinks.append(.init(formula: formula, exact: try options["exact"].map(bool) ?? false))
+        }
+        if let sanitizers = value("pattern-sanitizers") {
+            for item in try taintItems(sanitizers, key: "pattern-sanitizers") {
+                let (formula, options) = try taintItem(item, allowed: ["exact", "by-side-effect", "not-conflicting"])
+                spec.sanitizers.append(.init(formula: formula, exact: try options["exact"].map(bool) ?? false,
+                                             sideEffect: try options["by-side-effect"].map(sideEffect) ?? .no))
+            }
+        }
+        if let propagators = value("pattern-propagators") {
+            for item in try taintItems(propagators, key: "pattern-propagators") {
+                let (formula, options) = try taintItem(item, allowed: ["from", "to", "by-side-effect"])
+                guard let from = options["from"], case .scalar(let fromName, _) = from, fromName.hasPrefix("$"),
+                      let to = options["to"], case .scalar(let toName, _) = to, toName.hasPrefix("$") else {
+                    throw fail(item, "a propagator names its `from` and `to` metavariables")
+                }
+                spec.propagators.append(.init(formula: formula, from: fromName, to: toName))
+            }
+        }
+        return spec
+    }
+
+    private func taintItems(_ node: ConfigNode, key: String) throws(RuleError) -> [ConfigNode] {
+        guard case .sequence(let items, _) = node, !items.isEmpty else { throw fail(node, "`\(key)` is a non-empty list") }
+        return items
+    }
+
+    /// One source, sink, sanitizer or propagator: a formula and its options.
+    private mutating func taintItem(_ item: ConfigNode, allowed: Set<String>) throws(RuleError) -> (Formula, [String: ConfigNode]) {
+        if case .scalar = item { return (try formula(key: "pattern", item, python: true), [:]) }
+        guard case .mapping(let entries, _) = item else { throw fail(item, "each item is a mapping with a pattern") }
+        var options: [String: ConfigNode] = [:]
+        var formulaEntry: (key: String, value: ConfigNode)?
+        var focus: [[String]] = []
+        for entry in entries {
+            switch entry.key {
+            case "pattern", "patterns", "pattern-either", "pattern-regex", "pattern-inside":
+                guard formulaEntry == nil else { throw fail(entry.value, "one pattern operator per item (combine them under `patterns`)") }
+                formulaEntry = (entry.key, entry.value)
+            case "focus-metavariable":
+                focus.append(try metavariables(entry.value))
+            case "label", "requires":
+                throw RuleError(file: file, line: entry.keyPosition.line, ruleID: ruleID, message: "taint labels (`\(entry.key)`) are not supported yet")
+            case let key where allowed.contains(key):
+                options[key] = entry.value
+            default:
+                throw RuleError(file: file, line: entry.keyPosition.line, ruleID: ruleID, message: "unknown key `\(entry.key)` here")
+            }
+        }
+        guard let formulaEntry else { throw fail(item, "the item has no pattern") }
+        let formula: Formula
+        if formulaEntry.key == "pattern-inside" {
+            formula = Formula(.inside(try self.formula(key: "pattern", formulaEntry.value, python: true)), line: formulaEntry.value.position.line)
+        } else {
+            formula = try self.formula(key: formulaEntry.key, formulaEntry.value, python: true)
+        }
+        formula.focus += focus
+        return (formula, options)
+    }
+
+    private func sideEffect(_ node: ConfigNode) throws(RuleError) -> TaintSpec.SideEffect {
+        if case .scalar(let s, _) = node, s.lowercased() == "only" { return .only }
+        return try bool(node) ? .yes : .no
     }
 
     private mutating func readOptions(_ node: ConfigNode) throws(RuleError) {

@@ -89,7 +89,7 @@ extension Matcher {
             if let mv = PatternSyntax.metavariable(pe) {
                 let value: BoundValue
                 if case .expr(let te) = t.kind { value = .expression(te) } else { value = .statement(t) }
-                if let b2 = b.binding(mv, to: value) { k(b2) }
+                if let b2 = b.binding(mv, to: value, file: file) { k(b2) }
                 return
             }
             // An expression statement of a pattern matches a simple statement with the
@@ -209,7 +209,7 @@ extension Matcher {
             guard case .functionDef(let tf) = t.kind, !pf.isAsync || tf.isAsync else { return }
             let named: Bindings?
             if let mv = PatternSyntax.metavariable(pf.name) {
-                named = b.binding(mv, to: .identifier(tf.name, file.definitionNameSpan(t, tf.name)))
+                named = b.binding(mv, to: .identifier(tf.name, file.definitionNameSpan(t, tf.name)), file: file)
             } else {
                 named = pf.name == tf.name ? b : nil
             }
@@ -230,7 +230,7 @@ extension Matcher {
             guard case .classDef(let tname, let tbases, let tkw, let tbody, let tdecorators, _) = t.kind else { return }
             let named: Bindings?
             if let mv = PatternSyntax.metavariable(pname) {
-                named = b.binding(mv, to: .identifier(tname, file.definitionNameSpan(t, tname)))
+                named = b.binding(mv, to: .identifier(tname, file.definitionNameSpan(t, tname)), file: file)
             } else {
                 named = pname == tname ? b : nil
             }
@@ -250,7 +250,7 @@ extension Matcher {
             case .importFrom(let module?, _, 0) where pnames.count == 1 && pnames[0].asname == nil:
                 // Semgrep: `import pickle` also matches `from pickle import loads`.
                 if let mv = PatternSyntax.metavariable(pnames[0].name) {
-                    if let b2 = b.binding(mv, to: .identifier(module, t.span)) { k(b2) }
+                    if let b2 = b.binding(mv, to: .identifier(module, t.span), file: file) { k(b2) }
                 } else if pnames[0].name == module {
                     k(b)
                 }
@@ -263,7 +263,7 @@ extension Matcher {
             let written = String(repeating: ".", count: tlevel) + (tmodule ?? "")
             let moduleMatched: Bindings?
             if let pm = pmodule, let mv = PatternSyntax.metavariable(pm), plevel == 0 {
-                moduleMatched = written.isEmpty ? nil : b.binding(mv, to: .identifier(written, t.span))
+                moduleMatched = written.isEmpty ? nil : b.binding(mv, to: .identifier(written, t.span), file: file)
             } else {
                 moduleMatched = plevel == tlevel && pmodule == tmodule ? b : nil
             }
@@ -298,7 +298,7 @@ extension Matcher {
         for (p, t) in zip(ps, ts) {
             guard let bound = current else { return }
             if let mv = PatternSyntax.metavariable(p) {
-                current = bound.binding(mv, to: .identifier(t, span))
+                current = bound.binding(mv, to: .identifier(t, span), file: file)
             } else if p != t {
                 current = nil
             }
@@ -354,7 +354,7 @@ extension Matcher {
             switch (p.name, t.name) {
             case (nil, nil): break
             case let (pn?, tn?):
-                if let mv = PatternSyntax.metavariable(pn) { b3 = b2.binding(mv, to: .identifier(tn, t.span)) } else if pn != tn { b3 = nil }
+                if let mv = PatternSyntax.metavariable(pn) { b3 = b2.binding(mv, to: .identifier(tn, t.span), file: file) } else if pn != tn { b3 = nil }
             default: b3 = nil
             }
             guard let b4 = b3 else { return }
@@ -404,13 +404,13 @@ extension Matcher {
             for (j, t) in ts.enumerated() where !used.contains(j) {
                 var b1: Bindings? = b
                 if let mv = PatternSyntax.metavariable(p.name) {
-                    b1 = b.binding(mv, to: .identifier(t.name, t.span))
+                    b1 = b.binding(mv, to: .identifier(t.name, t.span), file: file)
                 } else if p.name != t.name {
                     b1 = nil
                 }
                 if let pa = p.asname, let current = b1 {
                     if let mv = PatternSyntax.metavariable(pa) {
-                        b1 = t.asname.flatMap { current.binding(mv, to: .identifier($0, t.span)) }
+                        b1 = t.asname.flatMap { current.binding(mv, to: .identifier($0, t.span), file: file) }
                     } else if pa != t.asname {
                         b1 = nil
                     }

@@ -40,6 +40,31 @@ public final class TargetFile: @unchecked Sendable {
         return best?.scope ?? moduleScope
     }
 
+    private var declaring: [ObjectIdentifier: ObjectIdentifier?] = [:]
+
+    /// The scope declaring the variable a name reads (nil when none does: a builtin, say), as
+    /// Semgrep resolves names: a function's local `x` is another variable than the module's.
+    func declaringScope(of e: Expr) -> ObjectIdentifier? {
+        guard case .name(let id, _) = e.kind else { return nil }
+        let key = ObjectIdentifier(e)
+        if let known = declaring[key] { return known }
+        var scope: Scope? = scope(containing: SourceRange(e.span))
+        var found: ObjectIdentifier?
+        while let s = scope {
+            if s.globals.contains(id), s.parent != nil {
+                found = ObjectIdentifier(s.root)
+                break
+            }
+            if s.bindings[id] != nil || s.imports[id] != nil {
+                found = ObjectIdentifier(s)
+                break
+            }
+            scope = s.lexicalParent ?? s.parent
+        }
+        declaring[key] = .some(found)
+        return found
+    }
+
     /// The scope a function or class statement opens.
     func scope(of statement: Stmt) -> Scope? { scopes[ObjectIdentifier(statement)] }
 
@@ -110,6 +135,9 @@ public final class TargetFile: @unchecked Sendable {
 /// those bound exactly once to a constant (Semgrep's constant propagation).
 final class Scope {
     let parent: Scope?
+    /// The scope written around this one, a class body included (Semgrep resolves a method's
+    /// names through its class body; Python does not).
+    var lexicalParent: Scope?
     var imports: [String: (parts: [String], position: SourcePosition)] = [:]
     /// How many times each name is bound other than by an import.
     var bindings: [String: Int] = [:]
@@ -246,6 +274,7 @@ final class Scope {
             bind(f.name)
             for d in f.decorators { collectExpressions(d, file: file) }
             let inner = Scope(parent: self.functionParent)
+            inner.lexicalParent = self
             for arg in f.args.posonlyargs + f.args.args + f.args.kwonlyargs {
                 inner.bind(arg.arg)
                 if let annotation = arg.annotation { inner.annotations[arg.arg] = annotation }

@@ -289,7 +289,8 @@ final class TaintAnalysis {
         var head = state
         var exit: TaintState? = nil
         var breaks: TaintState? = nil
-        for _ in 0..<64 {
+        // Taint only grows, so the loop stabilises; the step budget bounds how long it may take.
+        while true {
             loops.append((nil, nil))
             var s = head
             exit = body(&s)

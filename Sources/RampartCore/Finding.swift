@@ -32,6 +32,8 @@ public struct Finding: Sendable, Hashable {
     public var sources: [FindingSource] = []
     /// An edit that fixes it (a custom rule's `fix`), for `--fix` and SARIF's `fixes`.
     public var fix: SourceFix?
+    /// A dataflow finding's way from where the data comes from to where it must not go.
+    public var trace: [TraceStep] = []
 
     public var isSuppressed: Bool { suppression != nil }
 
@@ -252,5 +254,38 @@ public struct SourceFix: Sendable, Hashable {
         self.endLine = endLine
         self.endColumn = endColumn
         self.replacement = replacement
+    }
+}
+
+extension Finding {
+    /// The trace on one line (`app.py:10 → app.py:12`), for reports that show it compactly.
+    public var traceSummary: String? {
+        guard !trace.isEmpty else { return nil }
+        return trace.map { "\($0.path):\($0.line)" }.joined(separator: " → ")
+    }
+}
+
+/// One step of a dataflow finding's trace: where tainted data comes from (`source`), each
+/// place it flows through (`step`), where it arrives (`sink`). Lines and columns as
+/// `SourceLocation`'s.
+public struct TraceStep: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case source, step, sink
+    }
+
+    public var kind: Kind
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+
+    public init(kind: Kind, path: String, line: Int, column: Int, endLine: Int, endColumn: Int) {
+        self.kind = kind
+        self.path = path
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
     }
 }

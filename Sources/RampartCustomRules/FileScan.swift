@@ -10,6 +10,17 @@ public struct RuleMatch: @unchecked Sendable {
     public var message: String
     /// The rule's `fix`/`fix-regex` for this match.
     public var fix: FixEdit?
+    /// A taint finding's way from its source to its sink: the source, each assignment, the sink.
+    public var trace: [SourceRange] = []
+
+    init(rule: Int, range: SourceRange, bindings: Bindings, message: String, fix: FixEdit? = nil, trace: [SourceRange] = []) {
+        self.rule = rule
+        self.range = range
+        self.bindings = bindings
+        self.message = message
+        self.fix = fix
+        self.trace = trace
+    }
 }
 
 /// What the rules found in one file, and what they could not finish.
@@ -62,7 +73,7 @@ extension RuleSet {
             ranges.sort { $0.range < $1.range }
             for range in ranges {
                 var match = RuleMatch(rule: r, range: range.range, bindings: range.bindings,
-                                      message: Interpolation.apply(rules[r].message, range.bindings, file))
+                                      message: Interpolation.apply(rules[r].message, range.bindings, file), trace: range.trace)
                 if rules[r].fix != nil || rules[r].fixRegex != nil { match.fix = Autofix.edit(rules[r], match, file) }
                 result.matches.append(match)
             }
@@ -89,9 +100,15 @@ extension RuleSet {
         let hits = analysis.run()
         if analysis.exhausted { reasons.append("taint analysis stopped after \(steps) steps") }
         return hits.map { hit in
-            var bindings = hit.sink.bindings
-            if let first = hit.origins.min() { bindings = bindings.merging(analysis.source(first).bindings) }
-            return RangeMatch(range: hit.sink.range, bindings: bindings, kind: .plain)
+            var match = RangeMatch(range: hit.sink.range, bindings: hit.sink.bindings, kind: .plain)
+            // The first source (in the file's order) explains the finding: its bindings fill
+            // the message's names the sink does not bind, its way is the trace.
+            if let first = hit.taint.origins.min() {
+                let source = analysis.source(first)
+                match.bindings = match.bindings.merging(source.bindings)
+                match.trace = [source.range] + (hit.taint.ways[first] ?? []) + [hit.sink.range]
+            }
+            return match
         }
     }
 }

@@ -9,6 +9,8 @@ struct RangeMatch {
     var range: SourceRange
     var bindings: Bindings
     var kind: Kind
+    /// A taint finding's way (`RuleMatch.trace`).
+    var trace: [SourceRange] = []
 }
 
 /// Evaluates a rule's formula over one file with Semgrep's range semantics: a conjunction

@@ -12,7 +12,7 @@ import PythonSyntax
 final class TaintAnalysis {
     struct SinkHit {
         var sink: RangeMatch
-        var origins: Taint
+        var taint: Taint
     }
 
     private let file: TargetFile
@@ -48,9 +48,9 @@ final class TaintAnalysis {
                 let origin = sources.count
                 sources.append(match)
                 if spec.sideEffect == .no {
-                    sourceAt[match.range, default: []].insert(origin)
+                    sourceAt[match.range, default: []].formUnion([origin])
                 } else {
-                    sideEffectSourceAt[match.range, default: ([], spec.sideEffect)].0.insert(origin)
+                    sideEffectSourceAt[match.range, default: ([], spec.sideEffect)].0.formUnion([origin])
                 }
             }
         }
@@ -82,7 +82,7 @@ final class TaintAnalysis {
             next += 1
             analyse(function, env: env)
         }
-        return hits.keys.sorted().map { SinkHit(sink: sinks[$0].match, origins: hits[$0] ?? []) }
+        return hits.keys.sorted().map { SinkHit(sink: sinks[$0].match, taint: hits[$0] ?? []) }
     }
 
     /// The source matches (for a finding's bindings and trace).
@@ -326,7 +326,8 @@ final class TaintAnalysis {
     }
 
     /// Stores a value's taint into an assignment target.
-    private func bind(_ target: Expr, _ t: Taint, _ state: inout TaintState?) {
+    private func bind(_ target: Expr, _ taint: Taint, _ state: inout TaintState?) {
+        let t = taint.isEmpty ? taint : taint.through(SourceRange(target.span))
         switch target.kind {
         case .name(let id, _):
             state?.write([id], t, strong: true)

@@ -1,5 +1,42 @@
-/// The taint origins of a value: indexes of the source matches it may come from.
-typealias Taint = Set<Int>
+/// The taint of a value: the source matches it may come from (by index), each with the
+/// assignments it went through on one way there (for the finding's trace). Two taints are
+/// equal when they have the same origins: the fixpoint does not depend on the ways.
+struct Taint: Equatable, ExpressibleByArrayLiteral {
+    /// Steps kept per origin; a longer way keeps its first steps.
+    static let maxSteps = 24
+
+    private(set) var ways: [Int: [SourceRange]] = [:]
+
+    init() {}
+    init(arrayLiteral origins: Int...) { for origin in origins { ways[origin] = [] } }
+
+    var isEmpty: Bool { ways.isEmpty }
+    var origins: Dictionary<Int, [SourceRange]>.Keys { ways.keys }
+
+    /// Adds the other's origins; an origin already here keeps its way.
+    mutating func formUnion(_ other: Taint) {
+        for (origin, way) in other.ways where ways[origin] == nil { ways[origin] = way }
+    }
+
+    func union(_ other: Taint) -> Taint {
+        var out = self
+        out.formUnion(other)
+        return out
+    }
+
+    /// The taint after flowing through an assignment at `step`.
+    func through(_ step: SourceRange) -> Taint {
+        var out = self
+        for (origin, way) in ways where way.count < Self.maxSteps && way.last != step {
+            out.ways[origin] = way + [step]
+        }
+        return out
+    }
+
+    static func == (a: Taint, b: Taint) -> Bool {
+        a.ways.count == b.ways.count && a.ways.keys.allSatisfy { b.ways[$0] != nil }
+    }
+}
 
 /// What is tainted at one point of a function: variables and their attribute paths (`o.a` apart
 /// from `o.b`), joined by union where control flow meets. Subscripts are not told apart: an

@@ -227,6 +227,10 @@ public struct PythonSASTScanner: SecurityScanner {
                 SourceFix(line: edit.range.start.line, column: edit.range.start.column + 1, endLine: edit.range.end.line,
                           endColumn: edit.range.end.column + 1, replacement: edit.replacement)
             }
+            finding.trace = match.trace.enumerated().map { index, range in
+                TraceStep(kind: index == 0 ? .source : index == match.trace.count - 1 ? .sink : .step, path: path,
+                          line: range.start.line, column: range.start.column + 1, endLine: range.end.line, endColumn: range.end.column + 1)
+            }
             return finding
         }
     }

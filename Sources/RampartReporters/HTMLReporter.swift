@@ -76,6 +76,7 @@ public struct HTMLReporter: Reporter {
             if case .web(let w) = finding.location, let evidence = w.evidence {
                 message += "<pre>\(h(evidence))</pre>"
             }
+            if let flow = finding.traceSummary { message += "<p class=\"flow\">flow: \(h(flow))</p>" }
             let cwe = finding.cwe.map { "CWE-\($0)" }.joined(separator: ", ")
             let state = finding.suppression.map { "suppressed (\($0.kind.rawValue)\($0.reason.map { ": " + $0 } ?? ""))" } ?? (report.failOn.gates(finding.severity) ? "gating" : "open")
             html += "<tr class=\"\(finding.isSuppressed ? "suppressed" : "")\">"

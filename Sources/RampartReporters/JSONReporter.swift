@@ -130,6 +130,10 @@ public struct JSONReporter: Reporter {
                 ("line", .int(fix.line)), ("column", .int(fix.column)), ("endLine", .int(fix.endLine)),
                 ("endColumn", .int(fix.endColumn)), ("replacement", .string(fix.replacement)),
             ]) }),
+            ("trace", finding.trace.isEmpty ? nil : .array(finding.trace.map { step in .object([
+                ("kind", .string(step.kind.rawValue)), ("path", .string(step.path)), ("line", .int(step.line)),
+                ("column", .int(step.column)), ("endLine", .int(step.endLine)), ("endColumn", .int(step.endColumn)),
+            ]) })),
             ("suppressed", .bool(finding.isSuppressed)),
             ("suppression", finding.suppression.map { suppression in
                 .compactObject([

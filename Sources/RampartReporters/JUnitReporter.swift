@@ -57,6 +57,7 @@ public struct JUnitReporter: Reporter {
             "at \(finding.location.display)",
         ]
         if case .source(let s) = finding.location, let snippet = s.snippet { lines.append(snippet) }
+        if let flow = finding.traceSummary { lines.append("flow: " + flow) }
         if !finding.cwe.isEmpty { lines.append(finding.cwe.map(ReportText.cweLabel).joined(separator: ", ")) }
         if let help = finding.helpUri { lines.append("help: \(help)") }
         return lines.joined(separator: "\n")

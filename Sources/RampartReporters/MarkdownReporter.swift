@@ -45,7 +45,7 @@ public struct MarkdownReporter: Reporter {
             out += "| Severity | Rule | Location | Message |\n|---|---|---|---|\n"
             for finding in ordered.prefix(Self.maxRows) {
                 let rule = finding.helpUri.map { "[`\(Self.code(finding.ruleId.rawValue))`](\($0))" } ?? "`\(Self.code(finding.ruleId.rawValue))`"
-                out += "| \(finding.severity.rawValue) | \(rule) | `\(Self.code(finding.location.display))` | \(Self.cell(finding.message)) |\n"
+                out += "| \(finding.severity.rawValue) | \(rule) | `\(Self.code(finding.location.display))` | \(Self.cell(finding.message + (finding.traceSummary.map { " (flow: \($0))" } ?? ""))) |\n"
             }
             if ordered.count > Self.maxRows {
                 out += "\n…and \(ordered.count - Self.maxRows) more; see the full report.\n"

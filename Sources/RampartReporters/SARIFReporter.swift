@@ -108,6 +108,7 @@ public struct SARIFReporter: Reporter {
             ("locations", .array([location(finding.location)])),
             ("partialFingerprints", .object(fingerprints)),
             ("fixes", fixes(finding)),
+            ("codeFlows", codeFlows(finding)),
             ("suppressions", finding.suppression.map { suppression in
                 .array([.compactObject([
                     ("kind", .string(suppression.kind == .config ? "external" : "inSource")),
@@ -120,6 +121,28 @@ public struct SARIFReporter: Reporter {
                 ("security-severity", finding.severity.securitySeverityScore.map(JSONValue.string)),
             ])),
         ])
+    }
+
+    /// SARIF's `codeFlows`: a dataflow finding's way from its source to its sink, one thread
+    /// flow whose locations are the steps (GitHub shows them as the alert's "paths").
+    private func codeFlows(_ finding: Finding) -> JSONValue? {
+        guard !finding.trace.isEmpty else { return nil }
+        let locations: [JSONValue] = finding.trace.map { step in
+            .object([
+                ("location", .object([
+                    ("physicalLocation", .object([
+                        ("artifactLocation", .object([("uri", .string(Self.uri(step.path)))])),
+                        ("region", .object([
+                            ("startLine", .int(step.line)), ("startColumn", .int(step.column)),
+                            ("endLine", .int(step.endLine)), ("endColumn", .int(step.endColumn)),
+                        ])),
+                    ])),
+                    ("message", .object([("text", .string(step.kind.rawValue))])),
+                ])),
+                ("kinds", .array([.string(step.kind == .step ? "taint" : step.kind.rawValue)])),
+            ])
+        }
+        return .array([.object([("threadFlows", .array([.object([("locations", .array(locations))])]))])])
     }
 
     /// SARIF's `fixes`: the edit a custom rule's `fix` makes.

@@ -42,6 +42,13 @@ public struct TextReporter: Reporter {
                         out += "            " + style.dim("│ " + Self.clip(String(line), 160)) + "\n"
                     }
                 }
+                if !finding.trace.isEmpty {
+                    // The dataflow's way, one step a line: where the data comes from, where it goes.
+                    for step in finding.trace {
+                        let place = TextEscaping.escape("\(step.path):\(step.line):\(step.column)")
+                        out += "            " + style.dim(step.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + place) + "\n"
+                    }
+                }
                 if let commit = finding.commit {
                     let line = "commit \(commit.sha.prefix(12)) by \(commit.author) <\(commit.email)> on \(commit.date.prefix(10)): \(commit.summary)"
                     out += "            " + style.dim(Self.clip(line, 160)) + "\n"

@@ -41,6 +41,12 @@ public enum SampleReport {
                 path: "app/run.py", line: 20, column: 1, snippet: "subprocess.Popen(x, shell=True)  # nosec B602"))),
         ]
         findings[4].suppression = Suppression(kind: .nosec, reason: nil)
+        // A dataflow's way: request data assigned to `cmd`, then run.
+        findings[0].trace = [
+            TraceStep(kind: .source, path: "app/run.py", line: 10, column: 11, endLine: 10, endColumn: 23),
+            TraceStep(kind: .step, path: "app/run.py", line: 10, column: 5, endLine: 10, endColumn: 8),
+            TraceStep(kind: .sink, path: "app/run.py", line: 12, column: 22, endLine: 12, endColumn: 25),
+        ]
         for index in findings.indices {
             findings[index].helpUri = "https://docs.example.test/rules/\(findings[index].ruleId)"
         }

@@ -159,9 +159,10 @@ struct RuleLoader {
         }
         if let sanitizers = value("pattern-sanitizers") {
             for item in try taintItems(sanitizers, key: "pattern-sanitizers") {
-                let (formula, options) = try taintItem(item, allowed: ["exact", "by-side-effect", "not-conflicting"])
+                let (formula, options) = try taintItem(item, allowed: ["exact", "by-side-effect", "not-conflicting", "by-guard"])
                 spec.sanitizers.append(.init(formula: formula, exact: try options["exact"].map(bool) ?? false,
-                                             sideEffect: try options["by-side-effect"].map(sideEffect) ?? .no))
+                                             sideEffect: try options["by-side-effect"].map(sideEffect) ?? .no,
+                                             guardOutcome: try options["by-guard"].map(bool)))
             }
         }
         if let propagators = value("pattern-propagators") {

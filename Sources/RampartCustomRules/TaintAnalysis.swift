@@ -1,9 +1,11 @@
 import PythonSyntax
 
-/// Taint mode on one file, with Semgrep's semantics: a forward dataflow over each function
-/// (the module's top level is one too) from the places a source matches to those a sink
-/// matches, through assignments, calls (a call's result carries its arguments' and receiver's
-/// taint), operators, containers and attribute paths, cut by sanitizers.
+/// Taint mode on one file: a forward dataflow over each function (the module's top level is
+/// one too) from the places a source matches to those a sink matches, through assignments,
+/// calls (a call's result carries its arguments' and receiver's taint), operators, attribute
+/// paths and container entries, cut by sanitizers and by the checks rules name as guards.
+/// Semgrep's semantics, plus precision it lacks (`docs/taint.md`): branches whose condition is
+/// a constant are not taken, container entries with constant keys are told apart.
 ///
 /// Python's control flow is structured, so the fixpoint is computed over the statements
 /// themselves: branches are joined, loops iterate until their state is stable, `break`,
@@ -15,11 +17,15 @@ final class TaintAnalysis {
         var taint: Taint
     }
 
+    private typealias Node = TaintState.Node
+
     private let file: TargetFile
     private let sources: [RangeMatch]
     private var sourceAt: [SourceRange: Taint] = [:]
     private var sideEffectSourceAt: [SourceRange: (Taint, TaintSpec.SideEffect)] = [:]
     private var sanitizerAt: [SourceRange: TaintSpec.SideEffect] = [:]
+    /// Guards by the range of the value they check, with the outcome that makes it clean.
+    private var guardAt: [SourceRange: Bool] = [:]
     private var sinks: [(match: RangeMatch, exact: Bool)] = []
     private var propagatorAt: [SourceRange: [(from: Expr, to: Expr)]] = [:]
     private var hits: [Int: Taint] = [:]
@@ -38,6 +44,13 @@ final class TaintAnalysis {
     /// Functions to analyse, with the globals' taint where they are defined.
     private var pending: [(function: Stmt, env: TaintState?)] = []
     private var pendingIndex: [ObjectIdentifier: Int] = [:]
+    /// Each parameter's default's taint, from where its function is defined.
+    private var defaultTaints: [ObjectIdentifier: [String: Taint]] = [:]
+    /// The range of the expression being evaluated (the parent of the next one).
+    private var enclosing: SourceRange?
+
+    /// Calls after which the code does not go on (`abort(403)` in a view).
+    static let noReturn: Set<String> = ["abort", "exit", "quit", "sys.exit", "os._exit", "os.abort", "flask.abort", "werkzeug.exceptions.abort"]
 
     init(file: TargetFile, spec: TaintSpec, matches: (sources: [[RangeMatch]], sinks: [[RangeMatch]], sanitizers: [[RangeMatch]], propagators: [[RangeMatch]]), steps: Int) {
         self.file = file
@@ -56,8 +69,12 @@ final class TaintAnalysis {
         }
         self.sources = sources
         for (spec, found) in zip(spec.sanitizers, matches.sanitizers) {
-            for match in found where sanitizerAt[match.range] == nil || spec.sideEffect != .no {
-                sanitizerAt[match.range] = spec.sideEffect
+            for match in found {
+                if let outcome = spec.guardOutcome {
+                    guardAt[match.range] = outcome
+                } else if sanitizerAt[match.range] == nil || spec.sideEffect != .no {
+                    sanitizerAt[match.range] = spec.sideEffect
+                }
             }
         }
         for (spec, found) in zip(spec.sinks, matches.sinks) {
@@ -121,9 +138,6 @@ final class TaintAnalysis {
         (globals, loops, handlers) = saved
     }
 
-    /// Each parameter's default's taint, from where its function is defined.
-    private var defaultTaints: [ObjectIdentifier: [String: Taint]] = [:]
-
     /// Parameters hide outer names; one is tainted by a tainted default or a source matching it.
     private func parameters(_ a: Arguments, defaults: [String: Taint], _ state: inout TaintState?) {
         for arg in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg].compactMap({ $0 }) {
@@ -131,12 +145,13 @@ final class TaintAnalysis {
             if let origins = sourceAt[SourceRange(arg.span)] { taint.formUnion(origins) }
             if let (origins, _) = sideEffectSourceAt[SourceRange(arg.span)] { taint.formUnion(origins) }
             state?.write([arg.arg], taint, strong: true)
+            state?.setConstant(arg.arg, nil)
         }
     }
 
     /// Evaluates a function's decorators and defaults where it is defined, and queues its body.
     private func define(_ statement: Stmt, _ f: Stmt.FunctionDef, _ state: inout TaintState?) {
-        for d in f.decorators { _ = evaluate(d, &state) }
+        for d in f.decorators { evaluate(d, &state) }
         var defaults: [String: Taint] = [:]
         let positional = f.args.posonlyargs + f.args.args
         for (arg, value) in zip(positional.suffix(f.args.defaults.count), f.args.defaults) {
@@ -153,6 +168,7 @@ final class TaintAnalysis {
         // those its enclosing function saw), not its enclosing function's locals.
         enqueue(statement, env: globals ?? state)
         state?.kill([f.name])
+        state?.setConstant(f.name, nil)
     }
 
     // MARK: Statements
@@ -168,33 +184,52 @@ final class TaintAnalysis {
     private func statement(_ s: Stmt, _ state: inout TaintState?) {
         switch s.kind {
         case .expr(let value):
-            _ = evaluate(value, &state)
+            evaluate(value, &state)
+            if case .call(let function, _, _) = value.kind, let name = Self.dottedName(function), Self.noReturn.contains(name) {
+                state = nil
+            }
         case .assign(let targets, let value):
-            let t = evaluate(value, &state)
-            for target in targets { bind(target, t, &state) }
+            if targets.count == 1, let path = path(targets[0], state) {
+                // One target: containers keep their entries apart, constants are remembered.
+                let node = valueNode(value, &state)
+                bindNode(targets[0], path, node, &state)
+                if case .name(let id, _) = targets[0].kind, let current = state {
+                    state?.setConstant(id, PythonConstants.value(of: value) { current.constant($0) })
+                }
+            } else {
+                let t = evaluate(value, &state)
+                for target in targets { bind(target, t, &state) }
+            }
         case .annAssign(let target, let annotation, let value, _):
-            _ = evaluate(annotation, &state)
-            if let value { bind(target, evaluate(value, &state), &state) }
+            evaluate(annotation, &state)
+            if let value {
+                if let path = path(target, state) {
+                    bindNode(target, path, valueNode(value, &state), &state)
+                } else {
+                    bind(target, evaluate(value, &state), &state)
+                }
+            }
         case .augAssign(let target, _, let value):
             let t = evaluate(target, &state).union(evaluate(value, &state))
             bind(target, t, &state)
         case .typeAlias(let name, _, let value):
-            _ = evaluate(value, &state)
+            evaluate(value, &state)
             bind(name, [], &state)
         case .return(let value):
-            if let value { _ = evaluate(value, &state) }
+            if let value { evaluate(value, &state) }
             state = nil
         case .raise(let exc, let cause):
-            if let exc { _ = evaluate(exc, &state) }
-            if let cause { _ = evaluate(cause, &state) }
+            if let exc { evaluate(exc, &state) }
+            if let cause { evaluate(cause, &state) }
             if !handlers.isEmpty { handlers[handlers.count - 1] = TaintState.join(handlers[handlers.count - 1], state) }
             state = nil
         case .delete(let targets):
             // Semgrep keeps a deleted name's taint (reading it would fail anyway).
-            for target in targets { _ = evaluate(target, &state) }
+            for target in targets { evaluate(target, &state) }
         case .assert(let test, let message):
-            _ = evaluate(test, &state)
-            if let message { _ = evaluate(message, &state) }
+            evaluate(test, &state)
+            if let message { evaluate(message, &state) }
+            refine(test, holds: true, &state)
         case .import, .importFrom, .global, .nonlocal, .pass:
             // An import rebinding a tainted name keeps its taint, as in Semgrep.
             break
@@ -205,15 +240,22 @@ final class TaintAnalysis {
             if !loops.isEmpty { loops[loops.count - 1].continues = TaintState.join(loops[loops.count - 1].continues, state) }
             state = nil
         case .if(let test, let body, let orelse):
-            _ = evaluate(test, &state)
+            evaluate(test, &state)
+            let known = truth(test, state)
             var other = state
+            if known == false { state = nil } else { refine(test, holds: true, &state) }
+            if known == true { other = nil } else { refine(test, holds: false, &other) }
             block(body, &state)
             block(orelse, &other)
             state = TaintState.join(state, other)
         case .while(let test, let body, let orelse):
             loop(&state, orelse: orelse) { state in
-                _ = self.evaluate(test, &state)
-                let exit = state
+                self.evaluate(test, &state)
+                let known = self.truth(test, state)
+                // `while True:` leaves only by `break`; `while False:` never runs its body.
+                var exit = known == true ? nil : state
+                self.refine(test, holds: false, &exit)
+                if known == false { state = nil } else { self.refine(test, holds: true, &state) }
                 self.block(body, &state)
                 return exit
             }
@@ -239,8 +281,11 @@ final class TaintAnalysis {
             var joined = state
             for h in handlerClauses {
                 var inner = atHandler
-                if let type = h.type { _ = evaluate(type, &inner) }
-                if let name = h.name { inner?.kill([name]) }
+                if let type = h.type { evaluate(type, &inner) }
+                if let name = h.name {
+                    inner?.kill([name])
+                    inner?.setConstant(name, nil)
+                }
                 block(h.body, &inner)
                 joined = TaintState.join(joined, inner)
             }
@@ -254,13 +299,21 @@ final class TaintAnalysis {
             state = joined
         case .match(let subject, let cases):
             let t = evaluate(subject, &state)
+            let known = state.flatMap { current in PythonConstants.value(of: subject) { current.constant($0) } }
             var joined: TaintState? = nil
             var unmatched = state
             for c in cases {
+                let decided = known.flatMap { Self.decide(c.pattern, $0) }
+                if decided == false { continue }
                 var inner = unmatched
                 capture(c.pattern, t, &inner)
-                if let g = c.guardExpr { _ = evaluate(g, &inner) }
-                unmatched = TaintState.join(unmatched, inner)
+                if let g = c.guardExpr { evaluate(g, &inner) }
+                if decided == true && c.guardExpr == nil {
+                    // A constant subject this case certainly matches: no case after it runs.
+                    unmatched = nil
+                } else {
+                    unmatched = TaintState.join(unmatched, inner)
+                }
                 block(c.body, &inner)
                 joined = TaintState.join(joined, inner)
             }
@@ -268,8 +321,8 @@ final class TaintAnalysis {
         case .functionDef(let f):
             define(s, f, &state)
         case .classDef(let name, let bases, let keywords, let body, let decorators, _):
-            for e in decorators + bases { _ = evaluate(e, &state) }
-            for k in keywords { _ = evaluate(k.value, &state) }
+            for e in decorators + bases { evaluate(e, &state) }
+            for k in keywords { evaluate(k.value, &state) }
             // The class body runs once, in its own namespace; its methods see the module's names.
             var inner = state
             let saved = globals
@@ -280,6 +333,7 @@ final class TaintAnalysis {
             loops = savedLoops
             globals = saved
             state?.kill([name])
+            state?.setConstant(name, nil)
         }
     }
 
@@ -289,7 +343,8 @@ final class TaintAnalysis {
         var head = state
         var exit: TaintState? = nil
         var breaks: TaintState? = nil
-        // Taint only grows, so the loop stabilises; the step budget bounds how long it may take.
+        // Taint only grows and constants only go, so the loop stabilises; the step budget
+        // bounds how long it may take.
         while true {
             loops.append((nil, nil))
             var s = head
@@ -304,18 +359,49 @@ final class TaintAnalysis {
         state = TaintState.join(exit, breaks)
     }
 
+    /// Whether a `case` pattern matches a constant subject: true, false, or nil (not known).
+    private static func decide(_ p: Pattern, _ subject: ConstantValue) -> Bool? {
+        switch p.kind {
+        case .matchAs(nil, _): return true
+        case .matchValue(let e):
+            guard case .constant(let v, _) = e.kind else { return nil }
+            switch (v, subject) {
+            case let (.string(a), .string(b)): return a == b
+            case let (.int(a), .int(b)): return a == b
+            case (.string, .int), (.int, .string): return false
+            default: return nil
+            }
+        case .matchSingleton(let v):
+            switch (v, subject) {
+            case (.none, .none): return true
+            case let (.bool(a), .bool(b)): return a == b
+            default: return false
+            }
+        case .matchOr(let patterns):
+            let answers = patterns.map { decide($0, subject) }
+            if answers.contains(true) { return true }
+            return answers.allSatisfy { $0 == false } ? false : nil
+        default:
+            return nil
+        }
+    }
+
     /// A `case` pattern's captures take the subject's taint.
     private func capture(_ p: Pattern, _ t: Taint, _ state: inout TaintState?, depth: Int = 0) {
         guard depth < 100 else { return }
+        func set(_ name: String) {
+            state?.write([name], t, strong: true)
+            state?.setConstant(name, nil)
+        }
         switch p.kind {
         case .matchAs(let inner, let name):
-            if let name { state?.write([name], t, strong: true) }
+            if let name { set(name) }
             if let inner { capture(inner, t, &state, depth: depth + 1) }
         case .matchStar(let name):
-            if let name { state?.write([name], t, strong: true) }
+            if let name { set(name) }
         case .matchMapping(_, let patterns, let rest):
             for q in patterns { capture(q, t, &state, depth: depth + 1) }
-            if let rest { state?.write([rest], t, strong: true) }
+            if let rest { set(rest) }
         case .matchSequence(let patterns), .matchOr(let patterns):
             for q in patterns { capture(q, t, &state, depth: depth + 1) }
         case .matchClass(_, let patterns, _, let kwdPatterns):
@@ -325,63 +411,204 @@ final class TaintAnalysis {
         }
     }
 
+    // MARK: Conditions
+
+    /// A condition's truth value where it is a constant.
+    private func truth(_ test: Expr, _ state: TaintState?) -> Bool? {
+        guard let state else { return nil }
+        return PythonConstants.value(of: test) { state.constant($0) }.flatMap(PythonConstants.truth)
+    }
+
+    /// The state where `test` had the outcome `holds`: the values its guards check are clean.
+    /// Through `not`, the operands of `and` when it holds and of `or` when it does not.
+    private func refine(_ test: Expr, holds: Bool, _ state: inout TaintState?, depth: Int = 0) {
+        guard !guardAt.isEmpty, state != nil, depth < 100 else { return }
+        switch test.kind {
+        case .unaryOp(.not, let operand):
+            refine(operand, holds: !holds, &state, depth: depth + 1)
+        case .boolOp(let op, let values):
+            if (op == .and) == holds {
+                for v in values { refine(v, holds: holds, &state, depth: depth + 1) }
+            }
+        default:
+            // An atomic condition: the guards inside it whose outcome it has clean their value.
+            var checked: [Expr] = []
+            func visit(_ e: Expr, _ depth: Int) {
+                guard depth < 200 else { return }
+                if guardAt[file.reportedRange(e)] == holds { checked.append(e) }
+                if case .lambda = e.kind { return }
+                ExpressionChildren.forEach(e) { visit($0, depth + 1) }
+            }
+            visit(test, 0)
+            for e in checked {
+                if let path = path(e, state) { state?.kill(path) }
+            }
+        }
+    }
+
+    // MARK: Assignment
+
+    /// The value of an expression as a variable holds it: a container literal or a copy of a
+    /// variable keeps its entries apart; anything else is one taint.
+    private func valueNode(_ e: Expr, _ state: inout TaintState?) -> Node {
+        let range = file.reportedRange(e)
+        let plain = sanitizerAt[range] == nil && sourceAt[range] == nil && sideEffectSourceAt[range] == nil && propagatorAt[range] == nil
+        switch e.kind {
+        case .dict(let keys, let values) where plain:
+            let constantKeys = keys.map { key in key.flatMap { k in state.flatMap { s in PythonConstants.value(of: k) { s.constant($0) } }.flatMap(TaintState.entry) } }
+            var node = Node()
+            for (index, (key, value)) in zip(keys, values).enumerated() {
+                if let key { evaluate(key, &state) }
+                let t = evaluate(value, &state)
+                if let entry = constantKeys[index] {
+                    node.fields[entry] = Node(own: t)
+                } else {
+                    node.own.formUnion(t)  // `**other` or a computed key: any entry may hold it
+                }
+            }
+            reportIfTainted(e, node.all)
+            return node
+        case .list(let elts, _) where plain && !elts.contains(where: Self.isStarred), .tuple(let elts, _) where plain && !elts.contains(where: Self.isStarred):
+            var node = Node(length: elts.count)
+            for (index, elt) in elts.enumerated() { node.fields["[\(index)]"] = Node(own: evaluate(elt, &state)) }
+            reportIfTainted(e, node.all)
+            return node
+        default:
+            let t = evaluate(e, &state)
+            if plain, let p = path(e, state), let node = state?.node(p) { return node }
+            return Node(own: t)
+        }
+    }
+
+    /// A container literal's taint reaches the sinks around it like any value's.
+    private func reportIfTainted(_ e: Expr, _ t: Taint) {
+        lastTaint[ObjectIdentifier(e)] = t
+        if !t.isEmpty { reach(file.reportedRange(e), t, within: enclosing) }
+    }
+
+    private static func isStarred(_ e: Expr) -> Bool {
+        if case .starred = e.kind { return true }
+        return false
+    }
+
+    /// Stores a whole value into a path target (a name, an attribute, a constant-key entry).
+    private func bindNode(_ target: Expr, _ path: [String], _ node: Node, _ state: inout TaintState?) {
+        let step = SourceRange(target.span)
+        var node = node
+        node.own = node.own.through(step)
+        func mark(_ n: inout Node, _ depth: Int) {
+            guard depth < TaintState.maxPathLength else { return }
+            for key in Array(n.fields.keys) {
+                guard var child = n.fields[key] else { continue }
+                child.own = child.own.through(step)
+                mark(&child, depth + 1)
+                n.fields[key] = child
+            }
+        }
+        mark(&node, 0)
+        evaluateTargetParts(target, &state)
+        state?.write(path, node: node)
+        if case .name(let id, _) = target.kind { state?.setConstant(id, nil) }
+    }
+
+    /// The parts of a target that are read when it is assigned (a subscript's key, say).
+    private func evaluateTargetParts(_ target: Expr, _ state: inout TaintState?) {
+        if case .subscript(let value, let slice, _) = target.kind {
+            evaluate(slice, &state)
+            if path(value, state) == nil { evaluate(value, &state) }
+        }
+    }
+
     /// Stores a value's taint into an assignment target.
     private func bind(_ target: Expr, _ taint: Taint, _ state: inout TaintState?) {
         let t = taint.isEmpty ? taint : taint.through(SourceRange(target.span))
         switch target.kind {
         case .name(let id, _):
             state?.write([id], t, strong: true)
+            state?.setConstant(id, nil)
         case .attribute(let value, _, _):
-            if let path = Self.path(target) {
+            if let path = path(target, state) {
                 state?.write(path, t, strong: true)
             } else {
-                _ = evaluate(value, &state)
+                evaluate(value, &state)
             }
         case .subscript(let value, let slice, _):
-            _ = evaluate(slice, &state)
-            if let path = Self.path(value) {
+            evaluate(slice, &state)
+            if let path = path(target, state) {
+                state?.write(path, t, strong: true)
+            } else if let path = path(value, state) {
+                // An entry whose key is not known: the container may hold it anywhere.
                 state?.write(path, t, strong: false)
             } else {
-                _ = evaluate(value, &state)
+                evaluate(value, &state)
             }
         case .tuple(let elts, _), .list(let elts, _):
             for e in elts { bind(e, t, &state) }
         case .starred(let value, _):
             bind(value, t, &state)
         default:
-            _ = evaluate(target, &state)
+            evaluate(target, &state)
         }
     }
 
-    /// `x`, `x.a.b` as a path; nil for anything else.
-    static func path(_ e: Expr) -> [String]? {
+    /// `x`, `x.a.b`, `d['k']`, `l[0]` as a path; nil for anything else (a call's result, an
+    /// entry whose key is not a constant).
+    private func path(_ e: Expr, _ state: TaintState?) -> [String]? {
         var names: [String] = []
         var current = e
-        while true {
+        while names.count <= 32 {
             switch current.kind {
             case .name(let id, _):
                 names.append(id)
-                return names.count > 32 ? nil : names.reversed()
+                return names.reversed()
             case .attribute(let value, let attr, _):
                 names.append(attr)
                 current = value
-                if names.count > 32 { return nil }
+            case .subscript(let value, let slice, _):
+                guard let state, var key = PythonConstants.value(of: slice, lookup: { state.constant($0) }) else { return nil }
+                if case .int(let n) = key, let index = Int(n), index < 0 {
+                    // `l[-1]` of a list whose length is known.
+                    guard let base = path(value, state), let length = state.node(base)?.length, length + index >= 0 else { return nil }
+                    key = .int(String(length + index))
+                }
+                guard let entry = TaintState.entry(key) else { return nil }
+                names.append(entry)
+                current = value
             default:
                 return nil
             }
+        }
+        return nil
+    }
+
+    static func dottedName(_ e: Expr) -> String? {
+        switch e.kind {
+        case .name(let id, _): return id
+        case .attribute(let value, let attr, _): return dottedName(value).map { $0 + "." + attr }
+        default: return nil
         }
     }
 
     // MARK: Expressions
 
+    private enum Use {
+        /// The value itself (a variable read whole, with its attributes and entries).
+        case value
+        /// The object of an attribute or entry access: its own taint only (`o` in `o.b` is
+        /// not tainted by `o.a`).
+        case object
+        /// A called method: its object is read whole (`o.m()` carries `o.a`'s taint).
+        case callee
+    }
+
     /// The taint of an expression's value; records the sinks it reaches tainted.
     @discardableResult
-    private func evaluate(_ e: Expr, _ state: inout TaintState?, asObject: Bool = false, depth: Int = 0) -> Taint {
+    private func evaluate(_ e: Expr, _ state: inout TaintState?, use: Use = .value, depth: Int = 0) -> Taint {
         guard state != nil, step(), depth < 500 else { return [] }
         let range = file.reportedRange(e)
         if let sanitizer = sanitizerAt[range] {
             // The sanitized value is clean; by side effect, so is the variable from here on.
-            if sanitizer != .no, let path = Self.path(e) { state?.kill(path) }
+            if sanitizer != .no, let path = path(e, state) { state?.kill(path) }
             lastTaint[ObjectIdentifier(e)] = []
             return []
         }
@@ -393,29 +620,55 @@ final class TaintAnalysis {
         switch e.kind {
         case .name(let id, _):
             // `self` read whole is not tainted by its attributes (Semgrep's view of the receiver).
-            t = asObject || id == "self" ? state?.readOwn([id]) ?? [] : state?.read([id]) ?? []
+            t = use == .object || (id == "self" && use == .value) ? state?.readOwn([id]) ?? [] : state?.read([id]) ?? []
         case .attribute(let value, _, _):
-            t = evaluate(value, &state, asObject: true, depth: d)
-            if let path = Self.path(e) { t.formUnion(asObject ? state?.readOwn(path) ?? [] : state?.read(path) ?? []) }
+            t = evaluate(value, &state, use: use == .callee ? .value : .object, depth: d)
+            if let path = path(e, state) { t.formUnion(use == .object ? state?.readOwn(path) ?? [] : state?.read(path) ?? []) }
         case .subscript(let value, let slice, _):
-            t = evaluate(value, &state, depth: d).union(evaluate(slice, &state, depth: d))
+            if let path = path(e, state) {
+                // An entry with a constant key: that entry, not its neighbours.
+                t = evaluate(value, &state, use: .object, depth: d)
+                evaluate(slice, &state, depth: d)
+                t.formUnion(use == .object ? state?.readOwn(path) ?? [] : state?.read(path) ?? [])
+            } else {
+                t = evaluate(value, &state, depth: d).union(evaluate(slice, &state, depth: d))
+            }
         case .call(let function, let args, let keywords):
-            t = evaluate(function, &state, depth: d)
-            for a in args { t.formUnion(evaluate(a, &state, depth: d)) }
-            for k in keywords { t.formUnion(evaluate(k.value, &state, depth: d)) }
+            if let modelled = containerCall(function, args, keywords, &state, depth: d) {
+                t = modelled
+            } else {
+                t = evaluate(function, &state, use: .callee, depth: d)
+                for a in args { t.formUnion(evaluate(a, &state, depth: d)) }
+                for k in keywords { t.formUnion(evaluate(k.value, &state, depth: d)) }
+            }
         case .namedExpr(let target, let value):
             t = evaluate(value, &state, depth: d)
             bind(target, t, &state)
+            if case .name(let id, _) = target.kind, let current = state {
+                state?.setConstant(id, PythonConstants.value(of: value) { current.constant($0) })
+            }
+        case .ifExp(let test, let body, let orelse):
+            evaluate(test, &state, depth: d)
+            switch truth(test, state) {
+            case true?: t = evaluate(body, &state, depth: d)
+            case false?: t = evaluate(orelse, &state, depth: d)
+            case nil:
+                var yes = state, no = state
+                refine(test, holds: true, &yes)
+                refine(test, holds: false, &no)
+                t = evaluate(body, &yes, depth: d).union(evaluate(orelse, &no, depth: d))
+            }
         case .lambda(let args, let body):
             // Analysed where it is written, with the names it sees there.
             var inner = state
             for arg in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg].compactMap({ $0 }) {
                 inner?.kill([arg.arg])
+                inner?.setConstant(arg.arg, nil)
             }
             for (arg, value) in zip((args.posonlyargs + args.args).suffix(args.defaults.count), args.defaults) {
                 inner?.write([arg.arg], evaluate(value, &state, depth: d), strong: true)
             }
-            _ = evaluate(body, &inner, depth: d)
+            evaluate(body, &inner, depth: d)
         case .listComp(let elt, let generators), .setComp(let elt, let generators), .generatorExp(let elt, let generators):
             var inner = state
             comprehension(generators, &inner, &state, depth: d)
@@ -434,12 +687,13 @@ final class TaintAnalysis {
         }
         if let origins = sourceAt[range] { t.formUnion(origins) }
         if let (origins, effect) = sideEffectSourceAt[range] {
-            if let path = Self.path(e) { state?.write(path, origins, strong: false) }
-            if effect == .yes || Self.path(e) == nil { t.formUnion(origins) }
+            let p = path(e, state)
+            if let p { state?.write(p, origins, strong: false) }
+            if effect == .yes || p == nil { t.formUnion(origins) }
         }
         if let flows = propagatorAt[range] {
             for (from, to) in flows {
-                guard let carried = lastTaint[ObjectIdentifier(from)], !carried.isEmpty, let path = Self.path(to) else { continue }
+                guard let carried = lastTaint[ObjectIdentifier(from)], !carried.isEmpty, let path = path(to, state) else { continue }
                 state?.write(path, carried, strong: false)
             }
         }
@@ -448,17 +702,86 @@ final class TaintAnalysis {
         return t
     }
 
+    /// Calls that read or change a container's entries by constant key or index:
+    /// `d.get('k')`, `l.append(x)`, `l.pop(0)`, `l.insert(0, x)`, and configparser's
+    /// `c.get('section', 'key')` / `c.set('section', 'key', v)`. nil for any other call.
+    private func containerCall(_ function: Expr, _ args: [Expr], _ keywords: [Keyword], _ state: inout TaintState?, depth: Int) -> Taint? {
+        guard keywords.isEmpty, case .attribute(let receiver, let method, _) = function.kind,
+              ["get", "append", "pop", "insert", "set"].contains(method),
+              sanitizerAt[file.reportedRange(function)] == nil, sourceAt[file.reportedRange(function)] == nil,
+              let base = path(receiver, state), let current = state else { return nil }
+        let constants = args.map { a in PythonConstants.value(of: a) { current.constant($0) }.flatMap(TaintState.entry) }
+        let node = current.node(base)
+        switch (method, args.count) {
+        case ("get", 1), ("get", 2):
+            guard let key = constants[0] else { return nil }
+            // The object's own taint (a tainted mapping, a source) and the entry's.
+            var t = evaluate(receiver, &state, use: .object, depth: depth)
+            // configparser: `get(section, key)` where the section's entries are known.
+            if args.count == 2, let option = constants[1], node?.fields[key]?.fields.isEmpty == false {
+                return t.union(state?.read(base + [key, option]) ?? [])
+            }
+            t.formUnion(state?.read(base + [key]) ?? [])
+            if args.count == 2 { t.formUnion(evaluate(args[1], &state, depth: depth)) }
+            return t
+        case ("set", 3):
+            guard let section = constants[0], let option = constants[1] else { return nil }
+            evaluate(receiver, &state, use: .object, depth: depth)
+            let t = evaluate(args[2], &state, depth: depth)
+            state?.write(base + [section, option], t.isEmpty ? t : t.through(SourceRange(function.span)), strong: true)
+            return []
+        case ("append", 1):
+            guard let length = node?.length else { return nil }
+            evaluate(receiver, &state, use: .object, depth: depth)
+            let t = evaluate(args[0], &state, depth: depth)
+            state?.modify(base) { list in
+                list.fields["[\(length)]"] = Node(own: t)
+                list.length = length + 1
+            }
+            return []
+        case ("insert", 2):
+            guard let length = node?.length, let key = constants[0], key.hasPrefix("["), let at = Int(key.dropFirst().dropLast()), at >= 0 else { return nil }
+            evaluate(receiver, &state, use: .object, depth: depth)
+            let t = evaluate(args[1], &state, depth: depth)
+            state?.modify(base) { list in
+                let position = min(at, length)
+                for index in stride(from: length - 1, through: position, by: -1) { list.fields["[\(index + 1)]"] = list.fields["[\(index)]"] }
+                list.fields["[\(position)]"] = Node(own: t)
+                list.length = length + 1
+            }
+            return []
+        case ("pop", 0), ("pop", 1):
+            guard let length = node?.length, length > 0 else { return nil }
+            var at = length - 1
+            if args.count == 1 {
+                guard let key = constants[0], key.hasPrefix("["), var index = Int(key.dropFirst().dropLast()) else { return nil }
+                if index < 0 { index += length }
+                guard index >= 0, index < length else { return nil }
+                at = index
+            }
+            let t = evaluate(receiver, &state, use: .object, depth: depth).union(state?.read(base + ["[\(at)]"]) ?? [])
+            state?.modify(base) { list in
+                for index in at..<(length - 1) { list.fields["[\(index)]"] = list.fields["[\(index + 1)]"] }
+                list.fields["[\(length - 1)]"] = nil
+                list.length = length - 1
+            }
+            return t
+        default:
+            return nil
+        }
+    }
+
     private func comprehension(_ generators: [Comprehension], _ inner: inout TaintState?, _ outer: inout TaintState?, depth: Int) {
         for (index, g) in generators.enumerated() {
             // The first iterable is evaluated outside the comprehension.
             let t = index == 0 ? evaluate(g.iter, &outer, depth: depth) : evaluate(g.iter, &inner, depth: depth)
             bind(g.target, t, &inner)
-            for condition in g.ifs { _ = evaluate(condition, &inner, depth: depth) }
+            for condition in g.ifs {
+                evaluate(condition, &inner, depth: depth)
+                refine(condition, holds: true, &inner)
+            }
         }
     }
-
-    /// The range of the expression being evaluated (the parent of the next one).
-    private var enclosing: SourceRange?
 
     /// A tainted value at `range`. A sink is reached when the value of the expression it matches
     /// is tainted; a sink that is not one expression (a statement, say) is reached, unless exact,

@@ -27,6 +27,10 @@ final class TaintSpec: @unchecked Sendable {
         var formula: Formula
         var exact: Bool
         var sideEffect: SideEffect
+        /// A check rather than a cleaning function (Rampart's `by-guard`): the matched value
+        /// (its `focus-metavariable`) is clean where the condition around it has this outcome,
+        /// so `if not is_safe(p): abort(400)` cleans `p` for the code after it.
+        var guardOutcome: Bool?
     }
 
     /// `from`'s taint flows into `to` where the pattern matches (`$TO.append($FROM)`).

@@ -1,3 +1,5 @@
+import PythonSyntax
+
 /// The taint of a value: the source matches it may come from (by index), each with the
 /// assignments it went through on one way there (for the finding's trace). Two taints are
 /// equal when they have the same origins: the fixpoint does not depend on the ways.
@@ -45,7 +47,10 @@ struct TaintState: Equatable {
     /// A variable or attribute, with taint of its own and of its attributes.
     struct Node: Equatable {
         var own: Taint = []
+        /// Attributes by name; container entries by constant key (`['a']`, `[0]`).
         var fields: [String: Node] = [:]
+        /// A list's length when known (its entries are then tracked by index).
+        var length: Int?
 
         /// Its taint and all its attributes' (reading `o` reads `o.a` too).
         var all: Taint {
@@ -57,6 +62,24 @@ struct TaintState: Equatable {
         mutating func join(_ other: Node) {
             own.formUnion(other.own)
             for (name, field) in other.fields { fields[name, default: Node()].join(field) }
+            if length != other.length { length = nil }
+        }
+
+        /// Depth-bounded copy (a container copied into another is cut where paths would be).
+        func bounded(_ depth: Int = 0) -> Node {
+            guard depth < TaintState.maxPathLength else { return Node(own: all) }
+            var out = Node(own: own, length: length)
+            for (name, field) in fields { out.fields[name] = field.bounded(depth + 1) }
+            return out
+        }
+    }
+
+    /// The key of a container entry as a path element.
+    static func entry(_ key: ConstantValue) -> String? {
+        switch key {
+        case .string(let s): return "['" + s + "']"
+        case .int(let n): return "[" + n + "]"
+        default: return nil
         }
     }
 
@@ -64,6 +87,53 @@ struct TaintState: Equatable {
     static let maxPathLength = 6
 
     private(set) var variables: [String: Node] = [:]
+    /// The constant each variable holds here, where it is certain (dead-branch pruning).
+    private(set) var constants: [String: ConstantValue] = [:]
+
+    func constant(_ name: String) -> ConstantValue? { constants[name] }
+
+    mutating func setConstant(_ name: String, _ value: ConstantValue?) {
+        constants[name] = value
+    }
+
+    /// The node a path holds, with its prefixes' own taint added to its own.
+    func node(_ path: [String]) -> Node? {
+        guard let first = path.first, var node = variables[first] else { return nil }
+        var inherited = Taint()
+        for name in path.dropFirst() {
+            inherited.formUnion(node.own)
+            guard let next = node.fields[name] else { return inherited.isEmpty ? nil : Node(own: inherited) }
+            node = next
+        }
+        node.own.formUnion(inherited)
+        return node
+    }
+
+    /// Stores a whole node at a path (a container literal or a copy of another variable).
+    mutating func write(_ path: [String], node: Node) {
+        guard let first = path.first else { return }
+        let path = Array(path.prefix(Self.maxPathLength))
+        let node = node.bounded(path.count - 1)
+        func update(_ current: inout Node, _ rest: ArraySlice<String>) {
+            guard let name = rest.first else {
+                current = node
+                return
+            }
+            update(&current.fields[name, default: Node()], rest.dropFirst())
+        }
+        update(&variables[first, default: Node()], path.dropFirst()[...])
+    }
+
+    /// Changes the node at a path in place (list operations); nothing when it is absent.
+    mutating func modify(_ path: [String], _ body: (inout Node) -> Void) {
+        guard let first = path.first, variables[first] != nil else { return }
+        func update(_ current: inout Node, _ rest: ArraySlice<String>) {
+            guard let name = rest.first else { return body(&current) }
+            guard current.fields[name] != nil else { return }
+            update(&current.fields[name, default: Node()], rest.dropFirst())
+        }
+        update(&variables[first, default: Node()], path.dropFirst()[...])
+    }
 
     /// A value read whole: the path's prefixes' own taint and everything under it.
     func read(_ path: [String]) -> Taint {
@@ -116,14 +186,31 @@ struct TaintState: Equatable {
     /// The state without some variables (names a function binds hide the module's).
     func removing(_ names: Set<String>) -> TaintState {
         var out = self
-        for name in names { out.variables[name] = nil }
+        for name in names {
+            out.variables[name] = nil
+            out.constants[name] = nil
+        }
         return out
     }
 
     static func join(_ a: TaintState?, _ b: TaintState?) -> TaintState? {
         guard var out = a else { return b }
         guard let b else { return out }
-        for (name, node) in b.variables { out.variables[name, default: Node()].join(node) }
+        for (name, node) in b.variables {
+            if var mine = out.variables[name] {
+                mine.join(node)
+                out.variables[name] = mine
+            } else {
+                // Absent on one side: nothing tainted there, and a list's length is unknown.
+                var copy = node
+                copy.length = nil
+                out.variables[name] = copy
+            }
+        }
+        for (name, node) in out.variables where b.variables[name] == nil && node.length != nil {
+            out.variables[name]?.length = nil
+        }
+        out.constants = out.constants.filter { b.constants[$0.key] == $0.value }
         return out
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import PythonSyntax
-import RampartCustomRules
+@testable import RampartCustomRules
 import RampartTestSupport
 import Testing
 
@@ -99,5 +99,86 @@ struct TaintModeTests {
         #expect(lines(result) == [93])
         let nested = "def f():\n    x = source()\n    sink(" + String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 150) + ")\n"
         #expect(try lines(scan(rules: Self.taintRule, nested).result) == [3])
+    }
+}
+
+/// Dead-branch pruning rests on evaluating constants as Python does: CPython is the oracle.
+struct PythonConstantsTests {
+    /// Random constant expressions (a fixed seed): numbers, strings, booleans, None, with
+    /// arithmetic, comparisons, `not`/`and`/`or`, conditional expressions.
+    static func expressions(count: Int) -> [String] {
+        var rng = SplitMix(seed: 0x5eed)
+        let atoms = ["0", "1", "2", "7", "18", "106", "200", "-3", "True", "False", "None", "''", "'a'", "'ab'", "'..'", "2.5", "0.0"]
+        let binary = ["+", "-", "*", "//", "%", "**", "<<", ">>", "&", "|", "^", "/"]
+        let compare = ["==", "!=", "<", "<=", ">", ">=", "in", "not in", "is", "is not"]
+        func expr(_ depth: Int) -> String {
+            if depth == 0 { return atoms[rng.next(atoms.count)] }
+            switch rng.next(6) {
+            case 0: return "(\(expr(depth - 1)) \(binary[rng.next(binary.count)]) \(expr(depth - 1)))"
+            case 1: return "(\(expr(depth - 1)) \(compare[rng.next(compare.count)]) \(expr(depth - 1)))"
+            case 2: return "(not \(expr(depth - 1)))"
+            case 3: return "(\(expr(depth - 1)) \(rng.next(2) == 0 ? "and" : "or") \(expr(depth - 1)))"
+            case 4: return "(\(expr(depth - 1)) if \(expr(depth - 1)) else \(expr(depth - 1)))"
+            default: return "(-\(expr(depth - 1)))"
+            }
+        }
+        return (0..<count).map { _ in expr(1 + rng.next(3)) }
+    }
+
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    /// Python's repr of a constant, as the oracle prints it.
+    static func repr(_ v: ConstantValue) -> String? {
+        switch v {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let s): return s
+        case .string(let s): return s.contains("'") ? nil : "'\(s)'"
+        case .float: return nil  // float formatting is not compared
+        default: return nil
+        }
+    }
+
+    @Test(.enabled(if: PythonOracle.python(with: ["sys"]) != nil, "needs python3"))
+    func constantExpressionsEvaluateAsInCPython() throws {
+        let python = try #require(PythonOracle.python(with: ["sys"]))
+        let expressions = Self.expressions(count: 5_000)
+        let script = """
+        import sys, warnings
+        warnings.simplefilter("ignore")
+        for line in open(sys.argv[1]).read().split("\\n"):
+            try:
+                v = eval(line)
+                print("float" if isinstance(v, float) else repr(v))
+            except Exception as e:
+                print("error")
+        """
+        let dir = TemporaryDirectory()
+        let input = try dir.write("expressions.txt", expressions.joined(separator: "\n"))
+        let run = try ProcessRunner.run(python, ["-c", script, input], in: dir.path)
+        let answers = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var compared = 0, known = 0
+        for (index, text) in expressions.enumerated() {
+            let module = try PythonParsing.parse(Array(text.utf8)).module
+            guard case .expr(let e) = module.body.first?.kind else { continue }
+            guard let ours = PythonConstants.value(of: e, lookup: { _ in nil }) else { continue }
+            known += 1
+            // Where Rampart answers, CPython must agree (Rampart may decline, never differ).
+            #expect(answers[index] != "error", "\(text): Rampart says \(ours), CPython raises")
+            guard let r = Self.repr(ours), answers[index] != "float" else { continue }
+            compared += 1
+            #expect(answers[index] == r, "\(text): CPython \(answers[index]), Rampart \(r)")
+        }
+        #expect(compared > 500, "only \(compared) of \(known) answers compared")
     }
 }

@@ -47,8 +47,6 @@ def c9():
     d = {}
     d['a'] = source()
     # ruleid: taint-basic
-    sink(d['b'])
-    # ruleid: taint-basic
     sink(d['a'])
     # ruleid: taint-basic
     sink(d)
@@ -149,22 +147,11 @@ def c26():
     # ruleid: taint-basic
     sink(x)
 
-def c27():
-    x = source() if False else "ok"
-    # ruleid: taint-basic
-    sink(x)
-
 def c28():
     x = source()
     def inner():
         # ok: taint-basic
         sink(x)
-
-def c29():
-    l = []
-    l.append(source())
-    # ok: taint-basic
-    sink(l)
 
 def c30():
     x = source()
@@ -304,9 +291,6 @@ def more8(items):
     sink(x)
     # ok: taint-basic
     sink([y for y in items if (z := source())])
-    d = {"a": source()}
-    # ruleid: taint-basic
-    sink(d["b"])
     x = source()
     x = x.replace("a", "b")
     # ruleid: taint-basic

@@ -6,6 +6,8 @@ import Testing
 /// A fixture server on 127.0.0.1, for one test: a Python script that prints its port first.
 final class FixtureServer: @unchecked Sendable {
     let process = Process()
+    /// The fixture's stdin: a script that watches it exits when it closes.
+    let input = Pipe()
     let port: Int
     let scheme: String
     var url: URL { URL(string: "\(scheme)://127.0.0.1:\(port)/")! }
@@ -18,6 +20,7 @@ final class FixtureServer: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        process.standardInput = input
         try process.run()
         let handle = output.fileHandleForReading
         let line = try await offPool { () -> String in
@@ -29,7 +32,10 @@ final class FixtureServer: @unchecked Sendable {
         self.port = port
     }
 
-    deinit { process.terminate() }
+    deinit {
+        process.terminate()
+        try? input.fileHandleForWriting.close()
+    }
 }
 
 /// The crawler's fixture site (`Fixtures/site_server.py`, standard library only).

@@ -33,7 +33,7 @@ import Testing
 
     static func app(_ mode: String, tls: (String, String)?) async throws -> FixtureServer {
         guard let python else { throw CocoaError(.featureUnsupported) }
-        let arguments = [mode] + (tls.map { ["--tls", $0.0, $0.1] } ?? [])
+        let arguments = [mode, "--watch-stdin"] + (tls.map { ["--tls", $0.0, $0.1] } ?? [])
         return try await FixtureServer(python: python, script: "flask_app.py", arguments: arguments, scheme: tls == nil ? "http" : "https")
     }
 

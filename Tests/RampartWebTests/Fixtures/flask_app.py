@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 
 import graphene
 from flask import Flask, Response, abort, make_response, redirect, render_template_string, request, session
@@ -26,9 +27,13 @@ MODE = sys.argv[1] if len(sys.argv) > 1 else "vulnerable"
 VULNERABLE = MODE == "vulnerable"
 CERT = KEY = None
 PAGES = 0
+WATCH_STDIN = False
 args = sys.argv[2:]
 while args:
-    if args[0] == "--tls" and len(args) >= 3:
+    if args[0] == "--watch-stdin":
+        WATCH_STDIN = True
+        args = args[1:]
+    elif args[0] == "--tls" and len(args) >= 3:
         CERT, KEY = args[1], args[2]
         args = args[3:]
     elif args[0] == "--pages" and len(args) >= 2:
@@ -899,7 +904,19 @@ def main():
     ssl_context = (CERT, KEY) if CERT else None
     server = make_server("127.0.0.1", 0, application, threaded=True, ssl_context=ssl_context, request_handler=Handler)
     print(server.port, flush=True)
+    if WATCH_STDIN:
+        # The test that started the app holds our stdin open: when it closes (the test ended,
+        # or the test process died), the app goes too, instead of lingering after the run.
+        threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     server.serve_forever()
+
+
+def exit_when_stdin_closes():
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    finally:
+        os._exit(0)
 
 
 if __name__ == "__main__":

@@ -106,7 +106,11 @@ extension RuleSet {
             if let first = hit.taint.origins.min() {
                 let source = analysis.source(first)
                 match.bindings = match.bindings.merging(source.bindings)
-                match.trace = [source.range] + (hit.taint.ways[first] ?? []) + [hit.sink.range]
+                var steps: [SourceRange] = []
+                for step in hit.taint.ways[first] ?? [] where step != hit.sink.range && step != source.range && steps.last != step {
+                    steps.append(step)
+                }
+                match.trace = [source.range] + steps + [hit.sink.range]
             }
             return match
         }

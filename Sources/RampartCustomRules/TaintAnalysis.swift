@@ -49,12 +49,37 @@ final class TaintAnalysis {
     /// The range of the expression being evaluated (the parent of the next one).
     private var enclosing: SourceRange?
 
+    // Across functions (rules with `interfile`): the file's functions and methods, and their
+    // summaries: which parameters reach the return value, which reach a sink.
+    private struct Summary {
+        var returns: Taint = []
+        var sinks: [Int: Taint] = [:]
+    }
+
+    private let interprocedural: Bool
+    private var functionsByName: [String: Stmt] = [:]
+    private var methodsByClass: [ObjectIdentifier: [String: Stmt]] = [:]
+    private var classOf: [ObjectIdentifier: ObjectIdentifier] = [:]
+    private var summaries: [ObjectIdentifier: Summary] = [:]
+    /// The functions whose summaries are being built, outermost first, and whether each
+    /// depends on a recursion or the depth bound (then it is not kept).
+    private var building: [ObjectIdentifier] = []
+    private var provisional: [Bool] = []
+    /// Summaries being computed, innermost last: returns and sinks reached by parameters.
+    private var builders: [Summary] = []
+    /// The function being analysed, and the names it binds (they hide the file's functions).
+    private var currentFunction: Stmt?
+    private var currentLocals: Set<String> = []
+    /// How deep summaries may nest (calls followed from a call).
+    static let maxCallDepth = 4
+
     /// Calls after which the code does not go on (`abort(403)` in a view).
     static let noReturn: Set<String> = ["abort", "exit", "quit", "sys.exit", "os._exit", "os.abort", "flask.abort", "werkzeug.exceptions.abort"]
 
     init(file: TargetFile, spec: TaintSpec, matches: (sources: [[RangeMatch]], sinks: [[RangeMatch]], sanitizers: [[RangeMatch]], propagators: [[RangeMatch]]), steps: Int) {
         self.file = file
         self.steps = steps
+        interprocedural = spec.interprocedural
         var sources: [RangeMatch] = []
         for (spec, found) in zip(spec.sources, matches.sources) {
             for match in found {
@@ -91,6 +116,7 @@ final class TaintAnalysis {
     /// The sinks tainted data reaches, each with the sources it may come from.
     func run() -> [SinkHit] {
         guard !sinks.isEmpty, !sourceAt.isEmpty || !sideEffectSourceAt.isEmpty else { return [] }
+        if interprocedural { indexFunctions() }
         var state: TaintState? = TaintState()
         block(file.module.body, &state)
         var next = 0
@@ -127,15 +153,138 @@ final class TaintAnalysis {
         guard case .functionDef(let f) = function.kind else { return }
         // The names the function binds are its own: the module's values of them do not apply,
         // here or in functions nested in it.
-        let visible = (env ?? TaintState()).removing(LocalNames.of(f))
+        let locals = LocalNames.of(f)
+        let visible = (env ?? TaintState()).removing(locals)
         var state: TaintState? = visible
-        let saved = (globals, loops, handlers)
+        let saved = (globals, loops, handlers, currentFunction, currentLocals)
         globals = visible
         loops = []
         handlers = []
+        currentFunction = function
+        currentLocals = locals
         parameters(f.args, defaults: defaultTaints[ObjectIdentifier(function)] ?? [:], &state)
         block(f.body, &state)
-        (globals, loops, handlers) = saved
+        (globals, loops, handlers, currentFunction, currentLocals) = saved
+    }
+
+    // MARK: Calls into the file's functions
+
+    private func indexFunctions() {
+        for s in file.module.body {
+            switch s.kind {
+            case .functionDef(let f):
+                functionsByName[f.name] = s
+            case .classDef(_, _, _, let body, _, _):
+                var methods: [String: Stmt] = [:]
+                for member in body {
+                    guard case .functionDef(let m) = member.kind else { continue }
+                    methods[m.name] = member
+                    classOf[ObjectIdentifier(member)] = ObjectIdentifier(s)
+                }
+                methodsByClass[ObjectIdentifier(s)] = methods
+            default:
+                break
+            }
+        }
+    }
+
+    /// The function a call reaches, when the file defines it: a module-level function called
+    /// by name, or a method of the enclosing class called on `self`.
+    private func resolve(_ function: Expr) -> (function: Stmt, isMethod: Bool)? {
+        switch function.kind {
+        case .name(let id, _):
+            guard !currentLocals.contains(id), let f = functionsByName[id] else { return nil }
+            return (f, false)
+        case .attribute(let receiver, let name, _):
+            guard case .name("self", _) = receiver.kind, let current = currentFunction,
+                  let owner = classOf[ObjectIdentifier(current)], let method = methodsByClass[owner]?[name] else { return nil }
+            return (method, true)
+        default:
+            return nil
+        }
+    }
+
+    /// A function's summary, computed once with its parameters standing for the arguments;
+    /// nil inside a recursion or past the call depth (the call then propagates as any call).
+    private func summary(of function: Stmt) -> Summary? {
+        let key = ObjectIdentifier(function)
+        if let known = summaries[key] { return known }
+        if let position = building.firstIndex(of: key) {
+            // A recursion: the summaries being built from there on lack this call's part, so
+            // they are used where they are built but not kept.
+            for index in position..<provisional.count { provisional[index] = true }
+            return nil
+        }
+        guard builders.count < Self.maxCallDepth, !exhausted, case .functionDef(let f) = function.kind else {
+            // Past the depth bound: what is being built depends on where it started from.
+            for index in provisional.indices { provisional[index] = true }
+            return nil
+        }
+        building.append(key)
+        provisional.append(false)
+        defer {
+            building.removeLast()
+            provisional.removeLast()
+        }
+        let env = pendingIndex[key].flatMap { pending[$0].env }
+        let locals = LocalNames.of(f)
+        var state: TaintState? = (env ?? TaintState()).removing(locals)
+        let saved = (globals, loops, handlers, currentFunction, currentLocals, enclosing)
+        globals = state
+        loops = []
+        handlers = []
+        currentFunction = function
+        currentLocals = locals
+        enclosing = nil
+        let defaults = defaultTaints[key] ?? [:]
+        for (index, arg) in Self.parameters(f.args).enumerated() {
+            state?.write([arg.arg], Taint([Taint.parameter(index)]).union(defaults[arg.arg] ?? []), strong: true)
+            state?.setConstant(arg.arg, nil)
+        }
+        builders.append(Summary())
+        block(f.body, &state)
+        let summary = builders.removeLast()
+        (globals, loops, handlers, currentFunction, currentLocals, enclosing) = saved
+        if provisional.last == false { summaries[key] = summary }
+        return summary
+    }
+
+    private static func parameters(_ a: Arguments) -> [Arg] {
+        a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg].compactMap { $0 }
+    }
+
+    /// A call to a function of the file: its arguments flow as its summary says.
+    private func summarizedCall(_ call: Expr, _ function: Expr, _ args: [Expr], _ keywords: [Keyword], _ state: inout TaintState?, depth: Int) -> Taint? {
+        guard interprocedural, let (callee, isMethod) = resolve(function), case .functionDef(let f) = callee.kind,
+              let summary = summary(of: callee) else { return nil }
+        let parameters = Self.parameters(f.args)
+        var arguments: [Int: Taint] = [:]
+        var unplaced = Taint()
+        let receiver = evaluate(function, &state, use: .callee, depth: depth)
+        if isMethod { arguments[0] = receiver }
+        let offset = isMethod ? 1 : 0
+        for (index, a) in args.enumerated() {
+            let t = evaluate(a, &state, depth: depth)
+            if case .starred = a.kind { unplaced.formUnion(t) } else { arguments[index + offset, default: []].formUnion(t) }
+        }
+        for k in keywords {
+            let t = evaluate(k.value, &state, depth: depth)
+            if let name = k.arg, let index = parameters.firstIndex(where: { $0.arg == name }) {
+                arguments[index, default: []].formUnion(t)
+            } else {
+                unplaced.formUnion(t)
+            }
+        }
+        if !unplaced.isEmpty {
+            // `*args`/`**kwargs` at the call: any parameter may receive them.
+            for index in parameters.indices { arguments[index, default: []].formUnion(unplaced) }
+        }
+        let step = SourceRange(call.span)
+        for (sink, taint) in summary.sinks {
+            let reaching = taint.instantiated(arguments, call: step)
+            if !reaching.isEmpty { record(sink, reaching) }
+        }
+        return summary.returns.instantiated(arguments, call: step)
     }
 
     /// Parameters hide outer names; one is tainted by a tainted default or a source matching it.
@@ -216,7 +365,10 @@ final class TaintAnalysis {
             evaluate(value, &state)
             bind(name, [], &state)
         case .return(let value):
-            if let value { evaluate(value, &state) }
+            if let value {
+                let t = evaluate(value, &state)
+                if !builders.isEmpty { builders[builders.count - 1].returns.formUnion(t) }
+            }
             state = nil
         case .raise(let exc, let cause):
             if let exc { evaluate(exc, &state) }
@@ -636,6 +788,8 @@ final class TaintAnalysis {
         case .call(let function, let args, let keywords):
             if let modelled = containerCall(function, args, keywords, &state, depth: d) {
                 t = modelled
+            } else if let summarized = summarizedCall(e, function, args, keywords, &state, depth: d) {
+                t = summarized
             } else {
                 t = evaluate(function, &state, use: .callee, depth: d)
                 for a in args { t.formUnion(evaluate(a, &state, depth: d)) }
@@ -796,7 +950,18 @@ final class TaintAnalysis {
             } else {
                 reached = !sink.exact && range.isInside(sink.match.range) && !(parent.map { $0.isInside(sink.match.range) } ?? false)
             }
-            if reached { hits[index, default: []].formUnion(t) }
+            if reached { record(index, t) }
+        }
+    }
+
+    /// Taint reaching a sink: sources make a finding; parameters, while a summary is computed,
+    /// go into the summary.
+    private func record(_ sink: Int, _ t: Taint) {
+        let real = t.real
+        if !real.isEmpty { hits[sink, default: []].formUnion(real) }
+        if !builders.isEmpty {
+            let symbolic = t.symbolic
+            if !symbolic.isEmpty { builders[builders.count - 1].sinks[sink, default: []].formUnion(symbolic) }
         }
     }
 }

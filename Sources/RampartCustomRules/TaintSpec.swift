@@ -40,6 +40,10 @@ final class TaintSpec: @unchecked Sendable {
         var to: String
     }
 
+    /// Whether taint follows calls into the functions and methods the file defines, through
+    /// their summaries (which parameters reach the return value and which reach a sink).
+    var interprocedural = false
+
     var sources: [Source] = []
     var sinks: [Sink] = []
     var sanitizers: [Sanitizer] = []

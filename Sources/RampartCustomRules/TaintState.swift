@@ -10,7 +10,8 @@ struct Taint: Equatable, ExpressibleByArrayLiteral {
     private(set) var ways: [Int: [SourceRange]] = [:]
 
     init() {}
-    init(arrayLiteral origins: Int...) { for origin in origins { ways[origin] = [] } }
+    init(arrayLiteral origins: Int...) { self.init(origins) }
+    init(_ origins: [Int]) { for origin in origins { ways[origin] = [] } }
 
     var isEmpty: Bool { ways.isEmpty }
     var origins: Dictionary<Int, [SourceRange]>.Keys { ways.keys }
@@ -31,6 +32,40 @@ struct Taint: Equatable, ExpressibleByArrayLiteral {
         var out = self
         for (origin, way) in ways where way.count < Self.maxSteps && way.last != step {
             out.ways[origin] = way + [step]
+        }
+        return out
+    }
+
+    /// The origin standing for a function's parameter while its summary is computed.
+    static func parameter(_ index: Int) -> Int { -1 - index }
+
+    /// The origins that are sources (not parameters of a summary).
+    var real: Taint {
+        var out = Taint()
+        out.ways = ways.filter { $0.key >= 0 }
+        return out
+    }
+
+    /// The origins that stand for parameters.
+    var symbolic: Taint {
+        var out = Taint()
+        out.ways = ways.filter { $0.key < 0 }
+        return out
+    }
+
+    /// A summary's taint at a call: each parameter replaced by the argument's taint, whose way
+    /// goes on through the call and the steps inside the function.
+    func instantiated(_ arguments: [Int: Taint], call: SourceRange) -> Taint {
+        var out = Taint()
+        for (origin, inner) in ways {
+            guard origin < 0 else {
+                if out.ways[origin] == nil { out.ways[origin] = inner }
+                continue
+            }
+            guard let argument = arguments[-1 - origin] else { continue }
+            for (source, outer) in argument.ways where out.ways[source] == nil {
+                out.ways[source] = Array((outer + [call] + inner).prefix(Self.maxSteps))
+            }
         }
         return out
     }

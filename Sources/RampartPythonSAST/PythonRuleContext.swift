@@ -159,6 +159,8 @@ public struct PythonSASTOptions: Sendable, Hashable {
     public var banditCompatible = false
     /// Whether Bandit's checks run (`python.builtin: false` leaves the custom rules only).
     public var builtinChecks = true
+    /// Whether the built-in taint rules run (`taint: false` turns them off).
+    public var taint = true
 
     public init() {}
 }

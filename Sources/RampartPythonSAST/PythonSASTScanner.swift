@@ -25,9 +25,15 @@ public struct PythonSASTScanner: SecurityScanner {
     }
 
     public var id: String { "python" }
-    public var title: String { "Python SAST (Bandit's checks)" }
+    public var title: String { "Python SAST (Bandit's checks and taint rules)" }
     public var exampleFileName: String { "example.py" }
-    public var rules: [RuleMetadata] { PythonRules.all.map { $0.metadata } + (customRules?.metadata ?? []) }
+    public var rules: [RuleMetadata] {
+        PythonRules.all.map { $0.metadata } + (taintEnabled ? PythonTaintRules.all.map { $0.metadata } : []) + (customRules?.metadata ?? [])
+    }
+
+    /// Whether the built-in taint rules run: on unless turned off, or Bandit's checks alone
+    /// were asked for (`builtin: false`, `bandit_compat`).
+    var taintEnabled: Bool { options.taint && options.builtinChecks && !options.banditCompatible }
 
     public func wants(_ file: SourceFile) -> Bool {
         let ext = file.pathExtension
@@ -61,9 +67,11 @@ public struct PythonSASTScanner: SecurityScanner {
                 copy.customRules = try Self.customRules(entry.value, key: key, reader: reader, adding: copy.customRules)
             case "builtin":
                 copy.options.builtinChecks = try reader.bool(entry.value, key: key)
+            case "taint":
+                copy.options.taint = try reader.bool(entry.value, key: key)
             default:
                 throw ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: key,
-                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception, bandit_config, bandit_compat, rules, builtin")
+                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception, bandit_config, bandit_compat, rules, builtin, taint")
             }
         }
         return copy
@@ -99,7 +107,7 @@ public struct PythonSASTScanner: SecurityScanner {
 
     private func ruleNames(_ node: ConfigNode, key: String, reader: NodeReader) throws(ConfigurationError) -> [String] {
         let names = try reader.strings(node, key: key)
-        for name in names where !PythonRules.all.contains(where: { $0.metadata.isNamed(name) }) {
+        for name in names where !PythonRules.all.contains(where: { $0.metadata.isNamed(name) }) && !PythonTaintRules.all.contains(where: { $0.metadata.isNamed(name) }) {
             throw reader.error(node, key: key, "no Python rule is named '\(name)'")
         }
         return names
@@ -109,6 +117,20 @@ public struct PythonSASTScanner: SecurityScanner {
     func enabledRules(_ configuration: Configuration) -> [any PythonRule.Type] {
         guard options.builtinChecks else { return [] }
         return PythonRules.all.filter { rule in
+            let metadata = rule.metadata
+            guard configuration.isEnabled(metadata.id) else { return false }
+            if !options.tests.isEmpty && !options.tests.contains(where: { metadata.isNamed($0) }) { return false }
+            return !options.skips.contains { metadata.isNamed($0) }
+        }
+    }
+
+    /// The built-in taint rules that run (indexes in `PythonTaintRules.ruleSet`), selected as
+    /// Bandit's checks are.
+    func enabledTaintRules(_ configuration: Configuration) -> [Int] {
+        guard taintEnabled else { return [] }
+        let set = PythonTaintRules.ruleSet
+        return set.rules.indices.filter { index in
+            guard let rule = PythonTaintRules.rule(named: set.rules[index].id) else { return false }
             let metadata = rule.metadata
             guard configuration.isEnabled(metadata.id) else { return false }
             if !options.tests.isEmpty && !options.tests.contains(where: { metadata.isNamed($0) }) { return false }
@@ -160,6 +182,7 @@ public struct PythonSASTScanner: SecurityScanner {
         let version = self.version
         let excluded = banditSettings
         let custom = customRules.flatMap { $0.rules.isEmpty ? nil : $0 }
+        let taintRules = enabledTaintRules(context.configuration)
         return await context.forEachFile(scanner: id, where: { wants($0) && !(excluded?.excludes($0.path) ?? false) }, reporting: { file, text in
             // The tree takes tens of times the file's size: past this a file is refused, not a crash.
             guard text.bytes.count <= Self.maxParseBytes else {
@@ -168,13 +191,16 @@ public struct PythonSASTScanner: SecurityScanner {
             }
             let hits: [BanditWalker.Hit]
             let customResult: FileScanResult?
+            let taintResult: FileScanResult?
             do throws(PythonSyntaxError) {
-                (hits, customResult) = try PythonParsing.withModule(text.bytes, version: version) { parsed in
+                (hits, customResult, taintResult) = try PythonParsing.withModule(text.bytes, version: version) { parsed in
                     var walker = BanditWalker(index: index, path: file.path, source: text.bytes, options: options)
                     let hits = options.builtinChecks ? walker.run(parsed.module) : []
-                    // The same tree for every custom rule: one parse per file.
-                    let custom = custom.map { $0.scan(TargetFile(path: file.path, source: parsed.source, module: parsed.module)) }
-                    return (hits, custom)
+                    // The same tree for every custom and taint rule: one parse per file.
+                    let target = TargetFile(path: file.path, source: parsed.source, module: parsed.module)
+                    let custom = custom.map { $0.scan(target) }
+                    let taint = taintRules.isEmpty ? nil : PythonTaintRules.ruleSet.scan(target, rules: taintRules)
+                    return (hits, custom, taint)
                 }
             } catch {
                 throw Diagnostic(
@@ -199,30 +225,43 @@ public struct PythonSASTScanner: SecurityScanner {
                 }
                 return finding
             }
+            var diagnostics: [Diagnostic] = []
             if let custom, let result = customResult {
                 findings += Self.findings(result, custom, path: file.path)
                 if !result.incomplete.isEmpty {
                     // Findings so far are kept; the rules that did not finish make the scan incomplete.
                     let names = result.incomplete.map { custom.rules[$0.rule].id + " (" + $0.reason + ")" }
-                    return ScannerOutput(findings: findings, diagnostics: [Diagnostic(
+                    diagnostics.append(Diagnostic(
                         .error, code: "rule-budget", message: "not fully checked by custom rule(s): " + names.joined(separator: "; "),
-                        scanner: "python", path: file.path)])
+                        scanner: "python", path: file.path))
                 }
             }
-            return ScannerOutput(findings: findings)
+            if let result = taintResult {
+                let set = PythonTaintRules.ruleSet
+                findings += Self.findings(result, set, path: file.path) { index in PythonTaintRules.rule(named: set.rules[index].id)?.metadata }
+                if !result.incomplete.isEmpty {
+                    let names = result.incomplete.map { "python/" + set.rules[$0.rule].id + " (" + $0.reason + ")" }
+                    diagnostics.append(Diagnostic(
+                        .error, code: "rule-budget", message: "not fully checked by taint rule(s): " + names.joined(separator: "; "),
+                        scanner: "python", path: file.path))
+                }
+            }
+            return ScannerOutput(findings: findings, diagnostics: diagnostics)
         })
     }
 
     /// Custom rules' matches as findings: the rule's own id under `rules/`, its message with
     /// metavariables filled in, its first reference as the help link.
-    static func findings(_ result: FileScanResult, _ set: RuleSet, path: String) -> [Finding] {
+    static func findings(_ result: FileScanResult, _ set: RuleSet, path: String, builtIn: ((Int) -> RuleMetadata?)? = nil) -> [Finding] {
         result.matches.map { match in
             let rule = set.rules[match.rule]
-            var finding = Finding(rule: rule.metadata, location: .source(SourceLocation(
+            let metadata = builtIn?(match.rule)
+            var finding = Finding(rule: metadata ?? rule.metadata, location: .source(SourceLocation(
                 path: path, line: match.range.start.line, column: match.range.start.column + 1,
                 endLine: match.range.end.line, endColumn: match.range.end.column + 1)), message: match.message)
             finding.scanner = "python"
-            finding.helpUri = rule.references.first
+            // A built-in rule's help is its documentation page (the engine adds it).
+            if metadata == nil { finding.helpUri = rule.references.first }
             finding.fix = match.fix.map { edit in
                 SourceFix(line: edit.range.start.line, column: edit.range.start.column + 1, endLine: edit.range.end.line,
                           endColumn: edit.range.end.column + 1, replacement: edit.replacement)

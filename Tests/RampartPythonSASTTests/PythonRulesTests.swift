@@ -25,6 +25,19 @@ import Testing
         #expect(declared == registered)
     }
 
+    @Test func theBuiltInTaintRulesCompileAndAreRegistered() throws {
+        let set = PythonTaintRules.ruleSet
+        #expect(set.errors.isEmpty, "\(set.errors)")
+        let ids = PythonTaintRules.all.map { $0.metadata.id }
+        #expect(set.rules.map { $0.id } == ids.map { $0.code })
+        #expect(ids == ids.sorted(), "PythonTaintRules.all is in id order")
+        #expect(ids.allSatisfy { $0.scanner == "python" && $0.code.hasPrefix("taint-") })
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let declared = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Sources/RampartPythonSAST/Taint").path)
+            .filter { $0.hasPrefix("Taint") && $0 != "TaintModels.swift" }.map { String($0.dropLast(6)) }
+        #expect(Set(declared) == Set(PythonTaintRules.all.map { String(describing: $0) }))
+    }
+
     @Test(arguments: [
         ("password", true), ("db_password", true), ("PASSWORD", true), ("passwd", true), ("pwd", true), ("api_token", true),
         ("secret_key", true), ("my_pass", true), ("passphrase", true), ("passwords", false), ("username", false),

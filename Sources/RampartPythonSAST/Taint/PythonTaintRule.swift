@@ -1,0 +1,119 @@
+import RampartCore
+import RampartCustomRules
+
+/// A built-in taint rule: a type with its metadata and its specification (sources, sinks,
+/// sanitizers) in Semgrep's taint format, run by the custom-rule engine across the file's
+/// functions. Sources are usually the web framework models of `TaintModels`.
+public protocol PythonTaintRule: Rule {
+    static var sources: [TaintPattern] { get }
+    static var sinks: [TaintPattern] { get }
+    static var sanitizers: [TaintPattern] { get }
+    /// The finding's message.
+    static var message: String { get }
+}
+
+extension PythonTaintRule {
+    public static var sanitizers: [TaintPattern] { [] }
+}
+
+/// One source, sink or sanitizer of a built-in rule, written as Semgrep's YAML would say it.
+public enum TaintPattern: Sendable {
+    /// `pattern:`
+    case pattern(String)
+    /// A pattern whose metavariable is what counts (`focus-metavariable`), optionally inside
+    /// another pattern and not where other patterns match.
+    case focus(String, on: String, inside: [String] = [], not: [String] = [])
+    /// A check (Rampart's `by-guard`): the metavariable is clean where the check has `outcome`.
+    case check(String, on: String, outcome: Bool)
+    /// A pattern, except where others match (`pattern-not`).
+    case except(String, not: [String])
+
+    /// The YAML list item (block scalars, so patterns need no quoting).
+    var yaml: String {
+        listItem(body).joined(separator: "\n")
+    }
+
+    private var body: [String] {
+        switch self {
+        case .pattern(let p):
+            return Self.scalar("pattern", p)
+        case .focus(let p, let mv, let inside, let not):
+            let items = inside.map { Self.scalar("pattern-inside", $0) } + [Self.scalar("pattern", p)]
+                + not.map { Self.scalar("pattern-not", $0) } + [["focus-metavariable: \(mv)"]]
+            return ["patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
+        case .check(let p, let mv, let outcome):
+            let items = [Self.scalar("pattern", p), ["focus-metavariable: \(mv)"]]
+            return ["by-guard: \(outcome)", "patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
+        case .except(let p, let not):
+            let items = [Self.scalar("pattern", p)] + not.map { Self.scalar("pattern-not", $0) }
+            return ["patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
+        }
+    }
+
+    private func listItem(_ lines: [String]) -> [String] {
+        lines.enumerated().map { $0.offset == 0 ? "- " + $0.element : "  " + $0.element }
+    }
+
+    private static func scalar(_ key: String, _ text: String) -> [String] {
+        ["\(key): |"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+    }
+}
+
+extension RuleMetadata {
+    /// Metadata for a built-in taint rule: id `python/taint-<name>`, high confidence (a flow
+    /// from a source was found, not a dangerous-looking call).
+    static func taint(
+        _ name: String, title: String, severity: Severity, cwe: Int, owasp: OWASPCategory?,
+        documentation: String, examples: [RuleExample]
+    ) -> RuleMetadata {
+        RuleMetadata(
+            id: RuleID(scanner: "python", code: "taint-" + name), aliases: [], title: title, severity: severity,
+            confidence: .high, cwe: [cwe], owasp: owasp, tags: ["taint"], documentation: documentation, examples: examples
+        )
+    }
+}
+
+/// Every built-in taint rule, compiled once into one rule set.
+public enum PythonTaintRules {
+    public static let all: [any PythonTaintRule.Type] = [
+        TaintCodeInjection.self, TaintCommandInjection.self, TaintDeserialization.self, TaintHeaderInjection.self,
+        TaintInsecureCookie.self, TaintLDAPInjection.self, TaintOpenRedirect.self, TaintPathTraversal.self,
+        TaintSQLInjection.self, TaintSSRF.self, TaintTrustBoundary.self, TaintWeakHash.self, TaintWeakRandom.self,
+        TaintXPathInjection.self, TaintXSS.self, TaintXXE.self,
+    ]
+
+    /// The rules in Semgrep's format, as the engine reads them.
+    public static func yaml(_ rules: [any PythonTaintRule.Type] = all) -> String {
+        var out = "rules:\n"
+        for rule in rules {
+            out += "- id: \(rule.metadata.id.code)\n"
+            out += "  mode: taint\n  languages: [python]\n  severity: \(rule.metadata.severity.rawValue.uppercased())\n"
+            out += "  message: \"\(rule.message.replacingOccurrences(of: "\"", with: "'"))\"\n"
+            out += "  options:\n    interfile: true\n"
+            func section(_ key: String, _ items: [TaintPattern]) {
+                guard !items.isEmpty else { return }
+                out += "  \(key):\n"
+                for item in items {
+                    out += item.yaml.split(separator: "\n", omittingEmptySubsequences: true).map { "    " + $0 }.joined(separator: "\n") + "\n"
+                }
+            }
+            section("pattern-sources", rule.sources)
+            section("pattern-sinks", rule.sinks)
+            section("pattern-sanitizers", rule.sanitizers)
+        }
+        return out
+    }
+
+    /// The compiled rules (rule index i is `all[i]`); its errors are a defect a test catches.
+    public static let ruleSet: RuleSet = {
+        let set = RuleSet()
+        set.add(yaml: yaml(), file: "built-in taint rules")
+        set.finish()
+        return set
+    }()
+
+    /// The built-in rule behind a rule of `ruleSet`.
+    static func rule(named code: String) -> (any PythonTaintRule.Type)? {
+        all.first { $0.metadata.id.code == code }
+    }
+}

@@ -1,0 +1,48 @@
+/// Where untrusted data enters Python programs, per framework: the sources the built-in taint
+/// rules share. Patterns name modules as imported (`flask.request` also matches
+/// `from flask import request`), as custom rules do.
+public enum TaintModels {
+    /// Flask (and Werkzeug): the request object, and a route's path parameters.
+    static let flask: [TaintPattern] = [
+        .pattern("flask.request.$ATTRIBUTE"),
+        .focus("""
+        @$APP.$ROUTE(...)
+        def $VIEW(..., $PARAMETER, ...):
+            ...
+        """, on: "$PARAMETER"),
+    ]
+
+    /// Django: the request's data in function and class-based views.
+    static let django: [TaintPattern] = ["GET", "POST", "COOKIES", "META", "FILES", "body", "headers", "data", "query_params", "path"].flatMap { attribute in
+        [TaintPattern.pattern("request.\(attribute)"), .pattern("self.request.\(attribute)")]
+    } + [.pattern("request.get_full_path(...)")]
+
+    /// FastAPI and Starlette: a view's `Request` parameter (its query, path parameters,
+    /// headers, cookies, body); path and query parameters of routes come with Flask's model.
+    static let starlette: [TaintPattern] = [
+        .focus("""
+        def $VIEW(..., $REQUEST: Request, ...):
+            ...
+        """, on: "$REQUEST"),
+        .focus("""
+        async def $VIEW(..., $REQUEST: Request, ...):
+            ...
+        """, on: "$REQUEST"),
+    ]
+
+    /// The standard library: the process's input from a user.
+    static let standardLibrary: [TaintPattern] = [
+        .pattern("input(...)"),
+        .pattern("sys.argv"),
+        .pattern("sys.stdin"),
+    ]
+
+    /// Every source of untrusted data: web requests of every framework and user input.
+    public static let untrustedInput: [TaintPattern] = flask + django + starlette + standardLibrary
+
+    /// Conversions that leave no room for injection.
+    public static let conversions: [TaintPattern] = [
+        .pattern("int(...)"), .pattern("float(...)"), .pattern("bool(...)"), .pattern("uuid.UUID(...)"),
+        .pattern("len(...)"), .pattern("decimal.Decimal(...)"),
+    ]
+}

@@ -1,0 +1,46 @@
+import RampartCore
+
+/// User input in HTML without escaping (CWE-79): a taint rule.
+public enum TaintXSS: PythonTaintRule {
+    public static let metadata = RuleMetadata.taint(
+        "xss", title: "User input in HTML without escaping", severity: .high, cwe: 79, owasp: .a03,
+        documentation: """
+        ## What it does
+        Follows user input to HTML made without escaping: the value a Flask view returns, `render_template_string`, `Markup`, `make_response`, Django's `mark_safe` and `HttpResponse`. `html.escape`, `markupsafe.escape` and Django's `escape` make it safe.
+
+        ## Why is this bad?
+        Script in the data runs in other users' browsers as the site: it steals sessions and acts for them.
+
+        ## What to do instead
+        Render with a template engine that escapes (Jinja2 with autoescaping, Django templates), or escape the value with `markupsafe.escape`.
+
+        ## References
+        - [CWE-79](https://cwe.mitre.org/data/definitions/79.html)
+        """,
+        examples: [
+            .triggers("from flask import Flask, request\napp = Flask(__name__)\n@app.route('/hello')\ndef hello():\n    name = request.args.get('name', '')\n    return '<h1>Hello ' + name + '</h1>'\n"),
+            .passes("from flask import Flask, request\napp = Flask(__name__)\nfrom markupsafe import escape\n@app.route('/hello')\ndef hello():\n    name = request.args.get('name', '')\n    return '<h1>Hello ' + escape(name) + '</h1>'\n"),
+        ]
+    )
+
+    public static let message = "User input reaches an HTML response without escaping: it can run script in users' browsers (cross-site scripting)"
+
+    public static let sources: [TaintPattern] = TaintModels.untrustedInput
+
+    public static let sinks: [TaintPattern] = [
+        .focus("return $VALUE", on: "$VALUE", inside: ["""
+@$APP.$ROUTE(...)
+def $VIEW(...):
+    ...
+"""]),
+        .focus("flask.render_template_string($TEMPLATE, ...)", on: "$TEMPLATE"),
+        .focus("markupsafe.Markup($HTML, ...)", on: "$HTML"),
+        .focus("flask.Markup($HTML, ...)", on: "$HTML"),
+        .focus("flask.make_response($BODY, ...)", on: "$BODY"),
+        .focus("django.utils.safestring.mark_safe($HTML, ...)", on: "$HTML"),
+        .focus("django.http.HttpResponse($BODY, ...)", on: "$BODY"),
+        .focus("flask.Response($BODY, ...)", on: "$BODY"),
+    ]
+
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + [.pattern("html.escape(...)")] + [.pattern("markupsafe.escape(...)")] + [.pattern("flask.escape(...)")] + [.pattern("django.utils.html.escape(...)")] + [.pattern("bleach.clean(...)")] + [.pattern("flask.render_template(...)")] + [.pattern("flask.jsonify(...)")] + [.pattern("json.dumps(...)")] + [.pattern("flask.url_for(...)")] + [.pattern("flask.redirect(...)"), .pattern("$CURSOR.execute(...)"), .pattern("$CURSOR.fetchall(...)"), .pattern("$CURSOR.fetchone(...)")]
+}

@@ -34,5 +34,5 @@ public enum TaintCodeInjection: PythonTaintRule {
         .focus("compile($SOURCE, ...)", on: "$SOURCE"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + [.pattern("ast.literal_eval(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("ast.literal_eval(...)")]
 }

@@ -40,5 +40,5 @@ public enum TaintCommandInjection: PythonTaintRule {
         .focus("os.spawnlp($MODE, $FILE, ...)", on: "$FILE"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + [.pattern("shlex.quote(...)")] + [.pattern("pipes.quote(...)")] + [.pattern("shlex.join(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("shlex.quote(...)")] + [.pattern("pipes.quote(...)")] + [.pattern("shlex.join(...)")]
 }

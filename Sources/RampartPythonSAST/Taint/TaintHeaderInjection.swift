@@ -34,5 +34,5 @@ public enum TaintHeaderInjection: PythonTaintRule {
         .focus("$RESPONSE[$NAME] = $VALUE", on: "$VALUE", inside: ["$RESPONSE = django.http.HttpResponse(...)\n..."]),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + [.pattern("urllib.parse.quote(...)")] + [.check("'\\n' in $V", on: "$V", outcome: false)]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("urllib.parse.quote(...)")] + [.check("'\\n' in $V", on: "$V", outcome: false)]
 }

@@ -37,5 +37,5 @@ public enum TaintLDAPInjection: PythonTaintRule {
         .focus("$CONNECTION.search(search_filter=$FILTER, ...)", on: "$FILTER"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + [.pattern("ldap.filter.escape_filter_chars(...)")] + [.pattern("ldap3.utils.conv.escape_filter_chars(...)")] + [.pattern("ldap.filter.filter_format(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("ldap.filter.escape_filter_chars(...)")] + [.pattern("ldap3.utils.conv.escape_filter_chars(...)")] + [.pattern("ldap.filter.filter_format(...)")]
 }

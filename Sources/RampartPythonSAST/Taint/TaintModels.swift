@@ -40,6 +40,18 @@ public enum TaintModels {
     /// Every source of untrusted data: web requests of every framework and user input.
     public static let untrustedInput: [TaintPattern] = flask + django + starlette + standardLibrary
 
+    /// Allow-list checks: a value that passed one holds only the characters or values allowed
+    /// (`if not re.fullmatch(r"[a-z]+", name): abort(400)`).
+    public static let validations: [TaintPattern] = [
+        .check("re.fullmatch($PATTERN, $X, ...)", on: "$X", outcome: true),
+        .check("$REGEX.fullmatch($X, ...)", on: "$X", outcome: true),
+        .check("$X.isdigit()", on: "$X", outcome: true),
+        .check("$X.isalnum()", on: "$X", outcome: true),
+        .check("$X.isidentifier()", on: "$X", outcome: true),
+        .check("$X in $ALLOWED", on: "$X", outcome: true),
+        .check("$X not in $ALLOWED", on: "$X", outcome: false),
+    ]
+
     /// Conversions that leave no room for injection.
     public static let conversions: [TaintPattern] = [
         .pattern("int(...)"), .pattern("float(...)"), .pattern("bool(...)"), .pattern("uuid.UUID(...)"),

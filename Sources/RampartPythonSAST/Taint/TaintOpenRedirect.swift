@@ -36,5 +36,5 @@ public enum TaintOpenRedirect: PythonTaintRule {
         .focus("fastapi.responses.RedirectResponse($URL, ...)", on: "$URL"),
     ]
 
-    public static let sanitizers: [TaintPattern] = [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).netloc == $HOST", on: "$U", outcome: true)] + [.check("django.utils.http.url_has_allowed_host_and_scheme($U, ...)", on: "$U", outcome: true)] + [.pattern("flask.url_for(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.validations + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).netloc == $HOST", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false)] + [.check("django.utils.http.url_has_allowed_host_and_scheme($U, ...)", on: "$U", outcome: true)] + [.pattern("flask.url_for(...)")]
 }

@@ -39,5 +39,5 @@ public enum TaintPathTraversal: PythonTaintRule {
         .focus("tarfile.open($PATH, ...)", on: "$PATH"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + [.pattern("os.path.basename(...)")] + [.pattern("werkzeug.utils.secure_filename(...)")] + [.check("os.path.realpath($P).startswith(...)", on: "$P", outcome: true)] + [.check("os.path.abspath($P).startswith(...)", on: "$P", outcome: true)] + [.check("'..' in $P", on: "$P", outcome: false)] + [.check("'..' not in $P", on: "$P", outcome: true)]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("os.path.basename(...)")] + [.pattern("werkzeug.utils.secure_filename(...)")] + [.check("os.path.realpath($P).startswith(...)", on: "$P", outcome: true)] + [.check("os.path.abspath($P).startswith(...)", on: "$P", outcome: true)] + [.check("'..' in $P", on: "$P", outcome: false)] + [.check("'..' not in $P", on: "$P", outcome: true)]
 }

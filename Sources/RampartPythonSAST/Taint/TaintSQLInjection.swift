@@ -41,5 +41,5 @@ public enum TaintSQLInjection: PythonTaintRule {
         .focus("pandas.read_sql_query($QUERY, ...)", on: "$QUERY"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations
 }

@@ -35,5 +35,5 @@ public enum TaintSSRF: PythonTaintRule {
         .focus("urllib3.PoolManager(...).request($METHOD, $URL, ...)", on: "$URL"),
     ]
 
-    public static let sanitizers: [TaintPattern] = [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).hostname in $ALLOWED", on: "$U", outcome: true)]
+    public static let sanitizers: [TaintPattern] = TaintModels.validations + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).hostname in $ALLOWED", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false), .check("urllib.parse.urlparse($U).hostname not in $ALLOWED", on: "$U", outcome: false)]
 }

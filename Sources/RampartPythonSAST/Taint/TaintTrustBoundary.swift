@@ -34,5 +34,5 @@ public enum TaintTrustBoundary: PythonTaintRule {
         .focus("flask.session.setdefault($KEY, $VALUE)", on: "$VALUE"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations
 }

@@ -35,5 +35,5 @@ public enum TaintXPathInjection: PythonTaintRule {
         .focus("$TREE.iterfind($QUERY, ...)", on: "$QUERY"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations
 }

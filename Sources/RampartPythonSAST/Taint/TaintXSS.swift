@@ -42,5 +42,5 @@ def $VIEW(...):
         .focus("flask.Response($BODY, ...)", on: "$BODY"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + [.pattern("html.escape(...)")] + [.pattern("markupsafe.escape(...)")] + [.pattern("flask.escape(...)")] + [.pattern("django.utils.html.escape(...)")] + [.pattern("bleach.clean(...)")] + [.pattern("flask.render_template(...)")] + [.pattern("flask.jsonify(...)")] + [.pattern("json.dumps(...)")] + [.pattern("flask.url_for(...)")] + [.pattern("flask.redirect(...)"), .pattern("$CURSOR.execute(...)"), .pattern("$CURSOR.fetchall(...)"), .pattern("$CURSOR.fetchone(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("html.escape(...)")] + [.pattern("markupsafe.escape(...)")] + [.pattern("flask.escape(...)")] + [.pattern("django.utils.html.escape(...)")] + [.pattern("bleach.clean(...)")] + [.pattern("flask.render_template(...)")] + [.pattern("flask.jsonify(...)")] + [.pattern("json.dumps(...)")] + [.pattern("flask.url_for(...)")] + [.pattern("flask.redirect(...)"), .pattern("$CURSOR.execute(...)"), .pattern("$CURSOR.fetchall(...)"), .pattern("$CURSOR.fetchone(...)")]
 }

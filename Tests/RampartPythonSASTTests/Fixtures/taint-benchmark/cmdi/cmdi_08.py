@@ -1,0 +1,34 @@
+# cmdi 08: vulnerable (loop)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import os, re, shlex, subprocess
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/cmdi/08")
+def handler():
+    x = ""
+    for part in request.args.get("host", "").split(","):
+        x += part
+    os.system("ping -c 1 " + x)
+    return "ok"

@@ -1,0 +1,35 @@
+# cmdi 10: vulnerable (configuration entry)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import os, re, shlex, subprocess
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/cmdi/10")
+def handler():
+    config = configparser.ConfigParser()
+    config.add_section("s")
+    config.set("s", "k", request.args.get("host", ""))
+    x = config.get("s", "k")
+    os.system("ping -c 1 " + x)
+    return "ok"

@@ -1,0 +1,33 @@
+# codeinj 08: vulnerable (loop)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import ast, re
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/codeinj/08")
+def handler():
+    x = ""
+    for part in request.args.get("expr", "1").split(","):
+        x += part
+    return str(eval(x))

@@ -1,0 +1,30 @@
+# codeinj 16: safe (safe API)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import ast, re
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/codeinj/16")
+def handler():
+    return str(ast.literal_eval(request.args.get("expr", "1")))

@@ -1,0 +1,31 @@
+# codeinj 17: safe (helper in the file)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import ast, re
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/codeinj/17")
+def handler():
+    x = constant(request.args.get("expr", "1"))
+    return str(eval(x))

@@ -1,0 +1,33 @@
+# codeinj 18: safe (guard)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import ast, re
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/codeinj/18")
+def handler():
+    x = request.args.get("expr", "1")
+    if not x.isdigit():
+        abort(400)
+    return str(eval(x))

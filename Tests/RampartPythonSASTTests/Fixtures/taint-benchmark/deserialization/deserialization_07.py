@@ -1,0 +1,31 @@
+# deserialization 07: vulnerable (method call)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import json, pickle, yaml
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/deserialization/07")
+def handler():
+    x = Holder(request.get_data()).value
+    return str(pickle.loads(x))

@@ -1,0 +1,34 @@
+# deserialization 10: vulnerable (configuration entry)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import json, pickle, yaml
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/deserialization/10")
+def handler():
+    config = configparser.ConfigParser()
+    config.add_section("s")
+    config.set("s", "k", request.get_data())
+    x = config.get("s", "k")
+    return str(pickle.loads(x))

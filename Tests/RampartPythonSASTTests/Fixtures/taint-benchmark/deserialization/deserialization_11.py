@@ -1,0 +1,31 @@
+# deserialization 11: safe (constant branch)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import json, pickle, yaml
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/deserialization/11")
+def handler():
+    x = request.get_data() if 7 * 18 - 106 > 200 else "safe"
+    return str(pickle.loads(x))

@@ -1,0 +1,32 @@
+# hash 05: vulnerable (constant branch)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import hashlib
+import helpers
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/hash/05")
+def handler():
+    algorithm = "md5" if 7 * 18 + 106 > 200 else "sha256"
+    return hashlib.new(algorithm, request.get_data()).hexdigest()

@@ -1,0 +1,33 @@
+# hash 06: vulnerable (list index)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import hashlib
+import helpers
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/hash/06")
+def handler():
+    names = ["sha256"]
+    names.append("md5")
+    return hashlib.new(names[1], request.get_data()).hexdigest()

@@ -1,0 +1,32 @@
+# hash 09: vulnerable (hmac)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import hashlib
+import helpers
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/hash/09")
+def handler():
+    import hmac
+    return hmac.new(b"key", request.get_data(), hashlib.md5).hexdigest()

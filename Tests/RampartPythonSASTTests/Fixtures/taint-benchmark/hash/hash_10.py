@@ -1,0 +1,34 @@
+# hash 10: vulnerable (configuration entry)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import hashlib
+import helpers
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/hash/10")
+def handler():
+    config = configparser.ConfigParser()
+    config.add_section("s")
+    config.set("s", "algorithm", "md5")
+    return hashlib.new(config.get("s", "algorithm"), request.get_data()).hexdigest()

@@ -1,0 +1,32 @@
+# hash 14: safe (container key)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import hashlib
+import helpers
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/hash/14")
+def handler():
+    d = {"a": "md5", "b": "sha256"}
+    return hashlib.new(d["b"], request.get_data()).hexdigest()

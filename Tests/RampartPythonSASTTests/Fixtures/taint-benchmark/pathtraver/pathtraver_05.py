@@ -1,0 +1,34 @@
+# pathtraver 05: vulnerable (list index)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import os
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/pathtraver/05")
+def handler():
+    items = ["safe"]
+    items.append(request.args.get("file", ""))
+    x = items[1]
+    with open("/srv/files/" + x) as f:
+        return f.read()

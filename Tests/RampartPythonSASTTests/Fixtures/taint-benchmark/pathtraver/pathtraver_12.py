@@ -1,0 +1,35 @@
+# pathtraver 12: safe (container key)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import os
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/pathtraver/12")
+def handler():
+    d = {}
+    d["k"] = request.args.get("file", "")
+    d["j"] = "safe"
+    x = d["j"]
+    with open("/srv/files/" + x) as f:
+        return f.read()

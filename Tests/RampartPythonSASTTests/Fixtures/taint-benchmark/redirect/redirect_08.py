@@ -1,0 +1,34 @@
+# redirect 08: vulnerable (loop)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+from urllib.parse import urlparse
+ALLOWED = {'example.com'}
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/redirect/08")
+def handler():
+    x = ""
+    for part in request.args.get("next", "/").split(","):
+        x += part
+    return redirect(x)

@@ -1,0 +1,32 @@
+# redirect 17: safe (helper in the file)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+from urllib.parse import urlparse
+ALLOWED = {'example.com'}
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/redirect/17")
+def handler():
+    x = constant(request.args.get("next", "/"))
+    return redirect(x)

@@ -1,0 +1,33 @@
+# securecookie 10: vulnerable (samesite only)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+from flask import make_response
+import helpers
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/securecookie/10")
+def handler():
+    response = make_response("ok")
+    response.set_cookie("session", "value", samesite="Lax")
+    return response

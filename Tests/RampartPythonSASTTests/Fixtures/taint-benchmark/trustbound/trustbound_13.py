@@ -1,0 +1,34 @@
+# trustbound 13: safe (list index)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+ROLES = {'reader', 'writer'}
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/trustbound/13")
+def handler():
+    items = ["safe"]
+    items.append(request.args.get("role", ""))
+    x = items[0]
+    session["role"] = x
+    return "ok"

@@ -1,0 +1,34 @@
+# weakrand 15: safe (dead loop)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import random, secrets
+import helpers
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/weakrand/15")
+def handler():
+    value = secrets.randbelow(10)
+    while False:
+        value = random.random()
+    return str(value)

@@ -1,0 +1,37 @@
+# weakrand 17: safe (match over a constant)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import random, secrets
+import helpers
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/weakrand/17")
+def handler():
+    mode = "secure"
+    match mode:
+        case "secure":
+            value = secrets.randbits(32)
+        case _:
+            value = random.getrandbits(32)
+    return str(value)

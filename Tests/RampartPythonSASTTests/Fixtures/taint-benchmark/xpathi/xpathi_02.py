@@ -1,0 +1,33 @@
+# xpathi 02: vulnerable (string building)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import re
+from lxml import etree
+root = etree.fromstring('<users/>')
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/xpathi/02")
+def handler():
+    x = "{}".format(request.args.get("name", "")).strip()
+    return str(root.xpath("//user[@name='" + x + "']"))

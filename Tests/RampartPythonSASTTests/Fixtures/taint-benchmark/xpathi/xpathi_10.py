@@ -1,0 +1,36 @@
+# xpathi 10: vulnerable (configuration entry)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import re
+from lxml import etree
+root = etree.fromstring('<users/>')
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/xpathi/10")
+def handler():
+    config = configparser.ConfigParser()
+    config.add_section("s")
+    config.set("s", "k", request.args.get("name", ""))
+    x = config.get("s", "k")
+    return str(root.xpath("//user[@name='" + x + "']"))

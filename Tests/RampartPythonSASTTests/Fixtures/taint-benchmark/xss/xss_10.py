@@ -1,0 +1,35 @@
+# xss 10: vulnerable (configuration entry)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import re
+from markupsafe import escape
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/xss/10")
+def handler():
+    config = configparser.ConfigParser()
+    config.add_section("s")
+    config.set("s", "k", request.args.get("name", ""))
+    x = config.get("s", "k")
+    return "<p>Hello " + x + "</p>"

@@ -1,0 +1,31 @@
+# xxe 16: safe (safe API)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import defusedxml.ElementTree
+from lxml import etree
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/xxe/16")
+def handler():
+    return defusedxml.ElementTree.fromstring(request.get_data()).tag

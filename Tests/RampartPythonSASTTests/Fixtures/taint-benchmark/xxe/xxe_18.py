@@ -1,0 +1,37 @@
+# xxe 18: safe (configuration entry)
+from flask import Flask, abort, redirect, render_template, request, send_from_directory, session, url_for
+import defusedxml.ElementTree
+from lxml import etree
+
+import configparser
+import helpers
+
+app = Flask(__name__)
+
+
+def passthrough(value):
+    return value
+
+
+def constant(value):
+    return "safe"
+
+
+def always_true(value):
+    return True
+
+
+class Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+@app.route("/xxe/18")
+def handler():
+    config = configparser.ConfigParser()
+    config.add_section("s")
+    config.set("s", "k", request.get_data())
+    config.set("s", "j", "safe")
+    x = config.get("s", "j")
+    parser = etree.XMLParser(resolve_entities=True)
+    return etree.fromstring(x, parser).tag

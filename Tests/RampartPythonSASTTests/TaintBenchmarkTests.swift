@@ -1,0 +1,61 @@
+import Foundation
+import RampartCore
+import RampartEngine
+@testable import RampartPythonSAST
+import Testing
+
+/// The labelled taint corpus (Fixtures/taint-benchmark, made by its make_corpus.py): 14 flaw
+/// categories of 20 Flask handlers each, half vulnerable, half safe for one reason. The built-in
+/// taint rules are scored as `bench/taint/score.py` does: TPR - FPR per category.
+@Suite struct TaintBenchmarkTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/taint-benchmark").path
+
+    static let rules: [String: String] = [
+        "cmdi": "taint-command-injection", "codeinj": "taint-code-injection", "sqli": "taint-sql-injection",
+        "ldapi": "taint-ldap-injection", "xpathi": "taint-xpath-injection", "xxe": "taint-xxe",
+        "pathtraver": "taint-path-traversal", "redirect": "taint-open-redirect", "xss": "taint-xss",
+        "trustbound": "taint-trust-boundary", "deserialization": "taint-deserialization",
+        "hash": "taint-weak-hash", "weakrand": "taint-weak-random", "securecookie": "taint-insecure-cookie",
+    ]
+
+    struct Label {
+        var file: String
+        var category: String
+        var vulnerable: Bool
+        var reason: String
+    }
+
+    static func labels() throws -> [Label] {
+        let text = try String(contentsOfFile: corpus + "/labels.csv", encoding: .utf8)
+        return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { row in
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 4 else { return nil }
+            return Label(file: fields[0], category: fields[1], vulnerable: fields[2] == "true", reason: fields[3...].joined(separator: ","))
+        }
+    }
+
+    @Test func theTaintRulesSeparateVulnerableFromSafeHandlers() async throws {
+        let labels = try Self.labels()
+        #expect(labels.count == 280)
+        let report = try await ScanEngine(toolVersion: "test").run(.init(root: Self.corpus, configuration: Configuration(), scanners: [PythonSASTScanner()]))
+        #expect(!report.hasFailures, "\(report.diagnostics)")
+        var flagged = Set<String>()
+        for finding in report.findings {
+            guard let path = finding.location.path else { continue }
+            flagged.insert(path + " " + finding.ruleId.code)
+        }
+        var scores: [String: Double] = [:]
+        for (category, rule) in Self.rules {
+            let mine = labels.filter { $0.category == category }
+            let vulnerable = mine.filter(\.vulnerable), safe = mine.filter { !$0.vulnerable }
+            #expect(vulnerable.count == 10 && safe.count == 10)
+            let missed = vulnerable.filter { !flagged.contains($0.file + " " + rule) }
+            let alarms = safe.filter { flagged.contains($0.file + " " + rule) }
+            let score = Double(vulnerable.count - missed.count) / 10 - Double(alarms.count) / 10
+            scores[category] = score
+            #expect(score >= 0.6, "\(category): \(score); missed \(missed.map(\.reason)), false alarms \(alarms.map(\.reason))")
+        }
+        let mean = scores.values.reduce(0, +) / Double(scores.count)
+        #expect(mean >= 0.85, "mean TPR - FPR \(mean): \(scores.sorted { $0.key < $1.key })")
+    }
+}

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import RampartCore
 import RampartCustomRules
+import RampartPythonSAST
 
 /// `rampart rules list|show|docs`: the rule catalogue, from the rules' own metadata.
 struct RulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List rules, show one rule's page, write every rule's documentation page, or test custom rules.",
-        subcommands: [List.self, Show.self, Docs.self, Test.self]
+        abstract: "List rules, show one rule's page, write every rule's documentation page, test custom rules, or export the built-in taint rules.",
+        subcommands: [List.self, Show.self, Docs.self, Test.self, ExportTaint.self]
     )
 
     static func allRules() -> [(scanner: any SecurityScanner, rule: RuleMetadata)] {
@@ -121,6 +122,20 @@ struct RulesCommand: AsyncParsableCommand {
                 }.joined(separator: "  ") + "\n")
             }
             Terminal.writeStdout("\n\(rules.count) rules\n")
+        }
+    }
+
+    /// `rampart rules export-taint`: the built-in taint rules in Semgrep's format.
+    struct ExportTaint: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-taint",
+            abstract: "Print the built-in taint rules in Semgrep's rule format (the starting point of a custom rule).")
+
+        @Flag(help: "Leave out what only Rampart reads (guards), so that Semgrep takes the file.")
+        var semgrep = false
+
+        func run() async throws {
+            Terminal.writeStdout(PythonTaintRules.yaml(semgrepCompatible: semgrep))
         }
     }
 

@@ -5,6 +5,9 @@ taint-benchmark): per category the true-positive rate minus the false-positive r
 
     bench/taint/score.py [--rampart PATH] [--bandit] [--semgrep RULES]
 
+`--semgrep RULES` scores Semgrep running Rampart's built-in rules, exported in its format
+(`rampart rules export-taint --semgrep > rules.yaml`).
+
 A handler counts as flagged when the tool reports, anywhere in its file, a finding of the
 rules that cover its category.
 """
@@ -86,8 +89,10 @@ def semgrep(rules):
     flagged = set()
     for r in report["results"]:
         path = os.path.relpath(r["path"], CORPUS)
-        cat = r["check_id"].split(".")[-1]
-        flagged.add((path, cat))
+        rule = "python/" + r["check_id"].split(".")[-1]
+        for cat, ids in RAMPART.items():
+            if rule in ids:
+                flagged.add((path, cat))
     return flagged
 
 
@@ -95,7 +100,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rampart", default=os.path.join(ROOT, ".build/release/rampart"))
     parser.add_argument("--bandit", action="store_true")
-    parser.add_argument("--semgrep", metavar="RULES", help="Semgrep taint rules whose ids end with the category name")
+    parser.add_argument("--semgrep", metavar="RULES", help="the same rules for Semgrep (`rampart rules export-taint --semgrep`)")
     args = parser.parse_args()
     rows = labels()
     score(rampart(args.rampart), rows, title="rampart")

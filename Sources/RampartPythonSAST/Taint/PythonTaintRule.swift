@@ -82,15 +82,20 @@ public enum PythonTaintRules {
         TaintXPathInjection.self, TaintXSS.self, TaintXXE.self,
     ]
 
-    /// The rules in Semgrep's format, as the engine reads them.
-    public static func yaml(_ rules: [any PythonTaintRule.Type] = all) -> String {
+    /// The rules in Semgrep's format, as the engine reads them. `semgrepCompatible` leaves out
+    /// what Semgrep does not read (guards, `by-guard`), for running the same rules there.
+    public static func yaml(_ rules: [any PythonTaintRule.Type] = all, semgrepCompatible: Bool = false) -> String {
         var out = "rules:\n"
         for rule in rules {
             out += "- id: \(rule.metadata.id.code)\n"
             out += "  mode: taint\n  languages: [python]\n  severity: \(rule.metadata.severity.rawValue.uppercased())\n"
             out += "  message: \"\(rule.message.replacingOccurrences(of: "\"", with: "'"))\"\n"
             out += "  options:\n    interfile: true\n"
-            func section(_ key: String, _ items: [TaintPattern]) {
+            func section(_ key: String, _ all: [TaintPattern]) {
+                let items = all.filter { item in
+                    if semgrepCompatible, case .check = item { return false }
+                    return true
+                }
                 guard !items.isEmpty else { return }
                 out += "  \(key):\n"
                 for item in items {

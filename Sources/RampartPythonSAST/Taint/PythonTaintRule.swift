@@ -22,7 +22,7 @@ public enum TaintPattern: Sendable {
     case pattern(String)
     /// A pattern whose metavariable is what counts (`focus-metavariable`), optionally inside
     /// another pattern and not where other patterns match.
-    case focus(String, on: String, inside: [String] = [], not: [String] = [])
+    case focus(String, on: String, inside: [String] = [], not: [String] = [], regex: [String: String] = [:])
     /// A check (Rampart's `by-guard`): the metavariable is clean where the check has `outcome`.
     case check(String, on: String, outcome: Bool)
     /// A pattern, except where others match (`pattern-not`).
@@ -37,9 +37,12 @@ public enum TaintPattern: Sendable {
         switch self {
         case .pattern(let p):
             return Self.scalar("pattern", p)
-        case .focus(let p, let mv, let inside, let not):
+        case .focus(let p, let mv, let inside, let not, let regex):
+            let conditions = regex.sorted { $0.key < $1.key }.map { variable, expression in
+                ["metavariable-regex:", "  metavariable: \(variable)", "  regex: '\(expression.replacingOccurrences(of: "'", with: "''"))'"]
+            }
             let items = inside.map { Self.scalar("pattern-inside", $0) } + [Self.scalar("pattern", p)]
-                + not.map { Self.scalar("pattern-not", $0) } + [["focus-metavariable: \(mv)"]]
+                + not.map { Self.scalar("pattern-not", $0) } + conditions + [["focus-metavariable: \(mv)"]]
             return ["patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
         case .check(let p, let mv, let outcome):
             let items = [Self.scalar("pattern", p), ["focus-metavariable: \(mv)"]]

@@ -26,7 +26,7 @@ public enum TaintCodeInjection: PythonTaintRule {
 
     public static let message = "User input reaches eval, exec or compile: it can run any Python code (code injection)"
 
-    public static let sources: [TaintPattern] = TaintModels.untrustedInput
+    public static let sources: [TaintPattern] = TaintModels.untrustedInputAndUser
 
     public static let sinks: [TaintPattern] = [
         .pattern("eval(...)"),

@@ -26,7 +26,7 @@ public enum TaintDeserialization: PythonTaintRule {
 
     public static let message = "User input reaches a deserializer that can build any object: it can run code (insecure deserialization)"
 
-    public static let sources: [TaintPattern] = TaintModels.untrustedInput
+    public static let sources: [TaintPattern] = TaintModels.untrustedInputAndUser
 
     public static let sinks: [TaintPattern] = [
         .pattern("pickle.loads(...)"),

@@ -26,11 +26,13 @@ public enum TaintInsecureCookie: PythonTaintRule {
 
     public static let message = "A cookie is set without the Secure flag: browsers send it over plain HTTP too"
 
-    public static let sources: [TaintPattern] = [.pattern("False"), .pattern("None"), .except("$RESPONSE.set_cookie(...)", not: ["$RESPONSE.set_cookie(..., secure=$FLAG, ...)"])]
+    public static let sources: [TaintPattern] = [.pattern("False"), .pattern("None"), .except("$RESPONSE.set_cookie($KEY, $VALUE, ...)", not: ["$RESPONSE.set_cookie(..., secure=$FLAG, ...)"]), .except("$RESPONSE.set_cookie($KEY, value=$VALUE, ...)", not: ["$RESPONSE.set_cookie(..., secure=$FLAG, ...)"])]
 
     public static let sinks: [TaintPattern] = [
         .focus("$RESPONSE.set_cookie(..., secure=$FLAG, ...)", on: "$FLAG"),
-        .except("$RESPONSE.set_cookie(...)", not: ["$RESPONSE.set_cookie(..., secure=$FLAG, ...)"]),
+        // A response's `set_cookie(key, value, …)`; a cookie jar's `set_cookie(cookie)` is not one.
+        .except("$RESPONSE.set_cookie($KEY, $VALUE, ...)", not: ["$RESPONSE.set_cookie(..., secure=$FLAG, ...)"]),
+        .except("$RESPONSE.set_cookie($KEY, value=$VALUE, ...)", not: ["$RESPONSE.set_cookie(..., secure=$FLAG, ...)"]),
     ]
 
     public static let sanitizers: [TaintPattern] = []

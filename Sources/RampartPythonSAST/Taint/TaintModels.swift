@@ -9,8 +9,16 @@ public enum TaintModels {
         @$APP.$ROUTE(...)
         def $VIEW(..., $PARAMETER, ...):
             ...
-        """, on: "$PARAMETER"),
+        """, on: "$PARAMETER", regex: ["$ROUTE": routeDecorators, "$PARAMETER": "^(?!self$|cls$)"]),
+        .focus("""
+        @$APP.$ROUTE(...)
+        async def $VIEW(..., $PARAMETER, ...):
+            ...
+        """, on: "$PARAMETER", regex: ["$ROUTE": routeDecorators, "$PARAMETER": "^(?!self$|cls$)"]),
     ]
+
+    /// The decorators that make a function a route (Flask, FastAPI, Starlette, Sanic, Quart).
+    static let routeDecorators = "^(route|get|post|put|patch|delete|head|options|api_route|websocket)$"
 
     /// Django: the request's data in function and class-based views.
     static let django: [TaintPattern] = ["GET", "POST", "COOKIES", "META", "FILES", "body", "headers", "data", "query_params", "path"].flatMap { attribute in
@@ -37,8 +45,14 @@ public enum TaintModels {
         .pattern("sys.stdin"),
     ]
 
-    /// Every source of untrusted data: web requests of every framework and user input.
-    public static let untrustedInput: [TaintPattern] = flask + django + starlette + standardLibrary
+    /// Data from the network: web requests of every framework. (Command-line arguments and
+    /// standard input are not: the person who runs a program chooses them, no trust boundary is
+    /// crossed; they count only where the program itself must not be steered, as for code
+    /// evaluation and deserialization.)
+    public static let untrustedInput: [TaintPattern] = flask + django + starlette
+
+    /// Web requests and the process's own input.
+    public static let untrustedInputAndUser: [TaintPattern] = untrustedInput + standardLibrary
 
     /// Allow-list checks: a value that passed one holds only the characters or values allowed
     /// (`if not re.fullmatch(r"[a-z]+", name): abort(400)`).

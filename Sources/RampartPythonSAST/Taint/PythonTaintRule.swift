@@ -27,6 +27,8 @@ public enum TaintPattern: Sendable {
     case check(String, on: String, outcome: Bool)
     /// A pattern, except where others match (`pattern-not`).
     case except(String, not: [String])
+    /// A pattern whose metavariables' text matches regular expressions (`metavariable-regex`).
+    case matching(String, regex: [String: String])
 
     /// The YAML list item (block scalars, so patterns need no quoting).
     var yaml: String {
@@ -47,6 +49,12 @@ public enum TaintPattern: Sendable {
         case .check(let p, let mv, let outcome):
             let items = [Self.scalar("pattern", p), ["focus-metavariable: \(mv)"]]
             return ["by-guard: \(outcome)", "patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
+        case .matching(let p, let regex):
+            let conditions = regex.sorted { $0.key < $1.key }.map { variable, expression in
+                ["metavariable-regex:", "  metavariable: \(variable)", "  regex: '\(expression.replacingOccurrences(of: "'", with: "''"))'"]
+            }
+            let items = [Self.scalar("pattern", p)] + conditions
+            return ["patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
         case .except(let p, let not):
             let items = [Self.scalar("pattern", p)] + not.map { Self.scalar("pattern-not", $0) }
             return ["patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }

@@ -36,5 +36,18 @@ public enum TaintOpenRedirect: PythonTaintRule {
         .focus("fastapi.responses.RedirectResponse($URL, ...)", on: "$URL"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.validations + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).netloc == $HOST", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false)] + [.check("django.utils.http.url_has_allowed_host_and_scheme($U, ...)", on: "$U", outcome: true)] + [.pattern("flask.url_for(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.validations + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).netloc == $HOST", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false)] + [.check("django.utils.http.url_has_allowed_host_and_scheme($U, ...)", on: "$U", outcome: true)] + [.pattern("flask.url_for(...)")] + redirectSafeTargets
+
+    static let urlBuilders = #"^(.*\.)?(url_for\w*|\w*reverse|get_absolute_url|url_path_for)$"#
+
+    /// Targets whose host the application sets: its own URL builders, and strings that start
+    /// with a path of the site (`"/items?id=" + value`, not `"//…"` nor a scheme).
+    static let redirectSafeTargets: [TaintPattern] = [
+        .pattern("django.urls.reverse(...)"), .pattern("django.shortcuts.resolve_url(...)"), .pattern("$APP.url_path_for(...)"),
+        // The application's URL builders, by name: url_for, url_for_item, reverse, admin_reverse, get_absolute_url.
+        .matching("$BUILDER(...)", regex: ["$BUILDER": urlBuilders]),
+        .focus("$BUILDER(...) + $REST", on: "$REST", regex: ["$BUILDER": urlBuilders]),
+        .focus("$PREFIX + $REST", on: "$REST", regex: ["$PREFIX": #"^["']/[^/\\]"#]),
+        .focus("$PREFIX % $REST", on: "$REST", regex: ["$PREFIX": #"^["']/[^/\\]"#]),
+    ]
 }

@@ -28,11 +28,18 @@ public enum TaintXSS: PythonTaintRule {
     public static let sources: [TaintPattern] = TaintModels.untrustedInput
 
     public static let sinks: [TaintPattern] = [
+        // What a Flask view returns is the response body (HTML unless said otherwise); a
+        // response object, a template's rendering or a redirect is not a string of HTML.
         .focus("return $VALUE", on: "$VALUE", inside: ["""
-@$APP.$ROUTE(...)
-def $VIEW(...):
-    ...
-"""]),
+        @$APP.$ROUTE(...)
+        def $VIEW(...):
+            ...
+        """, "import flask\n..."], not: flaskResponses, regex: ["$ROUTE": TaintModels.routeDecorators]),
+        .focus("return $VALUE", on: "$VALUE", inside: ["""
+        @$APP.$ROUTE(...)
+        def $VIEW(...):
+            ...
+        """, "from flask import $NAME\n..."], not: flaskResponses, regex: ["$ROUTE": TaintModels.routeDecorators]),
         .focus("flask.render_template_string($TEMPLATE, ...)", on: "$TEMPLATE"),
         .focus("markupsafe.Markup($HTML, ...)", on: "$HTML"),
         .focus("flask.Markup($HTML, ...)", on: "$HTML"),
@@ -42,5 +49,14 @@ def $VIEW(...):
         .focus("flask.Response($BODY, ...)", on: "$BODY"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("html.escape(...)")] + [.pattern("markupsafe.escape(...)")] + [.pattern("flask.escape(...)")] + [.pattern("django.utils.html.escape(...)")] + [.pattern("bleach.clean(...)")] + [.pattern("flask.render_template(...)")] + [.pattern("flask.jsonify(...)")] + [.pattern("json.dumps(...)")] + [.pattern("flask.url_for(...)")] + [.pattern("flask.redirect(...)"), .pattern("$CURSOR.execute(...)"), .pattern("$CURSOR.fetchall(...)"), .pattern("$CURSOR.fetchone(...)")]
+    /// Returns of a Flask view that are not an HTML string built by the view.
+    static let flaskResponses = [
+        "return $F.render_template(...)", "return render_template(...)", "return $F.render(...)", "return render(...)",
+        "return $F.Response(...)", "return Response(...)", "return $F.jsonify(...)", "return jsonify(...)",
+        "return $F.redirect(...)", "return redirect(...)", "return $F.send_file(...)", "return send_file(...)",
+        "return send_from_directory(...)", "return $F.abort(...)", "return abort(...)", "return $F.url_for(...)", "return url_for(...)",
+        "return $F.make_response(...)", "return make_response(...)",
+    ]
+
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("html.escape(...)")] + [.pattern("markupsafe.escape(...)")] + [.pattern("flask.escape(...)")] + [.pattern("django.utils.html.escape(...)")] + [.pattern("bleach.clean(...)")] + [.pattern("flask.render_template(...)"), .pattern("render_template(...)")] + [.pattern("flask.jsonify(...)")] + [.pattern("json.dumps(...)")] + [.pattern("flask.url_for(...)")] + [.pattern("flask.redirect(...)"), .pattern("$CURSOR.execute(...)"), .pattern("$CURSOR.fetchall(...)"), .pattern("$CURSOR.fetchone(...)")]
 }

@@ -161,6 +161,9 @@ public struct PythonSASTOptions: Sendable, Hashable {
     public var builtinChecks = true
     /// Whether the built-in taint rules run (`taint: false` turns them off).
     public var taint = true
+    /// Keep Bandit's findings that a taint rule covers only where a flow confirms them
+    /// (`taint_only: true`): gate on flaws, not on dangerous-looking calls.
+    public var taintOnly = false
 
     public init() {}
 }

@@ -69,9 +69,11 @@ public struct PythonSASTScanner: SecurityScanner {
                 copy.options.builtinChecks = try reader.bool(entry.value, key: key)
             case "taint":
                 copy.options.taint = try reader.bool(entry.value, key: key)
+            case "taint_only":
+                copy.options.taintOnly = try reader.bool(entry.value, key: key)
             default:
                 throw ConfigurationError(file: reader.file, line: entry.keyPosition.line, column: entry.keyPosition.column, key: key,
-                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception, bandit_config, bandit_compat, rules, builtin, taint")
+                                         message: "unknown key; the python scanner takes tests, skips, assert_skips, tmp_dirs, check_typed_exception, bandit_config, bandit_compat, rules, builtin, taint, taint_only")
             }
         }
         return copy
@@ -238,7 +240,8 @@ public struct PythonSASTScanner: SecurityScanner {
             }
             if let result = taintResult {
                 let set = PythonTaintRules.ruleSet
-                findings += Self.findings(result, set, path: file.path) { index in PythonTaintRules.rule(named: set.rules[index].id)?.metadata }
+                let flows = Self.findings(result, set, path: file.path) { index in PythonTaintRules.rule(named: set.rules[index].id)?.metadata }
+                findings = TaintConfirmation.apply(flows, to: findings, taintOnly: options.taintOnly)
                 if !result.incomplete.isEmpty {
                     let names = result.incomplete.map { "python/" + set.rules[$0.rule].id + " (" + $0.reason + ")" }
                     diagnostics.append(Diagnostic(

@@ -2,6 +2,7 @@ import Foundation
 import RampartCore
 import RampartEngine
 @testable import RampartPythonSAST
+import RampartTestSupport
 import Testing
 
 /// The labelled taint corpus (Fixtures/taint-benchmark, made by its make_corpus.py): 14 flaw
@@ -57,5 +58,58 @@ import Testing
         }
         let mean = scores.values.reduce(0, +) / Double(scores.count)
         #expect(mean >= 0.85, "mean TPR - FPR \(mean): \(scores.sorted { $0.key < $1.key })")
+    }
+}
+
+/// A taint flow at a Bandit finding confirms it; `taint_only` keeps the findings of the checks
+/// taint rules cover only where a flow confirms them.
+@Suite struct TaintConfirmationTests {
+    static let code = """
+    import sqlite3
+    from flask import Flask, request
+    app = Flask(__name__)
+    db = sqlite3.connect(":memory:")
+
+    @app.route("/user")
+    def user():
+        name = request.args.get("name")
+        rows = db.execute("SELECT * FROM users WHERE name = '%s'" % name).fetchall()
+        fixed = "alice"
+        more = db.execute("SELECT * FROM users WHERE name = '%s'" % fixed).fetchall()
+        return str(len(rows) + len(more))
+    """
+
+    func line(_ finding: Finding) -> Int {
+        if case .source(let location) = finding.location { return location.line }
+        return 0
+    }
+
+    func scan(taintOnly: Bool) async throws -> [Finding] {
+        let dir = TemporaryDirectory()
+        try dir.write("app.py", Self.code)
+        var scanner = PythonSASTScanner()
+        scanner.options.taintOnly = taintOnly
+        let report = try await ScanEngine(toolVersion: "test").run(.init(root: dir.path, configuration: Configuration(), scanners: [scanner]))
+        return report.findings
+    }
+
+    @Test func aFlowConfirmsTheBanditFindingAtItsSink() async throws {
+        let findings = try await scan(taintOnly: false)
+        let b608 = findings.filter { $0.ruleId.code == "B608" }
+        #expect(b608.map { line($0) } == [9, 11])
+        let confirmed = try #require(b608.first { line($0) == 9 })
+        #expect(confirmed.confidence == .high)
+        #expect(confirmed.tags.contains("confirmed-by:python/taint-sql-injection"))
+        let unconfirmed = try #require(b608.first { line($0) == 11 })
+        #expect(!unconfirmed.tags.contains { $0.hasPrefix("confirmed-by:") })
+        let flow = try #require(findings.first { $0.ruleId.code == "taint-sql-injection" })
+        #expect(line(flow) == 9)
+        #expect(flow.tags.contains("confirms:python/B608"))
+    }
+
+    @Test func taintOnlyKeepsOnlyConfirmedFindingsOfCoveredChecks() async throws {
+        let findings = try await scan(taintOnly: true)
+        #expect(findings.filter { $0.ruleId.code == "B608" }.map { line($0) } == [9])
+        #expect(findings.contains { $0.ruleId.code == "taint-sql-injection" })
     }
 }

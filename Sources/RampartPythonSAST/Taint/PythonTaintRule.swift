@@ -10,10 +10,43 @@ public protocol PythonTaintRule: Rule {
     static var sanitizers: [TaintPattern] { get }
     /// The finding's message.
     static var message: String { get }
+    /// Bandit's checks that flag the same sinks as dangerous calls: a flow found at one of their
+    /// findings confirms it.
+    static var confirms: [String] { get }
 }
 
 extension PythonTaintRule {
     public static var sanitizers: [TaintPattern] { [] }
+    public static var confirms: [String] { [] }
+}
+
+/// Bandit's findings and the taint rules' flows at the same place: the flow confirms the
+/// finding (its confidence becomes high, and each names the other); with `taint_only`, the
+/// findings of checks a taint rule covers are kept only where confirmed.
+enum TaintConfirmation {
+    static func apply(_ flows: [Finding], to findings: [Finding], taintOnly: Bool) -> [Finding] {
+        var findings = findings
+        var flows = flows
+        var covered: Set<String> = []
+        for rule in PythonTaintRules.all { covered.formUnion(rule.confirms) }
+        var confirmed = Set<Int>()
+        for (f, flow) in flows.enumerated() {
+            guard let rule = PythonTaintRules.rule(named: flow.ruleId.code), case .source(let sink) = flow.location else { continue }
+            for (index, finding) in findings.enumerated() where rule.confirms.contains(finding.ruleId.code) {
+                guard case .source(let place) = finding.location, place.line <= sink.endLine, sink.line <= place.endLine else { continue }
+                confirmed.insert(index)
+                findings[index].confidence = .high
+                findings[index].tags.append("confirmed-by:" + flow.ruleId.rawValue)
+                flows[f].tags.append("confirms:" + finding.ruleId.rawValue)
+            }
+        }
+        if taintOnly {
+            findings = findings.enumerated().filter { index, finding in
+                finding.ruleId.scanner != "python" || !covered.contains(finding.ruleId.code) || confirmed.contains(index)
+            }.map(\.element)
+        }
+        return findings + flows
+    }
 }
 
 /// One source, sink or sanitizer of a built-in rule, written as Semgrep's YAML would say it.

@@ -24,6 +24,8 @@ public enum TaintCodeInjection: PythonTaintRule {
         ]
     )
 
+    public static let confirms = ["B102", "B307"]
+
     public static let message = "User input reaches eval, exec or compile: it can run any Python code (code injection)"
 
     public static let sources: [TaintPattern] = TaintModels.untrustedInputAndUser

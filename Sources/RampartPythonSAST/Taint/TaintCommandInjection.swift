@@ -25,6 +25,8 @@ public enum TaintCommandInjection: PythonTaintRule {
         ]
     )
 
+    public static let confirms = ["B602", "B604", "B605", "B609"]
+
     public static let message = "User input reaches a shell command: it can run other commands (OS command injection)"
 
     public static let sources: [TaintPattern] = TaintModels.untrustedInput

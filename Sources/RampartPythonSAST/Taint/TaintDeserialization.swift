@@ -24,6 +24,8 @@ public enum TaintDeserialization: PythonTaintRule {
         ]
     )
 
+    public static let confirms = ["B301", "B302", "B506"]
+
     public static let message = "User input reaches a deserializer that can build any object: it can run code (insecure deserialization)"
 
     public static let sources: [TaintPattern] = TaintModels.untrustedInputAndUser

@@ -25,6 +25,8 @@ public enum TaintSQLInjection: PythonTaintRule {
         ]
     )
 
+    public static let confirms = ["B608", "B610", "B611"]
+
     public static let message = "User input reaches an SQL query: it can change the query (SQL injection)"
 
     public static let sources: [TaintPattern] = TaintModels.untrustedInput

@@ -23,6 +23,8 @@ public enum TaintSSRF: PythonTaintRule {
         ]
     )
 
+    public static let confirms = ["B310"]
+
     public static let message = "User input decides which URL the server fetches: it can reach internal services (server-side request forgery)"
 
     public static let sources: [TaintPattern] = TaintModels.untrustedInput

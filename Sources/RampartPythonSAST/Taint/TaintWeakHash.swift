@@ -25,6 +25,8 @@ public enum TaintWeakHash: PythonTaintRule {
         ]
     )
 
+    public static let confirms = ["B303", "B324"]
+
     public static let message = "A broken hash algorithm (MD4, MD5, SHA-1) is used for security"
 
     public static let sources: [TaintPattern] = ["\"md5\"", "\"MD5\"", "\"md4\"", "\"MD4\"", "\"sha1\"", "\"SHA1\"", "\"sha-1\"", "\"SHA-1\"", "hashlib.md5", "hashlib.sha1"].map { .pattern($0) } + [.except("hashlib.$ALGORITHM(...)", not: ["hashlib.$ALGORITHM(..., usedforsecurity=False, ...)", "hashlib.new(...)", "hashlib.sha256(...)", "hashlib.sha384(...)", "hashlib.sha512(...)", "hashlib.sha3_256(...)", "hashlib.sha3_384(...)", "hashlib.sha3_512(...)", "hashlib.sha224(...)", "hashlib.blake2b(...)", "hashlib.blake2s(...)", "hashlib.scrypt(...)", "hashlib.pbkdf2_hmac(...)", "hashlib.file_digest(...)", "hashlib.sha3_224(...)", "hashlib.shake_128(...)", "hashlib.shake_256(...)"])]

@@ -24,6 +24,8 @@ public enum TaintWeakRandom: PythonTaintRule {
         ]
     )
 
+    public static let confirms = ["B311"]
+
     public static let message = "Values from the predictable `random` module are used where they may need to be secret"
 
     public static let sources: [TaintPattern] = [.except("random.$FUNCTION(...)", not: ["random.SystemRandom(...)", "random.seed(...)", "random.Random(...)", "random.SystemRandom().$F(...)"])]

@@ -23,6 +23,8 @@ public enum TaintXSS: PythonTaintRule {
         ]
     )
 
+    public static let confirms = ["B308", "B703", "B704"]
+
     public static let message = "User input reaches an HTML response without escaping: it can run script in users' browsers (cross-site scripting)"
 
     public static let sources: [TaintPattern] = TaintModels.untrustedInput

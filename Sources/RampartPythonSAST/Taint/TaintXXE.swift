@@ -23,6 +23,8 @@ public enum TaintXXE: PythonTaintRule {
         ]
     )
 
+    public static let confirms = ["B313", "B314", "B315", "B316", "B317", "B318", "B319", "B320"]
+
     public static let message = "User input is parsed as XML by a parser that resolves external entities (XML external entity injection)"
 
     public static let sources: [TaintPattern] = TaintModels.untrustedInput

@@ -36,7 +36,10 @@ public enum TaintOpenRedirect: PythonTaintRule {
         .focus("fastapi.responses.RedirectResponse($URL, ...)", on: "$URL"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.validations + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).netloc == $HOST", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false)] + [.check("django.utils.http.url_has_allowed_host_and_scheme($U, ...)", on: "$U", outcome: true)] + [.pattern("flask.url_for(...)")] + redirectSafeTargets
+    public static let sanitizers: [TaintPattern] = TaintModels.validations + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).netloc == $HOST", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false)] + [.check("django.utils.http.url_has_allowed_host_and_scheme($U, ...)", on: "$U", outcome: true),
+         .check("django.utils.http.url_has_allowed_host_and_scheme(..., url=$U, ...)", on: "$U", outcome: true),
+         .check("django.utils.http.is_safe_url($U, ...)", on: "$U", outcome: true),
+         .check("django.utils.http.is_safe_url(..., url=$U, ...)", on: "$U", outcome: true)] + [.pattern("flask.url_for(...)")] + redirectSafeTargets
 
     static let urlBuilders = #"^(.*\.)?(url_for\w*|\w*reverse|get_absolute_url|url_path_for)$"#
 

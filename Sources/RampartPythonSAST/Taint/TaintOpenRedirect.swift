@@ -46,6 +46,8 @@ public enum TaintOpenRedirect: PythonTaintRule {
     /// Targets whose host the application sets: its own URL builders, and strings that start
     /// with a path of the site (`"/items?id=" + value`, not `"//…"` nor a scheme).
     static let redirectSafeTargets: [TaintPattern] = [
+        // Django checks the Host header against ALLOWED_HOSTS before `get_host()` returns it.
+        .pattern("$REQUEST.get_host()"),
         .pattern("django.urls.reverse(...)"), .pattern("django.shortcuts.resolve_url(...)"), .pattern("$APP.url_path_for(...)"),
         // The application's URL builders, by name: url_for, url_for_item, reverse, admin_reverse, get_absolute_url.
         .matching("$BUILDER(...)", regex: ["$BUILDER": urlBuilders]),

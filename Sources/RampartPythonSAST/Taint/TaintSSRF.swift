@@ -32,7 +32,7 @@ public enum TaintSSRF: PythonTaintRule {
     public static let sinks: [TaintPattern] = [
         .focus("requests.$METHOD($URL, ...)", on: "$URL"),
         .focus("httpx.$METHOD($URL, ...)", on: "$URL"),
-        .focus("urllib.request.urlopen($URL, ...)", on: "$URL"),
+        .focus("urllib.request.urlopen($URL, ...)", on: "$URL", not: ["urllib.request.urlopen(urllib.request.Request(...), ...)"]),
         .focus("urllib.request.Request($URL, ...)", on: "$URL"),
         .focus("urllib3.PoolManager(...).request($METHOD, $URL, ...)", on: "$URL"),
     ]

@@ -6,7 +6,7 @@ public enum TaintXPathInjection: PythonTaintRule {
         "xpath-injection", title: "User input in an XPath query", severity: .high, cwe: 643, owasp: .a03,
         documentation: """
         ## What it does
-        Follows user input to the query text of `lxml`'s `xpath`, `XPath` and `ElementTree`'s `find`, `findall`, `iterfind`. Values passed as XPath variables (`tree.xpath('//user[@name=$name]', name=value)`) are safe.
+        Follows user input to the query text of `lxml`'s `xpath` and `XPath`. Values passed as XPath variables (`tree.xpath('//user[@name=$name]', name=value)`) are safe.
 
         ## Why is this bad?
         Quotes in the data end the string and add conditions: `' or '1'='1` selects every node, bypassing checks built on the query.
@@ -30,9 +30,6 @@ public enum TaintXPathInjection: PythonTaintRule {
     public static let sinks: [TaintPattern] = [
         .focus("$TREE.xpath($QUERY, ...)", on: "$QUERY"),
         .focus("lxml.etree.XPath($QUERY, ...)", on: "$QUERY"),
-        .focus("$TREE.findall($QUERY, ...)", on: "$QUERY"),
-        .focus("$TREE.find($QUERY, ...)", on: "$QUERY", inside: [], not: ["$S.find($X, $Y)"]),
-        .focus("$TREE.iterfind($QUERY, ...)", on: "$QUERY"),
     ]
 
     public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations

@@ -113,3 +113,25 @@ import Testing
         #expect(findings.contains { $0.ruleId.code == "taint-sql-injection" })
     }
 }
+
+/// A file the taint analysis cannot finish is reported as not fully checked (exit 3), with the
+/// findings found so far: never silently clean.
+@Suite struct TaintBudgetTests {
+    @Test func aFileBeyondTheBudgetIsAScanFailureNamingTheRule() async throws {
+        // Taint moves one statement per turn of the loop: the fixpoint needs 3,000 turns of
+        // 3,000 statements, more than the 2,000,000 steps a rule has per file.
+        var code = "import sqlite3\nfrom flask import request\ndb = sqlite3.connect(':memory:')\n"
+        code += "def view(items):\n    x0 = request.args['q']\n    for i in items:\n"
+        for k in (1...3_000).reversed() { code += "        x\(k) = x\(k - 1) + 'a'\n" }
+        code += "    db.execute(x3000)\n    db.execute(x0)\n"
+        let dir = TemporaryDirectory()
+        try dir.write("app.py", code)
+        var scanner = PythonSASTScanner()
+        scanner.options.tests = ["taint-sql-injection"]
+        let report = try await ScanEngine(toolVersion: "test").run(.init(root: dir.path, configuration: Configuration(), scanners: [scanner]))
+        #expect(report.hasFailures)
+        let diagnostic = try #require(report.diagnostics.first { $0.code == "rule-budget" })
+        #expect(diagnostic.message.contains("python/taint-sql-injection"))
+        #expect(diagnostic.path == "app.py")
+    }
+}

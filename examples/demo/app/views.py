@@ -15,24 +15,25 @@ ADMIN_PASSWORD = "hunter2-admin"
 @app.route("/ping")
 def ping():
     host = request.args.get("host", "127.0.0.1")
-    # FLAW: command injection through a shell (python/B602)
+    # FLAW: command injection through a shell (python/B602, confirmed by python/taint-command-injection;
+    # the command's output, which echoes the host, is also returned as HTML: python/taint-xss)
     return subprocess.check_output("ping -c 1 " + host, shell=True)
 
 
 @app.route("/profile", methods=["POST"])
 def load_profile():
-    # FLAW: deserialising untrusted data (python/B301)
+    # FLAW: deserialising untrusted data (python/B301, python/taint-deserialization)
     return str(pickle.loads(request.data))
 
 
 @app.route("/settings", methods=["POST"])
 def load_settings():
-    # FLAW: yaml.load without a safe loader (python/B506)
+    # FLAW: yaml.load without a safe loader (python/B506, python/taint-deserialization)
     return str(yaml.load(request.data, Loader=yaml.Loader))
 
 
 def password_digest(password):
-    # FLAW: weak hash for passwords (python/B324)
+    # FLAW: weak hash for passwords (python/B324, python/taint-weak-hash)
     return hashlib.md5(password.encode()).hexdigest()
 
 

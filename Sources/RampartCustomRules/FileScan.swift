@@ -43,19 +43,53 @@ extension RuleSet {
     /// Runs the rules (all, or those given) on a parsed file. Call it on a thread with a deep
     /// stack (`PythonParsing.withModule`'s): matching recurses through the tree.
     public func scan(_ file: TargetFile, rules selected: [Int]? = nil, stepsPerPattern: Int = RuleSet.defaultStepsPerPattern) -> FileScanResult {
-        let ruleIndexes = selected ?? rules.indices.filter { rules[$0].applies(to: file.path) }
+        var ruleIndexes = selected ?? rules.indices.filter { rules[$0].applies(to: file.path) }
         var result = FileScanResult()
         guard !ruleIndexes.isEmpty else { return result }
         // `finish()` builds the index; a set used without it is still scanned correctly.
         let ruleLeaves = self.ruleLeaves.count == rules.count ? self.ruleLeaves : rules.map(\.formula.leaves)
-        var active = [Bool](repeating: false, count: patterns.count)
         let present = NamePrefilter.identifiers(file.source)
-        for r in ruleIndexes {
-            for leaf in ruleLeaves[r] where !active[leaf] {
+        func activate(_ leaves: [Int], in active: inout [Bool]) {
+            for leaf in leaves where !active[leaf] {
                 // A pattern whose names the file lacks cannot match it: never tried.
                 if topLevel[leaf] && patterns[leaf].requiredNames.allSatisfy(present.contains) { active[leaf] = true }
             }
         }
+        // A taint rule without a source in the file can find nothing there: its sources are
+        // matched first, and its sinks and sanitizers only in files where one matched.
+        var earlyExhausted: [Int] = []
+        // First, without a walk: a rule none of whose sink patterns can match the file's names.
+        let possible: (Int) -> Bool = { leaf in self.topLevel[leaf] && self.patterns[leaf].requiredNames.allSatisfy(present.contains) }
+        ruleIndexes.removeAll { r in
+            guard let spec = rules[r].taint else { return false }
+            return !spec.sinks.contains { sink in sink.formula.leaves.contains(where: possible) || sink.formula.hasRegex }
+        }
+        let taintRules = ruleIndexes.filter { rules[$0].taint != nil }
+        if !taintRules.isEmpty {
+            var sourcesOnly = [Bool](repeating: false, count: patterns.count)
+            for r in taintRules { activate(rules[r].taint?.sources.flatMap { $0.formula.leaves } ?? [], in: &sourcesOnly) }
+            let first = FileWalker(set: self, file: file, active: sourcesOnly, steps: stepsPerPattern)
+            if sourcesOnly.contains(true) { first.walk() }
+            let sourceEvaluator = FormulaEvaluator(set: self, file: file, leaves: first.results, stepsPerPattern: stepsPerPattern)
+            var idle = Set<Int>()
+            for r in taintRules {
+                guard let spec = rules[r].taint else { continue }
+                let leaves = spec.sources.flatMap { $0.formula.leaves }
+                if leaves.contains(where: { first.exhausted[$0] }) {
+                    earlyExhausted.append(r)
+                } else if spec.sources.allSatisfy({ sourceEvaluator.evaluate($0.formula, context: nil).isEmpty }) {
+                    idle.insert(r)
+                }
+            }
+            ruleIndexes.removeAll { idle.contains($0) }
+            for r in earlyExhausted {
+                result.incomplete.append((r, "pattern at line \(rules[r].line) stopped after \(stepsPerPattern) matching steps"))
+            }
+            ruleIndexes.removeAll { earlyExhausted.contains($0) }
+            guard !ruleIndexes.isEmpty else { return result }
+        }
+        var active = [Bool](repeating: false, count: patterns.count)
+        for r in ruleIndexes { activate(ruleLeaves[r], in: &active) }
         let walker = FileWalker(set: self, file: file, active: active, steps: stepsPerPattern)
         if active.contains(true) { walker.walk() }
         let evaluator = FormulaEvaluator(set: self, file: file, leaves: walker.results, stepsPerPattern: stepsPerPattern)
@@ -118,6 +152,16 @@ extension RuleSet {
 }
 
 extension Formula {
+    /// Whether a `pattern-regex` is part of it (regexes are not prefiltered by name).
+    var hasRegex: Bool {
+        switch kind {
+        case .regex: return true
+        case .pattern: return false
+        case .and(let fs), .or(let fs): return fs.contains { $0.hasRegex }
+        case .not, .inside, .anywhere: return false
+        }
+    }
+
     /// Every pattern leaf, nested conditions included.
     var leaves: [Int] {
         var out: [Int] = []

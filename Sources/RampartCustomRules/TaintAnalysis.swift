@@ -289,7 +289,7 @@ final class TaintAnalysis {
 
     /// Parameters hide outer names; one is tainted by a tainted default or a source matching it.
     private func parameters(_ a: Arguments, defaults: [String: Taint], _ state: inout TaintState?) {
-        for arg in a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg].compactMap({ $0 }) {
+        for arg in Self.parameters(a) {
             var taint = defaults[arg.arg] ?? []
             if let origins = sourceAt[SourceRange(arg.span)] { taint.formUnion(origins) }
             if let (origins, _) = sideEffectSourceAt[SourceRange(arg.span)] { taint.formUnion(origins) }
@@ -815,7 +815,7 @@ final class TaintAnalysis {
         case .lambda(let args, let body):
             // Analysed where it is written, with the names it sees there.
             var inner = state
-            for arg in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg].compactMap({ $0 }) {
+            for arg in Self.parameters(args) {
                 inner?.kill([arg.arg])
                 inner?.setConstant(arg.arg, nil)
             }

@@ -73,20 +73,14 @@ public enum TaintPattern: Sendable {
         case .pattern(let p):
             return Self.scalar("pattern", p)
         case .focus(let p, let mv, let inside, let not, let regex):
-            let conditions = regex.sorted { $0.key < $1.key }.map { variable, expression in
-                ["metavariable-regex:", "  metavariable: \(variable)", "  regex: '\(expression.replacingOccurrences(of: "'", with: "''"))'"]
-            }
             let items = inside.map { Self.scalar("pattern-inside", $0) } + [Self.scalar("pattern", p)]
-                + not.map { Self.scalar("pattern-not", $0) } + conditions + [["focus-metavariable: \(mv)"]]
+                + not.map { Self.scalar("pattern-not", $0) } + Self.regexConditions(regex) + [["focus-metavariable: \(mv)"]]
             return ["patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
         case .check(let p, let mv, let outcome):
             let items = [Self.scalar("pattern", p), ["focus-metavariable: \(mv)"]]
             return ["by-guard: \(outcome)", "patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
         case .matching(let p, let regex):
-            let conditions = regex.sorted { $0.key < $1.key }.map { variable, expression in
-                ["metavariable-regex:", "  metavariable: \(variable)", "  regex: '\(expression.replacingOccurrences(of: "'", with: "''"))'"]
-            }
-            let items = [Self.scalar("pattern", p)] + conditions
+            let items = [Self.scalar("pattern", p)] + Self.regexConditions(regex)
             return ["patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
         case .except(let p, let not):
             let items = [Self.scalar("pattern", p)] + not.map { Self.scalar("pattern-not", $0) }
@@ -96,6 +90,13 @@ public enum TaintPattern: Sendable {
 
     private func listItem(_ lines: [String]) -> [String] {
         lines.enumerated().map { $0.offset == 0 ? "- " + $0.element : "  " + $0.element }
+    }
+
+    /// `metavariable-regex` items, in a stable order (regexes single-quoted: no escapes).
+    private static func regexConditions(_ regex: [String: String]) -> [[String]] {
+        regex.sorted { $0.key < $1.key }.map { variable, expression in
+            ["metavariable-regex:", "  metavariable: \(variable)", "  regex: '\(expression.replacingOccurrences(of: "'", with: "''"))'"]
+        }
     }
 
     private static func scalar(_ key: String, _ text: String) -> [String] {

@@ -11,15 +11,30 @@ public struct RuleMatch: @unchecked Sendable {
     /// The rule's `fix`/`fix-regex` for this match.
     public var fix: FixEdit?
     /// A taint finding's way from its source to its sink: the source, each assignment, the sink.
-    public var trace: [SourceRange] = []
+    public var trace: [TraceSite] = []
+    /// The file of a taint finding whose sink is in another file than the one scanned (a
+    /// function of that file called with tainted data); nil for the scanned file.
+    public var path: String?
 
-    init(rule: Int, range: SourceRange, bindings: Bindings, message: String, fix: FixEdit? = nil, trace: [SourceRange] = []) {
+    init(rule: Int, range: SourceRange, bindings: Bindings, message: String, fix: FixEdit? = nil, trace: [TraceSite] = [], path: String? = nil) {
         self.rule = rule
         self.range = range
         self.bindings = bindings
         self.message = message
         self.fix = fix
         self.trace = trace
+        self.path = path
+    }
+}
+
+/// One place on a taint finding's way; `path` is nil in the scanned file.
+public struct TraceSite: Sendable, Hashable {
+    public var range: SourceRange
+    public var path: String?
+
+    public init(_ range: SourceRange, path: String? = nil) {
+        self.range = range
+        self.path = path
     }
 }
 
@@ -42,7 +57,7 @@ extension RuleSet {
 
     /// Runs the rules (all, or those given) on a parsed file. Call it on a thread with a deep
     /// stack (`PythonParsing.withModule`'s): matching recurses through the tree.
-    public func scan(_ file: TargetFile, rules selected: [Int]? = nil, stepsPerPattern: Int = RuleSet.defaultStepsPerPattern) -> FileScanResult {
+    public func scan(_ file: TargetFile, rules selected: [Int]? = nil, stepsPerPattern: Int = RuleSet.defaultStepsPerPattern, project: TaintProject? = nil) -> FileScanResult {
         var ruleIndexes = selected ?? rules.indices.filter { rules[$0].applies(to: file.path) }
         var result = FileScanResult()
         guard !ruleIndexes.isEmpty else { return result }
@@ -58,11 +73,33 @@ extension RuleSet {
         // A taint rule without a source in the file can find nothing there: its sources are
         // matched first, and its sinks and sanitizers only in files where one matched.
         var earlyExhausted: [Int] = []
-        // First, without a walk: a rule none of whose sink patterns can match the file's names.
+        // First, without a walk: a rule none of whose sink patterns can match the file's names
+        // (nor, following calls into the project, those of a file it imports).
         let possible: (Int) -> Bool = { leaf in self.topLevel[leaf] && self.patterns[leaf].requiredNames.allSatisfy(present.contains) }
+        let crossFile = project != nil && ruleIndexes.contains { rules[$0].taint?.interprocedural == true }
+        let importedFiles = crossFile ? project?.imported(by: file) ?? [] : []
         ruleIndexes.removeAll { r in
             guard let spec = rules[r].taint else { return false }
+            if spec.interprocedural && !importedFiles.isEmpty { return false }
             return !spec.sinks.contains { sink in sink.formula.leaves.contains(where: possible) || sink.formula.hasRegex }
+        }
+        /// Whether a file this one imports may hold one of a rule's sources (its values may
+        /// come back from a call into it).
+        func importsSources(_ spec: TaintSpec) -> Bool {
+            guard spec.interprocedural, let project else { return false }
+            let leaves = spec.sources.flatMap { $0.formula.leaves }.filter { topLevel[$0] }
+            return importedFiles.contains { path in
+                let names = project.identifiers(path)
+                func has(_ name: UInt64) -> Bool {
+                    var low = 0, high = names.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if names[mid] < name { low = mid + 1 } else { high = mid }
+                    }
+                    return low < names.count && names[low] == name
+                }
+                return leaves.contains { patterns[$0].requiredNames.allSatisfy(has) }
+            }
         }
         let taintRules = ruleIndexes.filter { rules[$0].taint != nil }
         if !taintRules.isEmpty {
@@ -77,7 +114,7 @@ extension RuleSet {
                 let leaves = spec.sources.flatMap { $0.formula.leaves }
                 if leaves.contains(where: { first.exhausted[$0] }) {
                     earlyExhausted.append(r)
-                } else if spec.sources.allSatisfy({ sourceEvaluator.evaluate($0.formula, context: nil).isEmpty }) {
+                } else if spec.sources.allSatisfy({ sourceEvaluator.evaluate($0.formula, context: nil).isEmpty }) && !importsSources(spec) {
                     idle.insert(r)
                 }
             }
@@ -97,18 +134,18 @@ extension RuleSet {
             var reasons: [String] = []
             var ranges: [RangeMatch]
             if let spec = rules[r].taint {
-                ranges = taintFindings(spec, file: file, evaluator: evaluator, steps: stepsPerPattern, reasons: &reasons)
+                ranges = taintFindings(spec, rule: r, file: file, evaluator: evaluator, steps: stepsPerPattern, project: project, reasons: &reasons)
             } else {
                 ranges = evaluator.evaluate(rules[r].formula, context: nil)
             }
             // One finding per place (Semgrep deduplicates identical ranges the same way).
-            var seen = Set<SourceRange>()
-            ranges = ranges.filter { seen.insert($0.range).inserted }
-            ranges.sort { $0.range < $1.range }
+            var seen = Set<TraceSite>()
+            ranges = ranges.filter { seen.insert(TraceSite($0.range, path: $0.path)).inserted }
+            ranges.sort { ($0.path ?? "", $0.range) < ($1.path ?? "", $1.range) }
             for range in ranges {
                 var match = RuleMatch(rule: r, range: range.range, bindings: range.bindings,
-                                      message: Interpolation.apply(rules[r].message, range.bindings, file), trace: range.trace)
-                if rules[r].fix != nil || rules[r].fixRegex != nil { match.fix = Autofix.edit(rules[r], match, file) }
+                                      message: range.message ?? Interpolation.apply(rules[r].message, range.bindings, file), trace: range.trace, path: range.path)
+                if range.path == nil, rules[r].fix != nil || rules[r].fixRegex != nil { match.fix = Autofix.edit(rules[r], match, file) }
                 result.matches.append(match)
             }
             for leaf in ruleLeaves[r] where walker.exhausted[leaf] {
@@ -124,30 +161,65 @@ extension RuleSet {
 extension RuleSet {
     /// A taint rule's findings: the sinks tainted data reaches, with the sink's bindings (and
     /// the first source's, for names the sink does not bind).
-    func taintFindings(_ spec: TaintSpec, file: TargetFile, evaluator: FormulaEvaluator, steps: Int, reasons: inout [String]) -> [RangeMatch] {
-        func matches(_ formulas: [Formula]) -> [[RangeMatch]] { formulas.map { evaluator.evaluate($0, context: nil) } }
-        let analysis = TaintAnalysis(
-            file: file, spec: spec,
-            matches: (matches(spec.sources.map(\.formula)), matches(spec.sinks.map(\.formula)),
-                      matches(spec.sanitizers.map(\.formula)), matches(spec.propagators.map(\.formula))),
-            steps: steps)
+    func taintFindings(_ spec: TaintSpec, rule: Int, file: TargetFile, evaluator: FormulaEvaluator, steps: Int, project: TaintProject?, reasons: inout [String]) -> [RangeMatch] {
+        let analysis = taintAnalysis(spec, rule: rule, file: file, evaluator: evaluator, steps: steps, cross: project.map { crossFile(rule: rule, project: $0) })
         let hits = analysis.run()
         if analysis.exhausted { reasons.append("taint analysis stopped after \(steps) steps") }
         return hits.map { hit in
             var match = RangeMatch(range: hit.sink.range, bindings: hit.sink.bindings, kind: .plain)
+            let sinkPath = hit.external?.place.path
+            if let external = hit.external {
+                match.path = external.place.path
+                match.message = external.message
+            }
             // The first source (in the file's order) explains the finding: its bindings fill
             // the message's names the sink does not bind, its way is the trace.
             if let first = hit.taint.origins.min() {
                 let source = analysis.source(first)
-                match.bindings = match.bindings.merging(source.bindings)
-                var steps: [SourceRange] = []
-                for step in hit.taint.ways[first] ?? [] where step != hit.sink.range && step != source.range && steps.last != step {
-                    steps.append(step)
+                if hit.external == nil { match.bindings = match.bindings.merging(source.bindings) }
+                let sourceSite = TraceSite(source.range, path: analysis.sourcePath(first))
+                let sinkSite = TraceSite(hit.sink.range, path: sinkPath)
+                var sites: [TraceSite] = []
+                for step in hit.taint.ways[first] ?? [] {
+                    let site = TraceSite(step)
+                    if site != sinkSite, site != sourceSite, sites.last != site { sites.append(site) }
                 }
-                match.trace = [source.range] + steps + [hit.sink.range]
+                match.trace = [sourceSite] + sites + [sinkSite]
             }
             return match
         }
+    }
+
+    private func taintAnalysis(_ spec: TaintSpec, rule: Int, file: TargetFile, evaluator: FormulaEvaluator, steps: Int, cross: TaintAnalysis.CrossFile?) -> TaintAnalysis {
+        func matches(_ formulas: [Formula]) -> [[RangeMatch]] { formulas.map { evaluator.evaluate($0, context: nil) } }
+        return TaintAnalysis(
+            file: file, spec: spec,
+            matches: (matches(spec.sources.map(\.formula)), matches(spec.sinks.map(\.formula)),
+                      matches(spec.sanitizers.map(\.formula)), matches(spec.propagators.map(\.formula))),
+            steps: steps, cross: cross)
+    }
+
+    /// How a taint rule's analysis follows calls into the project's other files: each is
+    /// analysed with the same rule, its own sources, sinks and sanitizers matched on it.
+    private func crossFile(rule: Int, project: TaintProject) -> TaintAnalysis.CrossFile {
+        TaintAnalysis.CrossFile(
+            project: project,
+            analyse: { [unowned self] file, cross, steps in
+                let spec = self.rules[rule].taint ?? TaintSpec()
+                let present = NamePrefilter.identifiers(file.source)
+                var active = [Bool](repeating: false, count: self.patterns.count)
+                for leaf in self.ruleLeaves(rule) where self.topLevel[leaf] && self.patterns[leaf].requiredNames.allSatisfy(present.contains) { active[leaf] = true }
+                let walker = FileWalker(set: self, file: file, active: active, steps: steps)
+                if active.contains(true) { walker.walk() }
+                let evaluator = FormulaEvaluator(set: self, file: file, leaves: walker.results, stepsPerPattern: steps)
+                return self.taintAnalysis(spec, rule: rule, file: file, evaluator: evaluator, steps: steps, cross: cross)
+            },
+            message: { [unowned self] match, file in Interpolation.apply(self.rules[rule].message, match.bindings, file) },
+            chain: [], depth: 0)
+    }
+
+    private func ruleLeaves(_ rule: Int) -> [Int] {
+        ruleLeaves.count == rules.count ? ruleLeaves[rule] : rules[rule].formula.leaves
     }
 }
 

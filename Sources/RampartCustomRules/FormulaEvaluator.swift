@@ -10,7 +10,11 @@ struct RangeMatch {
     var bindings: Bindings
     var kind: Kind
     /// A taint finding's way (`RuleMatch.trace`).
-    var trace: [SourceRange] = []
+    var trace: [TraceSite] = []
+    /// A taint finding at a sink of another file (reached through a call into it), with the
+    /// rule's message filled in there.
+    var path: String?
+    var message: String?
 }
 
 /// Evaluates a rule's formula over one file with Semgrep's range semantics: a conjunction

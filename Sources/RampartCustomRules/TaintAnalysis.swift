@@ -15,6 +15,19 @@ final class TaintAnalysis {
     struct SinkHit {
         var sink: RangeMatch
         var taint: Taint
+        /// A sink in another file, reached through a function of that file.
+        var external: ExternalSummary.Sink?
+    }
+
+    /// What an analysis needs to follow calls into other files: the project, how to analyse
+    /// one of its files with the same rule, the rule's message, and the summaries being built
+    /// in the files that called into this one (for recursions and the depth bound).
+    struct CrossFile {
+        var project: TaintProject
+        var analyse: (TargetFile, CrossFile, Int) -> TaintAnalysis
+        var message: (RangeMatch, TargetFile) -> String
+        var chain: [String] = []
+        var depth = 0
     }
 
     private typealias Node = TaintState.Node
@@ -54,6 +67,7 @@ final class TaintAnalysis {
     private struct Summary {
         var returns: Taint = []
         var sinks: [Int: Taint] = [:]
+        var externalSinks: [ExternalPlace: (sink: ExternalSummary.Sink, taint: Taint)] = [:]
     }
 
     private let interprocedural: Bool
@@ -61,6 +75,23 @@ final class TaintAnalysis {
     private var methodsByClass: [ObjectIdentifier: [String: Stmt]] = [:]
     private var classOf: [ObjectIdentifier: ObjectIdentifier] = [:]
     private var summaries: [ObjectIdentifier: Summary] = [:]
+    private var classesByName: [String: ObjectIdentifier] = [:]
+    /// Module-level functions and methods by dotted name (`f`, `C.m`), for callers elsewhere.
+    private var qualifiedNames: [ObjectIdentifier: String] = [:]
+
+    // Across files: names imports bind, the analyses of the files called into, the sources of
+    // other files whose values reach here (origins past the file's own), sinks reached there.
+    private var cross: CrossFile?
+    private var importedNames: [String: ImportedName]?
+    private var calleeFiles: [String: TaintAnalysis?] = [:]
+    private var foreignSources: [Int: ExternalPlace] = [:]
+    private var foreignOrigins: [ExternalPlace: Int] = [:]
+    private var externalHits: [ExternalPlace: (sink: ExternalSummary.Sink, taint: Taint)] = [:]
+    /// Names bound once to an instance of a class the project defines (`repo = Repo()`).
+    private var instances: [ObjectIdentifier: [String: [String]]] = [:]
+    private var prepared = false
+    /// Whether the last summary from another file depends on where it was asked from.
+    private var lastExternalProvisional = false
     /// The functions whose summaries are being built, outermost first, and whether each
     /// depends on a recursion or the depth bound (then it is not kept).
     private var building: [ObjectIdentifier] = []
@@ -76,10 +107,11 @@ final class TaintAnalysis {
     /// Calls after which the code does not go on (`abort(403)` in a view).
     static let noReturn: Set<String> = ["abort", "exit", "quit", "sys.exit", "os._exit", "os.abort", "flask.abort", "werkzeug.exceptions.abort"]
 
-    init(file: TargetFile, spec: TaintSpec, matches: (sources: [[RangeMatch]], sinks: [[RangeMatch]], sanitizers: [[RangeMatch]], propagators: [[RangeMatch]]), steps: Int) {
+    init(file: TargetFile, spec: TaintSpec, matches: (sources: [[RangeMatch]], sinks: [[RangeMatch]], sanitizers: [[RangeMatch]], propagators: [[RangeMatch]]), steps: Int, cross: CrossFile? = nil) {
         self.file = file
         self.steps = steps
         interprocedural = spec.interprocedural
+        self.cross = spec.interprocedural ? cross : nil
         var sources: [RangeMatch] = []
         for (spec, found) in zip(spec.sources, matches.sources) {
             for match in found {
@@ -115,8 +147,11 @@ final class TaintAnalysis {
 
     /// The sinks tainted data reaches, each with the sources it may come from.
     func run() -> [SinkHit] {
-        guard !sinks.isEmpty, !sourceAt.isEmpty || !sideEffectSourceAt.isEmpty else { return [] }
+        // Without a project, a file lacking sources or sinks has no flow; with one, calls may
+        // bring either from another file.
+        guard cross != nil || (!sinks.isEmpty && (!sourceAt.isEmpty || !sideEffectSourceAt.isEmpty)) else { return [] }
         if interprocedural { indexFunctions() }
+        prepared = true
         var state: TaintState? = TaintState()
         block(file.module.body, &state)
         var next = 0
@@ -125,11 +160,24 @@ final class TaintAnalysis {
             next += 1
             analyse(function, env: env)
         }
-        return hits.keys.sorted().map { SinkHit(sink: sinks[$0].match, taint: hits[$0] ?? []) }
+        var out = hits.keys.sorted().map { SinkHit(sink: sinks[$0].match, taint: hits[$0] ?? []) }
+        for place in externalHits.keys.sorted(by: { ($0.path, $0.range) < ($1.path, $1.range) }) {
+            guard let (sink, taint) = externalHits[place] else { continue }
+            out.append(SinkHit(sink: RangeMatch(range: place.range, bindings: Bindings(), kind: .plain), taint: taint, external: sink))
+        }
+        return out
     }
 
-    /// The source matches (for a finding's bindings and trace).
-    func source(_ origin: Int) -> RangeMatch { sources[origin] }
+    /// The source matches (for a finding's bindings and trace); a source of another file has
+    /// no bindings here.
+    func source(_ origin: Int) -> RangeMatch {
+        if origin < sources.count { return sources[origin] }
+        let place = foreignSources[origin]?.range ?? SourceRange(SourcePosition(line: 1, column: 0), SourcePosition(line: 1, column: 0))
+        return RangeMatch(range: place, bindings: Bindings(), kind: .plain)
+    }
+
+    /// The file of a source in another one (nil: this file).
+    func sourcePath(_ origin: Int) -> String? { foreignSources[origin]?.path }
 
     private func step() -> Bool {
         steps -= 1
@@ -167,19 +215,23 @@ final class TaintAnalysis {
         (globals, loops, handlers, currentFunction, currentLocals) = saved
     }
 
-    // MARK: Calls into the file's functions
+    // MARK: Calls into the file's functions and the project's
 
     private func indexFunctions() {
+        guard !prepared else { return }
         for s in file.module.body {
             switch s.kind {
             case .functionDef(let f):
                 functionsByName[f.name] = s
-            case .classDef(_, _, _, let body, _, _):
+                qualifiedNames[ObjectIdentifier(s)] = f.name
+            case .classDef(let name, _, _, let body, _, _):
+                classesByName[name] = ObjectIdentifier(s)
                 var methods: [String: Stmt] = [:]
                 for member in body {
                     guard case .functionDef(let m) = member.kind else { continue }
                     methods[m.name] = member
                     classOf[ObjectIdentifier(member)] = ObjectIdentifier(s)
+                    qualifiedNames[ObjectIdentifier(member)] = name + "." + m.name
                 }
                 methodsByClass[ObjectIdentifier(s)] = methods
             default:
@@ -189,19 +241,31 @@ final class TaintAnalysis {
     }
 
     /// The function a call reaches, when the file defines it: a module-level function called
-    /// by name, or a method of the enclosing class called on `self`.
+    /// by name, a method of the enclosing class called on `self`, or a method of the file's
+    /// class called on a name bound to an instance of it.
     private func resolve(_ function: Expr) -> (function: Stmt, isMethod: Bool)? {
         switch function.kind {
         case .name(let id, _):
             guard !currentLocals.contains(id), let f = functionsByName[id] else { return nil }
             return (f, false)
         case .attribute(let receiver, let name, _):
-            guard case .name("self", _) = receiver.kind, let current = currentFunction,
-                  let owner = classOf[ObjectIdentifier(current)], let method = methodsByClass[owner]?[name] else { return nil }
-            return (method, true)
+            guard case .name(let object, _) = receiver.kind else { return nil }
+            if object == "self" {
+                guard let current = currentFunction, let owner = classOf[ObjectIdentifier(current)],
+                      let method = methodsByClass[owner]?[name] else { return nil }
+                return (method, true)
+            }
+            guard let cls = instanceClass(object), cls.count == 1, importable(cls[0]) == nil,
+                  let owner = classesByName[cls[0]], let method = methodsByClass[owner]?[name] else { return nil }
+            return (method, !Self.isStatic(method))
         default:
             return nil
         }
+    }
+
+    private static func isStatic(_ method: Stmt) -> Bool {
+        guard case .functionDef(let f) = method.kind else { return false }
+        return f.decorators.contains { if case .name("staticmethod", _) = $0.kind { return true } else { return false } }
     }
 
     /// A function's summary, computed once with its parameters standing for the arguments;
@@ -215,9 +279,9 @@ final class TaintAnalysis {
             for index in position..<provisional.count { provisional[index] = true }
             return nil
         }
-        guard builders.count < Self.maxCallDepth, !exhausted, case .functionDef(let f) = function.kind else {
+        guard (cross?.depth ?? 0) + builders.count < Self.maxCallDepth, !exhausted, case .functionDef(let f) = function.kind else {
             // Past the depth bound: what is being built depends on where it started from.
-            for index in provisional.indices { provisional[index] = true }
+            markProvisional()
             return nil
         }
         building.append(key)
@@ -249,15 +313,39 @@ final class TaintAnalysis {
         return summary
     }
 
+    /// Every summary being built depends on where it started from: none is kept.
+    private func markProvisional() {
+        for index in provisional.indices { provisional[index] = true }
+    }
+
     private static func parameters(_ a: Arguments) -> [Arg] {
         a.posonlyargs + a.args + a.kwonlyargs + [a.vararg, a.kwarg].compactMap { $0 }
     }
 
-    /// A call to a function of the file: its arguments flow as its summary says.
+    /// A call to a function of the file or of the project: its arguments flow as its summary says.
     private func summarizedCall(_ call: Expr, _ function: Expr, _ args: [Expr], _ keywords: [Keyword], _ state: inout TaintState?, depth: Int) -> Taint? {
-        guard interprocedural, let (callee, isMethod) = resolve(function), case .functionDef(let f) = callee.kind,
-              let summary = summary(of: callee) else { return nil }
-        let parameters = Self.parameters(f.args)
+        guard interprocedural else { return nil }
+        let parameters: [String]
+        let isMethod: Bool
+        var returns: Taint
+        var localSinks: [Int: Taint] = [:]
+        var externalSinks: [(sink: ExternalSummary.Sink, taint: Taint)] = []
+        if let (callee, method) = resolve(function), case .functionDef(let f) = callee.kind {
+            guard let summary = summary(of: callee) else { return nil }
+            parameters = Self.parameters(f.args).map(\.arg)
+            isMethod = method
+            returns = summary.returns
+            localSinks = summary.sinks
+            externalSinks = Array(summary.externalSinks.values)
+        } else if let (path, rest, method) = externalTarget(function), let summary = externalSummary(path: path, rest: rest) {
+            parameters = summary.parameterNames
+            isMethod = method && summary.isMethod
+            returns = Taint(summary.returns.map(Taint.parameter))
+            for place in summary.returnSources { returns.formUnion(Taint([foreignOrigin(place)])) }
+            externalSinks = summary.sinks.map { ($0, Taint($0.parameters.map(Taint.parameter))) }
+        } else {
+            return nil
+        }
         var arguments: [Int: Taint] = [:]
         var unplaced = Taint()
         let receiver = evaluate(function, &state, use: .callee, depth: depth)
@@ -269,7 +357,7 @@ final class TaintAnalysis {
         }
         for k in keywords {
             let t = evaluate(k.value, &state, depth: depth)
-            if let name = k.arg, let index = parameters.firstIndex(where: { $0.arg == name }) {
+            if let name = k.arg, let index = parameters.firstIndex(of: name) {
                 arguments[index, default: []].formUnion(t)
             } else {
                 unplaced.formUnion(t)
@@ -280,11 +368,233 @@ final class TaintAnalysis {
             for index in parameters.indices { arguments[index, default: []].formUnion(unplaced) }
         }
         let step = SourceRange(call.span)
-        for (sink, taint) in summary.sinks {
+        for (sink, taint) in localSinks {
             let reaching = taint.instantiated(arguments, call: step)
             if !reaching.isEmpty { record(sink, reaching) }
         }
-        return summary.returns.instantiated(arguments, call: step)
+        for (sink, taint) in externalSinks {
+            let reaching = taint.instantiated(arguments, call: step)
+            if !reaching.isEmpty { recordExternal(sink, reaching) }
+        }
+        return returns.instantiated(arguments, call: step)
+    }
+
+    // MARK: Across files
+
+    private func importTable() -> [String: ImportedName] {
+        if let known = importedNames { return known }
+        let table = ImportedName.table(of: file.module, path: file.path)
+        importedNames = table
+        return table
+    }
+
+    /// What an import binds `name` to, unless the file or function binds it otherwise.
+    private func importable(_ name: String) -> ImportedName? {
+        guard cross != nil, let imported = importTable()[name], functionsByName[name] == nil, classesByName[name] == nil else { return nil }
+        if let current = currentFunction, case .functionDef(let f) = current.kind, Self.parameters(f.args).contains(where: { $0.arg == name }) { return nil }
+        return imported
+    }
+
+    /// `a.b.c` as its names.
+    private static func dotted(_ e: Expr, depth: Int = 0) -> [String]? {
+        switch e.kind {
+        case .name(let id, _): return [id]
+        case .attribute(let value, let name, _):
+            guard depth < 16, let base = dotted(value, depth: depth + 1) else { return nil }
+            return base + [name]
+        default: return nil
+        }
+    }
+
+    /// The class a name holds an instance of, when the function (or the module, for a name the
+    /// function does not bind) binds it once, to a call of a class's name: `repo = Repo(db)`.
+    private func instanceClass(_ name: String) -> [String]? {
+        func bound(in body: [Stmt], key: ObjectIdentifier) -> [String]? {
+            if instances[key] == nil { instances[key] = Self.instances(in: body) }
+            return instances[key]?[name]
+        }
+        if let current = currentFunction, case .functionDef(let f) = current.kind {
+            if currentLocals.contains(name) { return bound(in: f.body, key: ObjectIdentifier(current)) }
+        }
+        return bound(in: file.module.body, key: ObjectIdentifier(file))
+    }
+
+    private static func instances(in body: [Stmt]) -> [String: [String]] {
+        var counts: [String: Int] = [:]
+        var classes: [String: [String]] = [:]
+        var budget = 100_000
+        func target(_ e: Expr) {
+            switch e.kind {
+            case .name(let id, _): counts[id, default: 0] += 1
+            case .tuple(let elts, _), .list(let elts, _): elts.forEach(target)
+            case .starred(let v, _): target(v)
+            default: break
+            }
+        }
+        func walk(_ body: [Stmt], _ depth: Int) {
+            guard depth < 64 else { return }
+            for s in body {
+                guard budget > 0 else { return }
+                budget -= 1
+                switch s.kind {
+                case .assign(let targets, let value):
+                    targets.forEach(target)
+                    if targets.count == 1, case .name(let id, _) = targets[0].kind, case .call(let f, _, _) = value.kind,
+                       let names = dotted(f), let last = names.last, last.first?.isUppercase == true {
+                        classes[id] = names
+                    }
+                case .annAssign(let t, _, _, _), .augAssign(let t, _, _):
+                    target(t)
+                case .for(let t, _, let body, let orelse, _):
+                    target(t)
+                    walk(body, depth + 1)
+                    walk(orelse, depth + 1)
+                case .with(let items, let body, _):
+                    for item in items { if let v = item.optionalVars { target(v) } }
+                    walk(body, depth + 1)
+                case .if(_, let body, let orelse), .while(_, let body, let orelse):
+                    walk(body, depth + 1)
+                    walk(orelse, depth + 1)
+                case .try(let body, let handlers, let orelse, let finalbody, _):
+                    walk(body, depth + 1)
+                    for h in handlers { walk(h.body, depth + 1) }
+                    walk(orelse, depth + 1)
+                    walk(finalbody, depth + 1)
+                default:
+                    break
+                }
+            }
+        }
+        walk(body, 0)
+        return classes.filter { counts[$0.key] == 1 }
+    }
+
+    /// The file and the dotted name within it that a call reaches through an import: a
+    /// function (`helpers.run(x)`, `run(x)` after `from helpers import run`), or a method of a
+    /// project class on a name bound to an instance of it.
+    private func externalTarget(_ function: Expr) -> (path: String, rest: [String], isMethod: Bool)? {
+        guard let cross, let names = Self.dotted(function) else { return nil }
+        if names.count == 2, names[0] != "self", let cls = instanceClass(names[0]), let imported = importable(cls[0]) {
+            guard let (path, rest) = cross.project.resolve(imported.parts + cls.dropFirst(), from: file.path, folder: imported.folder),
+                  rest.count == 1, path != file.path else { return nil }
+            return (path, rest + [names[1]], true)
+        }
+        guard let imported = importable(names[0]),
+              let (path, rest) = cross.project.resolve(imported.parts + names.dropFirst(), from: file.path, folder: imported.folder),
+              rest.count == 1, path != file.path else { return nil }
+        return (path, rest, false)
+    }
+
+    /// The summary of a function of another file: from the project's shared store, or computed
+    /// by an analysis of that file (kept while this one lives) and stored when it is final.
+    private func externalSummary(path: String, rest: [String]) -> ExternalSummary? {
+        lastExternalProvisional = true
+        guard let cross else { return nil }
+        let key = path + "#" + rest.joined(separator: ".")
+        let chain = cross.chain + building.compactMap { qualifiedNames[$0].map { file.path + "#" + $0 } }
+        if chain.contains(key) {
+            markProvisional()
+            return nil
+        }
+        if let known = cross.project.summary(key) {
+            lastExternalProvisional = false
+            return known
+        }
+        let depth = cross.depth + builders.count + 1
+        guard depth < Self.maxCallDepth, !exhausted else {
+            markProvisional()
+            return nil
+        }
+        var inner = cross
+        inner.chain = chain
+        inner.depth = depth
+        let callee: TaintAnalysis
+        if let known = calleeFiles[path] {
+            guard let known else {
+                lastExternalProvisional = false
+                return nil
+            }
+            callee = known
+            callee.cross = inner
+        } else {
+            guard let parsed = cross.project.parse(path) else {
+                // Unreadable or not Python: calls into it propagate as any call.
+                calleeFiles[path] = .some(nil)
+                lastExternalProvisional = false
+                return nil
+            }
+            callee = cross.analyse(parsed, inner, steps)
+            calleeFiles[path] = callee
+        }
+        callee.steps = steps
+        let (summary, isProvisional) = callee.exported(rest)
+        steps = callee.steps
+        if callee.exhausted { exhausted = true }
+        lastExternalProvisional = isProvisional || exhausted
+        if lastExternalProvisional { markProvisional() } else { cross.project.store(key, summary) }
+        return summary
+    }
+
+    /// The summary of a function or method of this file (`rest`: `f` or `C.m`) for a caller in
+    /// another file; provisional when it depends on a recursion or the depth bound.
+    func exported(_ rest: [String]) -> (summary: ExternalSummary?, provisional: Bool) {
+        if !prepared {
+            // The module's top level first: the functions' globals and defaults.
+            indexFunctions()
+            prepared = true
+            var state: TaintState? = TaintState()
+            block(file.module.body, &state)
+        }
+        var target: Stmt?
+        var isMethod = false
+        if rest.count == 1 {
+            target = functionsByName[rest[0]]
+        } else if rest.count == 2, let owner = classesByName[rest[0]] {
+            target = methodsByClass[owner]?[rest[1]]
+            isMethod = target.map { !Self.isStatic($0) } ?? false
+        }
+        guard let target, case .functionDef(let f) = target.kind else {
+            // A name this file imports from another (a package's `__init__` re-exporting it).
+            guard rest.count == 1, let cross, let imported = importable(rest[0]),
+                  let (path, inner) = cross.project.resolve(imported.parts, from: file.path, folder: imported.folder),
+                  inner.count == 1, path != file.path else { return (nil, false) }
+            let summary = externalSummary(path: path, rest: inner)
+            return (summary, lastExternalProvisional)
+        }
+        guard let summary = summary(of: target) else { return (nil, true) }
+        let isProvisional = summaries[ObjectIdentifier(target)] == nil
+        var out = ExternalSummary(parameterNames: Self.parameters(f.args).map(\.arg), isMethod: isMethod)
+        for origin in summary.returns.origins {
+            if origin < 0 { out.returns.append(-1 - origin) } else if let place = place(ofSource: origin) { out.returnSources.append(place) }
+        }
+        out.returns.sort()
+        out.returnSources.sort { ($0.path, $0.range) < ($1.path, $1.range) }
+        func parameters(_ t: Taint) -> [Int] { t.origins.filter { $0 < 0 }.map { -1 - $0 }.sorted() }
+        for (index, taint) in summary.sinks {
+            let reaching = parameters(taint)
+            guard !reaching.isEmpty else { continue }
+            let match = sinks[index].match
+            out.sinks.append(.init(place: ExternalPlace(path: file.path, range: match.range), message: cross?.message(match, file) ?? "", parameters: reaching))
+        }
+        for (sink, taint) in summary.externalSinks.values {
+            let reaching = parameters(taint)
+            if !reaching.isEmpty { out.sinks.append(.init(place: sink.place, message: sink.message, parameters: reaching)) }
+        }
+        out.sinks.sort { ($0.place.path, $0.place.range) < ($1.place.path, $1.place.range) }
+        return (out, isProvisional)
+    }
+
+    private func place(ofSource origin: Int) -> ExternalPlace? {
+        origin < sources.count ? ExternalPlace(path: file.path, range: sources[origin].range) : foreignSources[origin]
+    }
+
+    /// The origin standing for a source of another file.
+    private func foreignOrigin(_ place: ExternalPlace) -> Int {
+        if let known = foreignOrigins[place] { return known }
+        let origin = sources.count + foreignSources.count
+        foreignSources[origin] = place
+        foreignOrigins[place] = origin
+        return origin
     }
 
     /// Parameters hide outer names; one is tainted by a tainted default or a source matching it.
@@ -962,6 +1272,16 @@ final class TaintAnalysis {
         if !builders.isEmpty {
             let symbolic = t.symbolic
             if !symbolic.isEmpty { builders[builders.count - 1].sinks[sink, default: []].formUnion(symbolic) }
+        }
+    }
+
+    /// Taint reaching a sink of another file through a call.
+    private func recordExternal(_ sink: ExternalSummary.Sink, _ t: Taint) {
+        let real = t.real
+        if !real.isEmpty { externalHits[sink.place, default: (sink, [])].taint.formUnion(real) }
+        if !builders.isEmpty {
+            let symbolic = t.symbolic
+            if !symbolic.isEmpty { builders[builders.count - 1].externalSinks[sink.place, default: (sink, [])].taint.formUnion(symbolic) }
         }
     }
 }

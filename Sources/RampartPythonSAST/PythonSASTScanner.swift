@@ -185,7 +185,15 @@ public struct PythonSASTScanner: SecurityScanner {
         let excluded = banditSettings
         let custom = customRules.flatMap { $0.rules.isEmpty ? nil : $0 }
         let taintRules = enabledTaintRules(context.configuration)
-        return await context.forEachFile(scanner: id, where: { wants($0) && !(excluded?.excludes($0.path) ?? false) }, reporting: { file, text in
+        let selected: (SourceFile) -> Bool = { wants($0) && !(excluded?.excludes($0.path) ?? false) }
+        // Taint follows calls into the other Python files of the scan (read as the scan reads them).
+        let python = context.files.filter(selected)
+        let byPath = Dictionary(python.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let project = TaintProject(paths: python.map(\.path), version: version) { path in
+            guard let file = byPath[path] else { return nil }
+            return try? context.read(file).bytes
+        }
+        var output = await context.forEachFile(scanner: id, where: selected, reporting: { file, text in
             // The tree takes tens of times the file's size: past this a file is refused, not a crash.
             guard text.bytes.count <= Self.maxParseBytes else {
                 throw Diagnostic(.error, code: "file-too-large", message: "not checked: \(text.bytes.count >> 20) MiB of Python is more than the parser takes (\(Self.maxParseBytes >> 20) MiB)",
@@ -200,8 +208,8 @@ public struct PythonSASTScanner: SecurityScanner {
                     let hits = options.builtinChecks ? walker.run(parsed.module) : []
                     // The same tree for every custom and taint rule: one parse per file.
                     let target = TargetFile(path: file.path, source: parsed.source, module: parsed.module)
-                    let custom = custom.map { $0.scan(target) }
-                    let taint = taintRules.isEmpty ? nil : PythonTaintRules.ruleSet.scan(target, rules: taintRules)
+                    let custom = custom.map { $0.scan(target, project: project) }
+                    let taint = taintRules.isEmpty ? nil : PythonTaintRules.ruleSet.scan(target, rules: taintRules, project: project)
                     return (hits, custom, taint)
                 }
             } catch {
@@ -240,8 +248,7 @@ public struct PythonSASTScanner: SecurityScanner {
             }
             if let result = taintResult {
                 let set = PythonTaintRules.ruleSet
-                let flows = Self.findings(result, set, path: file.path) { index in PythonTaintRules.rule(named: set.rules[index].id)?.metadata }
-                findings = TaintConfirmation.apply(flows, to: findings, taintOnly: options.taintOnly)
+                findings += Self.findings(result, set, path: file.path) { index in PythonTaintRules.rule(named: set.rules[index].id)?.metadata }
                 if !result.incomplete.isEmpty {
                     let names = result.incomplete.map { "python/" + set.rules[$0.rule].id + " (" + $0.reason + ")" }
                     diagnostics.append(Diagnostic(
@@ -251,6 +258,18 @@ public struct PythonSASTScanner: SecurityScanner {
             }
             return ScannerOutput(findings: findings, diagnostics: diagnostics)
         })
+        // A sink in a shared helper is reached from many callers' files: one finding for it.
+        var seen = Set<String>()
+        output.findings.removeAll { finding in
+            guard !finding.trace.isEmpty, case .source(let place) = finding.location else { return false }
+            return !seen.insert("\(finding.ruleId.rawValue)\u{0}\(place.path)\u{0}\(place.line):\(place.column)-\(place.endLine):\(place.endColumn)").inserted
+        }
+        if !taintRules.isEmpty {
+            // Flows confirm the pattern findings at their sink, whichever file found the flow.
+            let isFlow: (Finding) -> Bool = { $0.ruleId.scanner == "python" && PythonTaintRules.rule(named: $0.ruleId.code) != nil }
+            output.findings = TaintConfirmation.apply(output.findings.filter(isFlow), to: output.findings.filter { !isFlow($0) }, taintOnly: options.taintOnly)
+        }
+        return output
     }
 
     /// Custom rules' matches as findings: the rule's own id under `rules/`, its message with
@@ -260,7 +279,7 @@ public struct PythonSASTScanner: SecurityScanner {
             let rule = set.rules[match.rule]
             let metadata = builtIn?(match.rule)
             var finding = Finding(rule: metadata ?? rule.metadata, location: .source(SourceLocation(
-                path: path, line: match.range.start.line, column: match.range.start.column + 1,
+                path: match.path ?? path, line: match.range.start.line, column: match.range.start.column + 1,
                 endLine: match.range.end.line, endColumn: match.range.end.column + 1)), message: match.message)
             finding.scanner = "python"
             // A built-in rule's help is its documentation page (the engine adds it).
@@ -269,9 +288,9 @@ public struct PythonSASTScanner: SecurityScanner {
                 SourceFix(line: edit.range.start.line, column: edit.range.start.column + 1, endLine: edit.range.end.line,
                           endColumn: edit.range.end.column + 1, replacement: edit.replacement)
             }
-            finding.trace = match.trace.enumerated().map { index, range in
-                TraceStep(kind: index == 0 ? .source : index == match.trace.count - 1 ? .sink : .step, path: path,
-                          line: range.start.line, column: range.start.column + 1, endLine: range.end.line, endColumn: range.end.column + 1)
+            finding.trace = match.trace.enumerated().map { index, site in
+                TraceStep(kind: index == 0 ? .source : index == match.trace.count - 1 ? .sink : .step, path: site.path ?? path,
+                          line: site.range.start.line, column: site.range.start.column + 1, endLine: site.range.end.line, endColumn: site.range.end.column + 1)
             }
             return finding
         }

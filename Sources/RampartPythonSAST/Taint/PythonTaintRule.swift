@@ -30,10 +30,15 @@ enum TaintConfirmation {
         var covered: Set<String> = []
         for rule in PythonTaintRules.all { covered.formUnion(rule.confirms) }
         var confirmed = Set<Int>()
+        var byPath: [String: [Int]] = [:]
+        for (index, finding) in findings.enumerated() {
+            if case .source(let place) = finding.location { byPath[place.path, default: []].append(index) }
+        }
         for (f, flow) in flows.enumerated() {
             guard let rule = PythonTaintRules.rule(named: flow.ruleId.code), case .source(let sink) = flow.location else { continue }
-            for (index, finding) in findings.enumerated() where rule.confirms.contains(finding.ruleId.code) {
-                guard case .source(let place) = finding.location, place.line <= sink.endLine, sink.line <= place.endLine else { continue }
+            for index in byPath[sink.path] ?? [] where rule.confirms.contains(findings[index].ruleId.code) {
+                guard case .source(let place) = findings[index].location, place.line <= sink.endLine, sink.line <= place.endLine else { continue }
+                let finding = findings[index]
                 confirmed.insert(index)
                 findings[index].confidence = .high
                 findings[index].tags.append("confirmed-by:" + flow.ruleId.rawValue)

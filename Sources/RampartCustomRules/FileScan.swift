@@ -76,29 +76,30 @@ extension RuleSet {
         // First, without a walk: a rule none of whose sink patterns can match the file's names
         // (nor, following calls into the project, those of a file it imports).
         let possible: (Int) -> Bool = { leaf in self.topLevel[leaf] && self.patterns[leaf].requiredNames.allSatisfy(present.contains) }
-        let crossFile = project != nil && ruleIndexes.contains { rules[$0].taint?.interprocedural == true }
-        let importedFiles = crossFile ? project?.imported(by: file) ?? [] : []
+        let followsImports = project != nil && ruleIndexes.contains { rules[$0].taint?.interfile == true }
+        let importedFiles = followsImports ? project?.imported(by: file) ?? [] : []
+        let parsedFiles = TaintAnalysis.ParsedFiles()
+        func imports(_ r: Int, holding what: KeyPath<(sources: Bool, sinks: Bool), Bool>) -> Bool {
+            guard rules[r].taint?.interfile == true, let project else { return false }
+            return importedFiles.contains { holds(rule: r, $0, project: project, files: parsedFiles)[keyPath: what] }
+        }
         ruleIndexes.removeAll { r in
             guard let spec = rules[r].taint else { return false }
-            if spec.interprocedural && !importedFiles.isEmpty { return false }
-            return !spec.sinks.contains { sink in sink.formula.leaves.contains(where: possible) || sink.formula.hasRegex }
+            return !spec.sinks.contains { sink in sink.formula.leaves.contains(where: possible) || sink.formula.hasRegex } && !imports(r, holding: \.sinks)
         }
-        /// Whether a file this one imports may hold one of a rule's sources (its values may
-        /// come back from a call into it).
-        func importsSources(_ spec: TaintSpec) -> Bool {
-            guard spec.interprocedural, let project else { return false }
-            let leaves = spec.sources.flatMap { $0.formula.leaves }.filter { topLevel[$0] }
+        /// Whether the file calls, by name, a function of a file it imports that may return one
+        /// of the rule's sources.
+        func callsSourceFunctions(_ r: Int) -> Bool {
+            guard rules[r].taint?.interfile == true, let project else { return false }
             return importedFiles.contains { path in
-                let names = project.identifiers(path)
-                func has(_ name: UInt64) -> Bool {
-                    var low = 0, high = names.count
-                    while low < high {
-                        let mid = (low + high) / 2
-                        if names[mid] < name { low = mid + 1 } else { high = mid }
-                    }
-                    return low < names.count && names[low] == name
+                guard holds(rule: r, path, project: project, files: parsedFiles).sources else { return false }
+                let names = project.sourceReturningNames("\(ObjectIdentifier(self).hashValue)/\(r)\u{0}" + path) {
+                    guard let callee = parsedFiles.file(path, in: project) else { return [] }
+                    var cross = crossFile(rule: r, project: project, files: parsedFiles)
+                    cross.depth = 1
+                    return cross.analyse(callee, cross, stepsPerPattern).sourceReturningNames()
                 }
-                return leaves.contains { patterns[$0].requiredNames.allSatisfy(has) }
+                return names?.contains(where: present.contains) ?? true
             }
         }
         let taintRules = ruleIndexes.filter { rules[$0].taint != nil }
@@ -114,7 +115,7 @@ extension RuleSet {
                 let leaves = spec.sources.flatMap { $0.formula.leaves }
                 if leaves.contains(where: { first.exhausted[$0] }) {
                     earlyExhausted.append(r)
-                } else if spec.sources.allSatisfy({ sourceEvaluator.evaluate($0.formula, context: nil).isEmpty }) && !importsSources(spec) {
+                } else if spec.sources.allSatisfy({ sourceEvaluator.evaluate($0.formula, context: nil).isEmpty }) && !callsSourceFunctions(r) {
                     idle.insert(r)
                 }
             }
@@ -134,7 +135,7 @@ extension RuleSet {
             var reasons: [String] = []
             var ranges: [RangeMatch]
             if let spec = rules[r].taint {
-                ranges = taintFindings(spec, rule: r, file: file, evaluator: evaluator, steps: stepsPerPattern, project: project, reasons: &reasons)
+                ranges = taintFindings(spec, rule: r, file: file, evaluator: evaluator, steps: stepsPerPattern, project: project, files: parsedFiles, reasons: &reasons)
             } else {
                 ranges = evaluator.evaluate(rules[r].formula, context: nil)
             }
@@ -161,16 +162,16 @@ extension RuleSet {
 extension RuleSet {
     /// A taint rule's findings: the sinks tainted data reaches, with the sink's bindings (and
     /// the first source's, for names the sink does not bind).
-    func taintFindings(_ spec: TaintSpec, rule: Int, file: TargetFile, evaluator: FormulaEvaluator, steps: Int, project: TaintProject?, reasons: inout [String]) -> [RangeMatch] {
-        let analysis = taintAnalysis(spec, rule: rule, file: file, evaluator: evaluator, steps: steps, cross: project.map { crossFile(rule: rule, project: $0) })
+    func taintFindings(_ spec: TaintSpec, rule: Int, file: TargetFile, evaluator: FormulaEvaluator, steps: Int, project: TaintProject?, files: TaintAnalysis.ParsedFiles, reasons: inout [String]) -> [RangeMatch] {
+        let analysis = taintAnalysis(spec, rule: rule, file: file, evaluator: evaluator, steps: steps, cross: project.map { crossFile(rule: rule, project: $0, files: files) })
         let hits = analysis.run()
         if analysis.exhausted { reasons.append("taint analysis stopped after \(steps) steps") }
         return hits.map { hit in
             var match = RangeMatch(range: hit.sink.range, bindings: hit.sink.bindings, kind: .plain)
-            let sinkPath = hit.external?.place.path
+            let sinkPath = hit.external?.place.path == file.path ? nil : hit.external?.place.path
             if let external = hit.external {
-                match.path = external.place.path
                 match.message = external.message
+                if external.place.path != file.path { match.path = external.place.path }
             }
             // The first source (in the file's order) explains the finding: its bindings fill
             // the message's names the sink does not bind, its way is the trace.
@@ -201,7 +202,7 @@ extension RuleSet {
 
     /// How a taint rule's analysis follows calls into the project's other files: each is
     /// analysed with the same rule, its own sources, sinks and sanitizers matched on it.
-    private func crossFile(rule: Int, project: TaintProject) -> TaintAnalysis.CrossFile {
+    private func crossFile(rule: Int, project: TaintProject, files: TaintAnalysis.ParsedFiles) -> TaintAnalysis.CrossFile {
         TaintAnalysis.CrossFile(
             project: project,
             analyse: { [unowned self] file, cross, steps in
@@ -215,7 +216,52 @@ extension RuleSet {
                 return self.taintAnalysis(spec, rule: rule, file: file, evaluator: evaluator, steps: steps, cross: cross)
             },
             message: { [unowned self] match, file in Interpolation.apply(self.rules[rule].message, match.bindings, file) },
-            chain: [], depth: 0)
+            mayHold: { [unowned self] path in self.holds(rule: rule, path, project: project, files: files) },
+            files: files, rule: "\(ObjectIdentifier(self).hashValue)/\(rule)", depth: 0)
+    }
+
+    /// Whether a file of the project holds a taint rule's sources and its sinks: by names first
+    /// (no parse), then by matching the file once for the project, for every taint rule at once.
+    func holds(rule: Int, _ path: String, project: TaintProject, files: TaintAnalysis.ParsedFiles) -> (sources: Bool, sinks: Bool) {
+        guard let spec = rules[rule].taint else { return (false, false) }
+        let names = project.identifiers(path)
+        let regexSinks = spec.sinks.contains { $0.formula.hasRegex }
+        guard mayHold(spec.sources.flatMap { $0.formula.leaves }, in: names) || regexSinks || mayHold(spec.sinks.flatMap { $0.formula.leaves }, in: names) else { return (false, false) }
+        let all = project.holds("\(ObjectIdentifier(self).hashValue)\u{0}" + path) {
+            var out = [(sources: Bool, sinks: Bool)](repeating: (false, false), count: rules.count)
+            guard let file = files.file(path, in: project) else { return out }
+            let present = NamePrefilter.identifiers(file.source)
+            var active = [Bool](repeating: false, count: patterns.count)
+            let taintRules = rules.indices.filter { rules[$0].taint?.interfile == true }
+            for r in taintRules {
+                guard let spec = rules[r].taint else { continue }
+                let leaves = spec.sources.flatMap { $0.formula.leaves } + spec.sinks.flatMap { $0.formula.leaves }
+                for leaf in leaves where topLevel[leaf] && patterns[leaf].requiredNames.allSatisfy(present.contains) { active[leaf] = true }
+            }
+            let walker = FileWalker(set: self, file: file, active: active, steps: RuleSet.defaultStepsPerPattern)
+            if active.contains(true) { walker.walk() }
+            let evaluator = FormulaEvaluator(set: self, file: file, leaves: walker.results, stepsPerPattern: RuleSet.defaultStepsPerPattern)
+            for r in taintRules {
+                guard let spec = rules[r].taint else { continue }
+                out[r] = (spec.sources.contains { !evaluator.evaluate($0.formula, context: nil).isEmpty },
+                          spec.sinks.contains { !evaluator.evaluate($0.formula, context: nil).isEmpty })
+            }
+            return out
+        }
+        return rule < all.count ? all[rule] : (false, false)
+    }
+
+    /// Whether a file with these identifiers (hashed, sorted) may match one of the leaves.
+    func mayHold(_ leaves: [Int], in names: [UInt64]) -> Bool {
+        func has(_ name: UInt64) -> Bool {
+            var low = 0, high = names.count
+            while low < high {
+                let mid = (low + high) / 2
+                if names[mid] < name { low = mid + 1 } else { high = mid }
+            }
+            return low < names.count && names[low] == name
+        }
+        return leaves.contains { topLevel[$0] && patterns[$0].requiredNames.allSatisfy(has) }
     }
 
     private func ruleLeaves(_ rule: Int) -> [Int] {

@@ -29,6 +29,7 @@ struct RuleLoader {
     var ruleID: String?
     var options = CustomRule.Options()
     var interprocedural = false
+    var interfile = false
     /// Inside a `metavariable-pattern`: its patterns match bound values only, not whole files.
     var nested = 0
 
@@ -149,7 +150,8 @@ struct RuleLoader {
         guard let sources = value("pattern-sources") else { throw fail(node, "a taint rule needs `pattern-sources`") }
         guard let sinks = value("pattern-sinks") else { throw fail(node, "a taint rule needs `pattern-sinks`") }
         let spec = TaintSpec()
-        spec.interprocedural = interprocedural
+        spec.interprocedural = interprocedural || interfile
+        spec.interfile = interfile
         for item in try taintItems(sources, key: "pattern-sources") {
             let (formula, options) = try taintItem(item, allowed: ["exact", "by-side-effect"])
             spec.sources.append(.init(formula: formula, exact: try options["exact"].map(bool) ?? false,
@@ -230,9 +232,12 @@ struct RuleLoader {
             case "constant_propagation": options.constantPropagation = try bool(entry.value)
             case "symbolic_propagation": options.symbolicPropagation = try bool(entry.value)
             case "commutative_boolop": options.commutativeBooleans = try bool(entry.value)
-            // Semgrep Pro's `interfile` (and Rampart's name for it): taint follows calls to the
-            // functions the file defines.
-            case "interfile", "interprocedural": interprocedural = try bool(entry.value)
+            // Semgrep Pro's `interfile`: taint follows calls to the functions of the file and of
+            // the project's other files; Rampart's `interprocedural`: of the file only.
+            case "interfile":
+                interfile = try bool(entry.value)
+                interprocedural = interprocedural || interfile
+            case "interprocedural": interprocedural = try bool(entry.value)
             default: break  // Semgrep's other options tune engines Rampart does not have; they change nothing here.
             }
         }

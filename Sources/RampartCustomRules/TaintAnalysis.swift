@@ -26,8 +26,28 @@ final class TaintAnalysis {
         var project: TaintProject
         var analyse: (TargetFile, CrossFile, Int) -> TaintAnalysis
         var message: (RangeMatch, TargetFile) -> String
-        var chain: [String] = []
+        var mayHold: (String) -> (sources: Bool, sinks: Bool)
+        /// The other files parsed while one file is scanned, shared by its rules.
+        var files: ParsedFiles
+        /// The rule (with its set), for the project's store of summaries.
+        var rule: String
+        /// How many files deep this analysis is from the scanned file.
         var depth = 0
+    }
+
+    /// The files of the project parsed for one scanned file's analyses, at most `limit` of
+    /// them (past it, calls into further files propagate as any call).
+    final class ParsedFiles {
+        private var files: [String: TargetFile?] = [:]
+        static let limit = 64
+
+        func file(_ path: String, in project: TaintProject) -> TargetFile? {
+            if let known = files[path] { return known }
+            guard files.count < Self.limit else { return nil }
+            let parsed = project.parse(path)
+            files[path] = .some(parsed)
+            return parsed
+        }
     }
 
     private typealias Node = TaintState.Node
@@ -84,14 +104,13 @@ final class TaintAnalysis {
     private var cross: CrossFile?
     private var importedNames: [String: ImportedName]?
     private var calleeFiles: [String: TaintAnalysis?] = [:]
+    private var ruleNamesIn: [String: (sources: Bool, sinks: Bool)] = [:]
     private var foreignSources: [Int: ExternalPlace] = [:]
     private var foreignOrigins: [ExternalPlace: Int] = [:]
     private var externalHits: [ExternalPlace: (sink: ExternalSummary.Sink, taint: Taint)] = [:]
     /// Names bound once to an instance of a class the project defines (`repo = Repo()`).
     private var instances: [ObjectIdentifier: [String: [String]]] = [:]
     private var prepared = false
-    /// Whether the last summary from another file depends on where it was asked from.
-    private var lastExternalProvisional = false
     /// The functions whose summaries are being built, outermost first, and whether each
     /// depends on a recursion or the depth bound (then it is not kept).
     private var building: [ObjectIdentifier] = []
@@ -101,8 +120,10 @@ final class TaintAnalysis {
     /// The function being analysed, and the names it binds (they hide the file's functions).
     private var currentFunction: Stmt?
     private var currentLocals: Set<String> = []
-    /// How deep summaries may nest (calls followed from a call).
+    /// How deep summaries may nest in a file (calls followed from a call), and how many files
+    /// deep calls are followed.
     static let maxCallDepth = 4
+    static let maxFileDepth = 3
 
     /// Calls after which the code does not go on (`abort(403)` in a view).
     static let noReturn: Set<String> = ["abort", "exit", "quit", "sys.exit", "os._exit", "os.abort", "flask.abort", "werkzeug.exceptions.abort"]
@@ -111,7 +132,7 @@ final class TaintAnalysis {
         self.file = file
         self.steps = steps
         interprocedural = spec.interprocedural
-        self.cross = spec.interprocedural ? cross : nil
+        self.cross = spec.interfile ? cross : nil
         var sources: [RangeMatch] = []
         for (spec, found) in zip(spec.sources, matches.sources) {
             for match in found {
@@ -279,7 +300,7 @@ final class TaintAnalysis {
             for index in position..<provisional.count { provisional[index] = true }
             return nil
         }
-        guard (cross?.depth ?? 0) + builders.count < Self.maxCallDepth, !exhausted, case .functionDef(let f) = function.kind else {
+        guard builders.count < Self.maxCallDepth, !exhausted, case .functionDef(let f) = function.kind else {
             // Past the depth bound: what is being built depends on where it started from.
             markProvisional()
             return nil
@@ -325,42 +346,57 @@ final class TaintAnalysis {
     /// A call to a function of the file or of the project: its arguments flow as its summary says.
     private func summarizedCall(_ call: Expr, _ function: Expr, _ args: [Expr], _ keywords: [Keyword], _ state: inout TaintState?, depth: Int) -> Taint? {
         guard interprocedural else { return nil }
+        let local = resolve(function)
+        let external = local == nil ? externalTarget(function) : nil
+        guard local != nil || external != nil else { return nil }
+        // The arguments first: a call into another file without tainted arguments needs no
+        // summary unless that file may hold a source (its function may return one).
+        let receiver = evaluate(function, &state, use: .callee, depth: depth)
+        let positional = args.map { a in (taint: evaluate(a, &state, depth: depth), starred: { if case .starred = a.kind { true } else { false } }()) }
+        let named = keywords.map { k in (name: k.arg, taint: evaluate(k.value, &state, depth: depth)) }
+        var anyCall = receiver
+        for a in positional { anyCall.formUnion(a.taint) }
+        for k in named { anyCall.formUnion(k.taint) }
         let parameters: [String]
         let isMethod: Bool
         var returns: Taint
         var localSinks: [Int: Taint] = [:]
         var externalSinks: [(sink: ExternalSummary.Sink, taint: Taint)] = []
-        if let (callee, method) = resolve(function), case .functionDef(let f) = callee.kind {
-            guard let summary = summary(of: callee) else { return nil }
+        if let (callee, method) = local, case .functionDef(let f) = callee.kind {
+            guard let summary = summary(of: callee) else { return anyCall }
             parameters = Self.parameters(f.args).map(\.arg)
             isMethod = method
             returns = summary.returns
             localSinks = summary.sinks
             externalSinks = Array(summary.externalSinks.values)
-        } else if let (path, rest, method) = externalTarget(function), let summary = externalSummary(path: path, rest: rest) {
+        } else if let (path, rest, method) = external {
+            // Data from a source is followed into any file (a helper may clean it); otherwise
+            // only into files holding a sink or a source of the rule: elsewhere a summary could
+            // only narrow a return value, and following every call of every summary would walk
+            // the whole import graph.
+            let holds = mayHold(path)
+            guard holds.sources || (!anyCall.isEmpty && ((cross?.depth ?? 0) == 0 && !anyCall.real.isEmpty || holds.sinks)) else { return anyCall }
+            guard let summary = externalSummary(path: path, rest: rest) else { return anyCall }
             parameters = summary.parameterNames
             isMethod = method && summary.isMethod
             returns = Taint(summary.returns.map(Taint.parameter))
             for place in summary.returnSources { returns.formUnion(Taint([foreignOrigin(place)])) }
             externalSinks = summary.sinks.map { ($0, Taint($0.parameters.map(Taint.parameter))) }
         } else {
-            return nil
+            return anyCall
         }
         var arguments: [Int: Taint] = [:]
         var unplaced = Taint()
-        let receiver = evaluate(function, &state, use: .callee, depth: depth)
         if isMethod { arguments[0] = receiver }
         let offset = isMethod ? 1 : 0
-        for (index, a) in args.enumerated() {
-            let t = evaluate(a, &state, depth: depth)
-            if case .starred = a.kind { unplaced.formUnion(t) } else { arguments[index + offset, default: []].formUnion(t) }
+        for (index, a) in positional.enumerated() {
+            if a.starred { unplaced.formUnion(a.taint) } else { arguments[index + offset, default: []].formUnion(a.taint) }
         }
-        for k in keywords {
-            let t = evaluate(k.value, &state, depth: depth)
-            if let name = k.arg, let index = parameters.firstIndex(of: name) {
-                arguments[index, default: []].formUnion(t)
+        for k in named {
+            if let name = k.name, let index = parameters.firstIndex(of: name) {
+                arguments[index, default: []].formUnion(k.taint)
             } else {
-                unplaced.formUnion(t)
+                unplaced.formUnion(k.taint)
             }
         }
         if !unplaced.isEmpty {
@@ -485,66 +521,89 @@ final class TaintAnalysis {
         return (path, rest, false)
     }
 
-    /// The summary of a function of another file: from the project's shared store, or computed
-    /// by an analysis of that file (kept while this one lives) and stored when it is final.
+    /// Whether a file of the project may hold one of the rule's sources, or sinks (by the names
+    /// their patterns need).
+    private func mayHold(_ path: String) -> (sources: Bool, sinks: Bool) {
+        if let known = ruleNamesIn[path] { return known }
+        let found = cross?.mayHold(path) ?? (false, false)
+        ruleNamesIn[path] = found
+        return found
+    }
+
+    /// The summary of a function of another file, one level deeper than this file's: from the
+    /// project's shared store, or computed by an analysis of that file (kept while this one
+    /// lives). A summary depends only on its function and level, so it is computed once
+    /// whichever thread asks first; past the last level a call is any call (this also ends
+    /// recursions through several files).
     private func externalSummary(path: String, rest: [String]) -> ExternalSummary? {
-        lastExternalProvisional = true
-        guard let cross else { return nil }
-        let key = path + "#" + rest.joined(separator: ".")
-        let chain = cross.chain + building.compactMap { qualifiedNames[$0].map { file.path + "#" + $0 } }
-        if chain.contains(key) {
-            markProvisional()
-            return nil
-        }
-        if let known = cross.project.summary(key) {
-            lastExternalProvisional = false
-            return known
-        }
-        let depth = cross.depth + builders.count + 1
-        guard depth < Self.maxCallDepth, !exhausted else {
-            markProvisional()
-            return nil
-        }
-        var inner = cross
-        inner.chain = chain
-        inner.depth = depth
+        guard let cross, !exhausted else { return nil }
+        let level = cross.depth + 1
+        guard level < Self.maxFileDepth else { return nil }
+        let key = Self.summaryKey(cross.rule, level: level, path: path, rest: rest)
+        if let known = cross.project.summary(key) { return known }
         let callee: TaintAnalysis
         if let known = calleeFiles[path] {
-            guard let known else {
-                lastExternalProvisional = false
-                return nil
-            }
+            guard let known else { return nil }
             callee = known
-            callee.cross = inner
         } else {
-            guard let parsed = cross.project.parse(path) else {
+            guard let parsed = cross.files.file(path, in: cross.project) else {
                 // Unreadable or not Python: calls into it propagate as any call.
                 calleeFiles[path] = .some(nil)
-                lastExternalProvisional = false
                 return nil
             }
+            var inner = cross
+            inner.depth = level
             callee = cross.analyse(parsed, inner, steps)
             calleeFiles[path] = callee
         }
         callee.steps = steps
-        let (summary, isProvisional) = callee.exported(rest)
+        let summary = callee.exported(rest)
         steps = callee.steps
-        if callee.exhausted { exhausted = true }
-        lastExternalProvisional = isProvisional || exhausted
-        if lastExternalProvisional { markProvisional() } else { cross.project.store(key, summary) }
+        if callee.exhausted {
+            exhausted = true
+            return nil
+        }
+        cross.project.store(key, summary)
         return summary
     }
 
-    /// The summary of a function or method of this file (`rest`: `f` or `C.m`) for a caller in
-    /// another file; provisional when it depends on a recursion or the depth bound.
-    func exported(_ rest: [String]) -> (summary: ExternalSummary?, provisional: Bool) {
-        if !prepared {
-            // The module's top level first: the functions' globals and defaults.
-            indexFunctions()
-            prepared = true
-            var state: TaintState? = TaintState()
-            block(file.module.body, &state)
+    /// The names of this file's functions and methods whose return value may carry a source,
+    /// for callers' prefilter (nil: the analysis ran out of steps, so any may); the summaries
+    /// computed on the way go to the project's store.
+    func sourceReturningNames() -> [String]? {
+        guard let cross else { return nil }
+        prepare()
+        var targets = functionsByName.keys.map { [$0] }
+        for (name, owner) in classesByName {
+            for method in (methodsByClass[owner] ?? [:]).keys { targets.append([name, method]) }
         }
+        var out: [String] = []
+        for rest in targets.sorted(by: { $0.joined(separator: ".") < $1.joined(separator: ".") }) {
+            let summary = exported(rest)
+            if exhausted { return nil }
+            cross.project.store(Self.summaryKey(cross.rule, level: cross.depth, path: file.path, rest: rest), summary)
+            if let last = rest.last, summary?.returnSources.isEmpty == false { out.append(last) }
+        }
+        return out
+    }
+
+    static func summaryKey(_ rule: String, level: Int, path: String, rest: [String]) -> String {
+        rule + "\u{0}\(level)\u{0}" + path + "#" + rest.joined(separator: ".")
+    }
+
+    /// The module's top level, once: the functions' globals and defaults.
+    private func prepare() {
+        guard !prepared else { return }
+        indexFunctions()
+        prepared = true
+        var state: TaintState? = TaintState()
+        block(file.module.body, &state)
+    }
+
+    /// The summary of a function or method of this file (`rest`: `f` or `C.m`) for a caller in
+    /// another file.
+    func exported(_ rest: [String]) -> ExternalSummary? {
+        prepare()
         var target: Stmt?
         var isMethod = false
         if rest.count == 1 {
@@ -557,12 +616,10 @@ final class TaintAnalysis {
             // A name this file imports from another (a package's `__init__` re-exporting it).
             guard rest.count == 1, let cross, let imported = importable(rest[0]),
                   let (path, inner) = cross.project.resolve(imported.parts, from: file.path, folder: imported.folder),
-                  inner.count == 1, path != file.path else { return (nil, false) }
-            let summary = externalSummary(path: path, rest: inner)
-            return (summary, lastExternalProvisional)
+                  inner.count == 1, path != file.path else { return nil }
+            return externalSummary(path: path, rest: inner)
         }
-        guard let summary = summary(of: target) else { return (nil, true) }
-        let isProvisional = summaries[ObjectIdentifier(target)] == nil
+        guard let summary = summary(of: target) else { return nil }
         var out = ExternalSummary(parameterNames: Self.parameters(f.args).map(\.arg), isMethod: isMethod)
         for origin in summary.returns.origins {
             if origin < 0 { out.returns.append(-1 - origin) } else if let place = place(ofSource: origin) { out.returnSources.append(place) }
@@ -581,7 +638,7 @@ final class TaintAnalysis {
             if !reaching.isEmpty { out.sinks.append(.init(place: sink.place, message: sink.message, parameters: reaching)) }
         }
         out.sinks.sort { ($0.place.path, $0.place.range) < ($1.place.path, $1.place.range) }
-        return (out, isProvisional)
+        return out
     }
 
     private func place(ofSource origin: Int) -> ExternalPlace? {

@@ -86,16 +86,36 @@ public final class TaintProject: @unchecked Sendable {
         return TargetFile(path: path, source: parsed.source, module: parsed.module)
     }
 
-    /// The project files a file's imports name (modules, and modules holding imported names).
+    /// The project files a file's imports name (modules, and modules holding imported names;
+    /// for a name a package's `__init__.py` re-exports, the file defining it too).
     func imported(by file: TargetFile) -> [String] {
         var out = Set<String>()
         for name in ImportedName.table(of: file.module, path: file.path).values {
-            if let path = self.file(forModule: name.parts, from: file.path, folder: name.folder) ?? resolve(name.parts, from: file.path, folder: name.folder)?.path,
-               path != file.path {
+            if let path = self.file(forModule: name.parts, from: file.path, folder: name.folder), path != file.path {
                 out.insert(path)
+            } else if let (path, rest) = resolve(name.parts, from: file.path, folder: name.folder), path != file.path {
+                out.insert(path)
+                if path.hasSuffix("__init__.py"), rest.count == 1, let inner = reexports(path)[rest[0]], inner != file.path { out.insert(inner) }
             }
         }
         return out.sorted()
+    }
+
+    private var packages: [String: [String: String]] = [:]
+
+    /// The files a package's `__init__.py` takes each name it imports from, once for the project.
+    private func reexports(_ path: String) -> [String: String] {
+        if let known = lock.withLock({ packages[path] }) { return known }
+        var found: [String: String] = [:]
+        if let package = parse(path) {
+            for (local, name) in ImportedName.table(of: package.module, path: path) {
+                if let inner = file(forModule: name.parts, from: path, folder: name.folder) ?? resolve(name.parts, from: path, folder: name.folder)?.path, inner != path {
+                    found[local] = inner
+                }
+            }
+        }
+        lock.withLock { packages[path] = found }
+        return found
     }
 
     /// The identifiers a file holds (hashed, sorted), for name prefilters across files.
@@ -107,6 +127,26 @@ public final class TaintProject: @unchecked Sendable {
     }
 
     private var identifierCache: [String: [UInt64]] = [:]
+    private var facts: [String: [(sources: Bool, sinks: Bool)]] = [:]
+
+    /// Whether a file holds each rule's sources and sinks, computed once for the project.
+    func holds(_ key: String, compute: () -> [(sources: Bool, sinks: Bool)]) -> [(sources: Bool, sinks: Bool)] {
+        if let known = lock.withLock({ facts[key] }) { return known }
+        let found = compute()
+        lock.withLock { facts[key] = found }
+        return found
+    }
+
+    private var names: [String: [UInt64]?] = [:]
+
+    /// The names (hashed, sorted) of a file's functions and methods that may return a rule's
+    /// source, computed once for the project (nil: unknown, any may).
+    func sourceReturningNames(_ key: String, compute: () -> [String]?) -> [UInt64]? {
+        if let known = lock.withLock({ names[key] }) { return known }
+        let found = compute().map { $0.map { NamePrefilter.hash($0.utf8) }.sorted() }
+        lock.withLock { names[key] = .some(found) }
+        return found
+    }
 
     /// A summary computed before (`.some(nil)`: the function is not in the file).
     func summary(_ key: String) -> ExternalSummary?? {

@@ -43,6 +43,8 @@ final class TaintSpec: @unchecked Sendable {
     /// Whether taint follows calls into the functions and methods the file defines, through
     /// their summaries (which parameters reach the return value and which reach a sink).
     var interprocedural = false
+    /// Whether calls are followed into the project's other files too (`interfile`).
+    var interfile = false
 
     var sources: [Source] = []
     var sinks: [Sink] = []

@@ -5,6 +5,8 @@
 /// - `rampart: ignore[python/B602, B607] reason`, `rampart: ignore reason` (every rule)
 /// - `nosemgrep`, `nosemgrep: rule-id, other-id` (Semgrep's; bare, it covers custom rules only),
 ///   also on the line before the finding
+/// - `noqa: S324, S311` (Ruff's codes for Bandit's checks, `S` for `B`); a bare `noqa` or one
+///   without such codes silences nothing: it is about style, not a security decision
 /// - anywhere on the line, for secrets rules only: `gitleaks:allow`, `pragma: allowlist secret`
 ///   (detect-secrets) and `trufflehog:ignore`, so teams switching tools keep their markers
 public struct InlineSuppression: Sendable, Hashable {
@@ -14,6 +16,8 @@ public struct InlineSuppression: Sendable, Hashable {
         case nosemgrep
         /// Another secret scanner's allow marker; covers secrets rules only.
         case secretAllow
+        /// Ruff's `noqa` with flake8-bandit codes.
+        case noqa
     }
 
     /// The allow markers of Gitleaks, detect-secrets and TruffleHog.
@@ -46,7 +50,7 @@ public struct InlineSuppression: Sendable, Hashable {
         for marker in secretAllowMarkers where line.contains(marker) {
             results.append(InlineSuppression(kind: .secretAllow, rules: [], reason: marker))
         }
-        guard line.contains("nosec") || line.contains("rampart") || line.contains("nosemgrep") else { return results }
+        guard line.contains("nosec") || line.contains("rampart") || line.contains("nosemgrep") || line.contains("noqa") else { return results }
         for comment in comments(in: line) {
             if let found = parseComment(comment) { results.append(found) }
         }
@@ -96,6 +100,19 @@ public struct InlineSuppression: Sendable, Hashable {
             if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
             let ids = rest.split { $0 == " " || $0 == "," || $0 == "\t" }.map(String.init)
             return InlineSuppression(kind: .nosemgrep, rules: ids, reason: nil)
+        }
+        if text.lowercased().hasPrefix("noqa") {
+            var rest = text.dropFirst(4)
+            guard rest.first == ":" else { return nil }
+            rest = rest.dropFirst()
+            if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+            // S608 is Bandit's B608; other linters' codes (E501, F401) are not about security.
+            let codes = rest.split { $0 == " " || $0 == "," || $0 == "\t" }.compactMap { code -> String? in
+                let scalars = Array(code.unicodeScalars)
+                guard scalars.count == 4, scalars[0] == "S", scalars.dropFirst().allSatisfy({ $0.properties.numericType == .decimal }) else { return nil }
+                return "B" + code.dropFirst()
+            }
+            return codes.isEmpty ? nil : InlineSuppression(kind: .noqa, rules: codes, reason: "noqa: " + codes.map { "S" + $0.dropFirst() }.joined(separator: ", "))
         }
         if text.lowercased().hasPrefix("nosec") {
             var rest = text.dropFirst(5)

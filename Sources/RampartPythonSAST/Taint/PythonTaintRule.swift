@@ -62,7 +62,7 @@ public enum TaintPattern: Sendable {
     /// another pattern and not where other patterns match.
     case focus(String, on: String, inside: [String] = [], not: [String] = [], regex: [String: String] = [:])
     /// A check (Rampart's `by-guard`): the metavariable is clean where the check has `outcome`.
-    case check(String, on: String, outcome: Bool)
+    case check(String, on: String, outcome: Bool, regex: [String: String] = [:])
     /// A pattern, except where others match (`pattern-not`).
     case except(String, not: [String])
     /// A pattern whose metavariables' text matches regular expressions (`metavariable-regex`).
@@ -81,8 +81,8 @@ public enum TaintPattern: Sendable {
             let items = inside.map { Self.scalar("pattern-inside", $0) } + [Self.scalar("pattern", p)]
                 + not.map { Self.scalar("pattern-not", $0) } + Self.regexConditions(regex) + [["focus-metavariable: \(mv)"]]
             return ["patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
-        case .check(let p, let mv, let outcome):
-            let items = [Self.scalar("pattern", p), ["focus-metavariable: \(mv)"]]
+        case .check(let p, let mv, let outcome, let regex):
+            let items = [Self.scalar("pattern", p)] + Self.regexConditions(regex) + [["focus-metavariable: \(mv)"]]
             return ["by-guard: \(outcome)", "patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
         case .matching(let p, let regex):
             let items = [Self.scalar("pattern", p)] + Self.regexConditions(regex)
@@ -112,12 +112,14 @@ public enum TaintPattern: Sendable {
 extension RuleMetadata {
     /// Metadata for a built-in taint rule: id `python/taint-<name>`, high confidence (a flow
     /// from a source was found, not a dangerous-looking call).
+    /// `confirming`: the Bandit checks a flow of the rule confirms, also names of the rule (so
+    /// `# nosec B324` and Ruff's `# noqa: S324` on a line silence both).
     static func taint(
-        _ name: String, title: String, severity: Severity, cwe: Int, owasp: OWASPCategory?,
+        _ name: String, confirming: [String], title: String, severity: Severity, cwe: Int, owasp: OWASPCategory?,
         documentation: String, examples: [RuleExample]
     ) -> RuleMetadata {
         RuleMetadata(
-            id: RuleID(scanner: "python", code: "taint-" + name), aliases: [], title: title, severity: severity,
+            id: RuleID(scanner: "python", code: "taint-" + name), aliases: confirming, title: title, severity: severity,
             confidence: .high, cwe: [cwe], owasp: owasp, tags: ["taint"], documentation: documentation, examples: examples
         )
     }

@@ -3,7 +3,7 @@ import RampartCore
 /// User input evaluated as code (CWE-95): a taint rule.
 public enum TaintCodeInjection: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "code-injection", title: "User input evaluated as code", severity: .critical, cwe: 95, owasp: .a03,
+        "code-injection", confirming: confirms, title: "User input evaluated as code", severity: .critical, cwe: 95, owasp: .a03,
         documentation: """
         ## What it does
         Follows user input to `eval`, `exec` and `compile`.
@@ -36,5 +36,5 @@ public enum TaintCodeInjection: PythonTaintRule {
         .focus("compile($SOURCE, ...)", on: "$SOURCE"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("ast.literal_eval(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues + [.pattern("ast.literal_eval(...)")]
 }

@@ -3,7 +3,7 @@ import RampartCore
 /// User input in a shell command (CWE-78): a taint rule.
 public enum TaintCommandInjection: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "command-injection", title: "User input in a shell command", severity: .critical, cwe: 78, owasp: .a03,
+        "command-injection", confirming: confirms, title: "User input in a shell command", severity: .critical, cwe: 78, owasp: .a03,
         documentation: """
         ## What it does
         Follows user input to commands run by a shell: `os.system`, `os.popen`, `subprocess` calls with `shell=True`, `commands.getoutput`.
@@ -42,5 +42,5 @@ public enum TaintCommandInjection: PythonTaintRule {
         .focus("os.spawnlp($MODE, $FILE, ...)", on: "$FILE"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("shlex.quote(...)")] + [.pattern("pipes.quote(...)")] + [.pattern("shlex.join(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues + [.pattern("shlex.quote(...)")] + [.pattern("pipes.quote(...)")] + [.pattern("shlex.join(...)")]
 }

@@ -3,7 +3,7 @@ import RampartCore
 /// User input deserialized (CWE-502): a taint rule.
 public enum TaintDeserialization: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "deserialization", title: "User input deserialized", severity: .critical, cwe: 502, owasp: .a08,
+        "deserialization", confirming: confirms, title: "User input deserialized", severity: .critical, cwe: 502, owasp: .a08,
         documentation: """
         ## What it does
         Follows user input to `pickle`, `marshal`, `shelve`, `dill`, `jsonpickle` and `yaml.load` with an unsafe loader.

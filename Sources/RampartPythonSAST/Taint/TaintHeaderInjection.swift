@@ -3,7 +3,7 @@ import RampartCore
 /// User input in a response header (CWE-113): a taint rule.
 public enum TaintHeaderInjection: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "header-injection", title: "User input in a response header", severity: .medium, cwe: 113, owasp: .a03,
+        "header-injection", confirming: confirms, title: "User input in a response header", severity: .medium, cwe: 113, owasp: .a03,
         documentation: """
         ## What it does
         Follows user input to response headers: `response.headers[...] = ...`, `headers.add`, the `headers=` of a response, `set_cookie` values.
@@ -34,5 +34,5 @@ public enum TaintHeaderInjection: PythonTaintRule {
         .focus("$RESPONSE[$NAME] = $VALUE", on: "$VALUE", inside: ["$RESPONSE = django.http.HttpResponse(...)\n..."]),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("urllib.parse.quote(...)")] + [.check("'\\n' in $V", on: "$V", outcome: false)]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues + [.pattern("urllib.parse.quote(...)")] + [.check("'\\n' in $V", on: "$V", outcome: false)]
 }

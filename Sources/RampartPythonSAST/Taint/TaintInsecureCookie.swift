@@ -3,7 +3,7 @@ import RampartCore
 /// Cookie without the Secure flag (CWE-614): a taint rule.
 public enum TaintInsecureCookie: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "insecure-cookie", title: "Cookie without the Secure flag", severity: .medium, cwe: 614, owasp: .a05,
+        "insecure-cookie", confirming: confirms, title: "Cookie without the Secure flag", severity: .medium, cwe: 614, owasp: .a05,
         documentation: """
         ## What it does
         Finds cookies set without `secure=True` (Flask/Werkzeug and Django `set_cookie`), following the flag's value through variables and branches: `secure=flag` where `flag` is `True` on every path taken is not reported.

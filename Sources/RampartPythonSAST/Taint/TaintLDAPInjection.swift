@@ -3,7 +3,7 @@ import RampartCore
 /// User input in an LDAP filter (CWE-90): a taint rule.
 public enum TaintLDAPInjection: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "ldap-injection", title: "User input in an LDAP filter", severity: .high, cwe: 90, owasp: .a03,
+        "ldap-injection", confirming: confirms, title: "User input in an LDAP filter", severity: .high, cwe: 90, owasp: .a03,
         documentation: """
         ## What it does
         Follows user input to the filter of an LDAP search: `python-ldap`'s `search`, `search_s`, `search_st`, `search_ext`, `search_ext_s` and `ldap3`'s `Connection.search`. `escape_filter_chars` makes a value safe.
@@ -37,5 +37,5 @@ public enum TaintLDAPInjection: PythonTaintRule {
         .focus("$CONNECTION.search(search_filter=$FILTER, ...)", on: "$FILTER"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("ldap.filter.escape_filter_chars(...)")] + [.pattern("ldap3.utils.conv.escape_filter_chars(...)")] + [.pattern("ldap.filter.filter_format(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues + [.pattern("ldap.filter.escape_filter_chars(...)")] + [.pattern("ldap3.utils.conv.escape_filter_chars(...)")] + [.pattern("ldap.filter.filter_format(...)")]
 }

@@ -64,6 +64,16 @@ public enum TaintModels {
         .check("$X.isidentifier()", on: "$X", outcome: true),
         .check("$X in $ALLOWED", on: "$X", outcome: true),
         .check("$X not in $ALLOWED", on: "$X", outcome: false),
+        // The application's own allow-list checks, by name: is_valid_language(x), is_safe_path(p).
+        .check("$CHECK($X, ...)", on: "$X", outcome: true, regex: ["$CHECK": #"^(.*\.)?(is_valid\w*|is_allowed\w*|is_safe\w*|is_permitted\w*|\w+_is_valid|\w+_is_allowed|\w+_is_safe)$"#]),
+    ]
+
+    /// What the application reads back from its own cache: a key built from request data picks
+    /// an entry, it does not write one (`cache.get(key)`, `get_page_cache(request)`).
+    public static let cachedValues: [TaintPattern] = [
+        .matching("$CACHE.get(...)", regex: ["$CACHE": #"(?i)cache"#]),
+        .matching("$CACHE.get_many(...)", regex: ["$CACHE": #"(?i)cache"#]),
+        .matching("$READ(...)", regex: ["$READ": #"(?i)^(.*\.)?(cache_get\w*|get_\w*cache|\w*_from_cache)$"#]),
     ]
 
     /// Conversions that leave no room for injection.

@@ -3,7 +3,7 @@ import RampartCore
 /// User input as a redirect target (CWE-601): a taint rule.
 public enum TaintOpenRedirect: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "open-redirect", title: "User input as a redirect target", severity: .medium, cwe: 601, owasp: .a01,
+        "open-redirect", confirming: confirms, title: "User input as a redirect target", severity: .medium, cwe: 601, owasp: .a01,
         documentation: """
         ## What it does
         Follows user input to the target of a redirect: Flask's and Django's `redirect`, `HttpResponseRedirect`, Starlette's `RedirectResponse`. A check of the target's host (`urlparse(url).netloc` in an allow-list, Django's `url_has_allowed_host_and_scheme`) makes it safe.
@@ -36,7 +36,7 @@ public enum TaintOpenRedirect: PythonTaintRule {
         .focus("fastapi.responses.RedirectResponse($URL, ...)", on: "$URL"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.validations + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).netloc == $HOST", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false)] + [.check("django.utils.http.url_has_allowed_host_and_scheme($U, ...)", on: "$U", outcome: true),
+    public static let sanitizers: [TaintPattern] = TaintModels.validations + TaintModels.cachedValues + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).netloc == $HOST", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false)] + [.check("django.utils.http.url_has_allowed_host_and_scheme($U, ...)", on: "$U", outcome: true),
          .check("django.utils.http.url_has_allowed_host_and_scheme(..., url=$U, ...)", on: "$U", outcome: true),
          .check("django.utils.http.is_safe_url($U, ...)", on: "$U", outcome: true),
          .check("django.utils.http.is_safe_url(..., url=$U, ...)", on: "$U", outcome: true)] + [.pattern("flask.url_for(...)")] + redirectSafeTargets
@@ -52,6 +52,9 @@ public enum TaintOpenRedirect: PythonTaintRule {
         // The application's URL builders, by name: url_for, url_for_item, reverse, admin_reverse, get_absolute_url.
         .matching("$BUILDER(...)", regex: ["$BUILDER": urlBuilders]),
         .focus("$BUILDER(...) + $REST", on: "$REST", regex: ["$BUILDER": urlBuilders]),
+        // What follows a concatenation that starts with a builder or a site path, at any depth
+        // of the chain (`reverse(...) + "?" + query + "&x=" + y`).
+        .focus("$LEFT + $REST", on: "$REST", regex: ["$LEFT": #"^((\w+\.)*(url_for\w*|\w*reverse|get_absolute_url|url_path_for)\(|["']/[^/\\])"#]),
         .focus("$PREFIX + $REST", on: "$REST", regex: ["$PREFIX": #"^["']/[^/\\]"#]),
         .focus("$PREFIX % $REST", on: "$REST", regex: ["$PREFIX": #"^["']/[^/\\]"#]),
     ]

@@ -3,7 +3,7 @@ import RampartCore
 /// User input in a file path (CWE-22): a taint rule.
 public enum TaintPathTraversal: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "path-traversal", title: "User input in a file path", severity: .high, cwe: 22, owasp: .a01,
+        "path-traversal", confirming: confirms, title: "User input in a file path", severity: .high, cwe: 22, owasp: .a01,
         documentation: """
         ## What it does
         Follows user input to the path of a file operation: `open`, `io.open`, `codecs.open`, `os` and `shutil` functions, `pathlib.Path`, Flask's `send_file`. A check that the resolved path stays in its folder (`os.path.realpath(p).startswith(base)`, `'..' not in p`), `os.path.basename` and Werkzeug's `secure_filename` make the path safe.
@@ -39,5 +39,5 @@ public enum TaintPathTraversal: PythonTaintRule {
         .focus("tarfile.open($PATH, ...)", on: "$PATH"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("os.path.basename(...)")] + [.pattern("werkzeug.utils.secure_filename(...)")] + [.check("os.path.realpath($P).startswith(...)", on: "$P", outcome: true)] + [.check("os.path.abspath($P).startswith(...)", on: "$P", outcome: true)] + [.check("'..' in $P", on: "$P", outcome: false)] + [.check("'..' not in $P", on: "$P", outcome: true)]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues + [.pattern("os.path.basename(...)")] + [.pattern("werkzeug.utils.secure_filename(...)")] + [.check("os.path.realpath($P).startswith(...)", on: "$P", outcome: true)] + [.check("os.path.abspath($P).startswith(...)", on: "$P", outcome: true)] + [.check("'..' in $P", on: "$P", outcome: false)] + [.check("'..' not in $P", on: "$P", outcome: true)]
 }

@@ -3,7 +3,7 @@ import RampartCore
 /// User input in an SQL query (CWE-89): a taint rule.
 public enum TaintSQLInjection: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "sql-injection", title: "User input in an SQL query", severity: .high, cwe: 89, owasp: .a03,
+        "sql-injection", confirming: confirms, title: "User input in an SQL query", severity: .high, cwe: 89, owasp: .a03,
         documentation: """
         ## What it does
         Follows data from a request (or another source of user input) through assignments, string building and calls to the query text of a database call: DB-API `execute`, SQLAlchemy `text`, Django `raw`, `extra` and `RawSQL`, pandas `read_sql`.
@@ -43,5 +43,5 @@ public enum TaintSQLInjection: PythonTaintRule {
         .focus("pandas.read_sql_query($QUERY, ...)", on: "$QUERY"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues
 }

@@ -3,7 +3,7 @@ import RampartCore
 /// User input as the URL of a server-side request (CWE-918): a taint rule.
 public enum TaintSSRF: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "ssrf", title: "User input as the URL of a server-side request", severity: .high, cwe: 918, owasp: .a10,
+        "ssrf", confirming: confirms, title: "User input as the URL of a server-side request", severity: .high, cwe: 918, owasp: .a10,
         documentation: """
         ## What it does
         Follows user input to the URL of an outgoing request: `requests`, `httpx`, `urllib.request.urlopen`, `urllib3`. A check of the URL's host against an allow-list makes it safe.
@@ -37,5 +37,5 @@ public enum TaintSSRF: PythonTaintRule {
         .focus("urllib3.PoolManager(...).request($METHOD, $URL, ...)", on: "$URL"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.validations + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).hostname in $ALLOWED", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false), .check("urllib.parse.urlparse($U).hostname not in $ALLOWED", on: "$U", outcome: false)]
+    public static let sanitizers: [TaintPattern] = TaintModels.validations + TaintModels.cachedValues + [.check("urllib.parse.urlparse($U).netloc in $ALLOWED", on: "$U", outcome: true)] + [.check("urllib.parse.urlparse($U).hostname in $ALLOWED", on: "$U", outcome: true), .check("urllib.parse.urlparse($U).netloc not in $ALLOWED", on: "$U", outcome: false), .check("urllib.parse.urlparse($U).hostname not in $ALLOWED", on: "$U", outcome: false)]
 }

@@ -3,7 +3,7 @@ import RampartCore
 /// User input stored in the session (CWE-501): a taint rule.
 public enum TaintTrustBoundary: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "trust-boundary", title: "User input stored in the session", severity: .medium, cwe: 501, owasp: .a04,
+        "trust-boundary", confirming: confirms, title: "User input stored in the session", severity: .medium, cwe: 501, owasp: .a04,
         documentation: """
         ## What it does
         Follows user input into the server-side session: Flask's `session[...] = ...` and `session.update`, Django's `request.session[...] = ...`.
@@ -34,5 +34,5 @@ public enum TaintTrustBoundary: PythonTaintRule {
         .focus("flask.session.setdefault($KEY, $VALUE)", on: "$VALUE"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues
 }

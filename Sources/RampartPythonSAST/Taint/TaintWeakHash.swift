@@ -3,7 +3,7 @@ import RampartCore
 /// Weak hash algorithm (CWE-328): a taint rule.
 public enum TaintWeakHash: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "weak-hash", title: "Weak hash algorithm", severity: .medium, cwe: 328, owasp: .a02,
+        "weak-hash", confirming: confirms, title: "Weak hash algorithm", severity: .medium, cwe: 328, owasp: .a02,
         documentation: """
         ## What it does
         Finds MD4, MD5 and SHA-1 hashes, directly (`hashlib.md5(...)`) or by name (`hashlib.new(name)`) where the name comes from a constant, following the name through variables, containers and branches: a name that only a branch never taken would give is not reported. `usedforsecurity=False` marks a hash that is not for security.

@@ -3,7 +3,7 @@ import RampartCore
 /// Predictable random numbers (CWE-330): a taint rule.
 public enum TaintWeakRandom: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "weak-random", title: "Predictable random numbers", severity: .medium, cwe: 330, owasp: .a02,
+        "weak-random", confirming: confirms, title: "Predictable random numbers", severity: .medium, cwe: 330, owasp: .a02,
         documentation: """
         ## What it does
         Finds values of the `random` module (`random.random()`, `randint`, `choice`, `getrandbits`, …), following them through variables and branches: one that only a branch never taken would give is not reported. `random.SystemRandom` and `secrets` are not reported.

@@ -3,7 +3,7 @@ import RampartCore
 /// User input in an XPath query (CWE-643): a taint rule.
 public enum TaintXPathInjection: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "xpath-injection", title: "User input in an XPath query", severity: .high, cwe: 643, owasp: .a03,
+        "xpath-injection", confirming: confirms, title: "User input in an XPath query", severity: .high, cwe: 643, owasp: .a03,
         documentation: """
         ## What it does
         Follows user input to the query text of `lxml`'s `xpath` and `XPath`. Values passed as XPath variables (`tree.xpath('//user[@name=$name]', name=value)`) are safe.
@@ -32,5 +32,5 @@ public enum TaintXPathInjection: PythonTaintRule {
         .focus("lxml.etree.XPath($QUERY, ...)", on: "$QUERY"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues
 }

@@ -3,7 +3,7 @@ import RampartCore
 /// User input in HTML without escaping (CWE-79): a taint rule.
 public enum TaintXSS: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "xss", title: "User input in HTML without escaping", severity: .high, cwe: 79, owasp: .a03,
+        "xss", confirming: confirms, title: "User input in HTML without escaping", severity: .high, cwe: 79, owasp: .a03,
         documentation: """
         ## What it does
         Follows user input to HTML made without escaping: the value a Flask view returns, `render_template_string`, `Markup`, `make_response`, Django's `mark_safe` and `HttpResponse`. `html.escape`, `markupsafe.escape` and Django's `escape` make it safe.
@@ -60,5 +60,5 @@ public enum TaintXSS: PythonTaintRule {
         "return $F.make_response(...)", "return make_response(...)",
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + [.pattern("html.escape(...)")] + [.pattern("markupsafe.escape(...)")] + [.pattern("flask.escape(...)")] + [.pattern("django.utils.html.escape(...)")] + [.pattern("bleach.clean(...)")] + [.pattern("flask.render_template(...)"), .pattern("render_template(...)")] + [.pattern("flask.jsonify(...)")] + [.pattern("json.dumps(...)")] + [.pattern("flask.url_for(...)")] + [.pattern("flask.redirect(...)"), .pattern("$CURSOR.execute(...)"), .pattern("$CURSOR.fetchall(...)"), .pattern("$CURSOR.fetchone(...)")]
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues + [.pattern("html.escape(...)")] + [.pattern("markupsafe.escape(...)")] + [.pattern("flask.escape(...)")] + [.pattern("django.utils.html.escape(...)")] + [.pattern("bleach.clean(...)")] + [.pattern("flask.render_template(...)"), .pattern("render_template(...)")] + [.pattern("flask.jsonify(...)")] + [.pattern("json.dumps(...)")] + [.pattern("flask.url_for(...)")] + [.pattern("flask.redirect(...)"), .pattern("$CURSOR.execute(...)"), .pattern("$CURSOR.fetchall(...)"), .pattern("$CURSOR.fetchone(...)")]
 }

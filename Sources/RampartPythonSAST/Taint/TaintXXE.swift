@@ -3,7 +3,7 @@ import RampartCore
 /// User input parsed as XML with external entities (CWE-611): a taint rule.
 public enum TaintXXE: PythonTaintRule {
     public static let metadata = RuleMetadata.taint(
-        "xxe", title: "User input parsed as XML with external entities", severity: .high, cwe: 611, owasp: .a05,
+        "xxe", confirming: confirms, title: "User input parsed as XML with external entities", severity: .high, cwe: 611, owasp: .a05,
         documentation: """
         ## What it does
         Follows user input to XML parsers configured to resolve external entities: `lxml` with `resolve_entities=True` or `no_network=False`, `xml.sax` with the external general entities feature on, `xml.dom.pulldom` with such a parser.

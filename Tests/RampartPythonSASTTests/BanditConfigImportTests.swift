@@ -60,11 +60,11 @@ import Testing
 
     @Test func aProjectsBanditSettingsApplyToTheScan() async throws {
         let dir = TemporaryDirectory()
-        try dir.write("app.py", "assert ok\nimport random\nx = random.random()\n")
+        try dir.write("app.py", "assert ok\nimport random\ntoken = random.random()\n")
         try dir.write("tests/test_app.py", "assert ok\n")
         try dir.write("pyproject.toml", "[tool.bandit]\nskips = [\"B101\"]\nexclude_dirs = [\"tests\"]\n")
         let report = try await ScanEngine(toolVersion: "test").run(.init(root: dir.path, configuration: Configuration(), scanners: [PythonSASTScanner()]))
-        // B101 is skipped and tests/ excluded; the built-in taint rule confirms B311.
+        // B101 is skipped and tests/ excluded; the built-in taint rule confirms B311 (a token).
         #expect(report.findings.map(\.ruleId.code) == ["B311", "taint-weak-random"])
         #expect(report.diagnostics.contains { $0.code == "bandit-config" })
     }

@@ -67,6 +67,9 @@ public enum TaintPattern: Sendable {
     case except(String, not: [String])
     /// A pattern whose metavariables' text matches regular expressions (`metavariable-regex`).
     case matching(String, regex: [String: String])
+    /// A source that taints the variable its metavariable matches from there on
+    /// (`by-side-effect`): `random.shuffle(items)` makes `items` random.
+    case sideEffect(String, on: String)
 
     /// The YAML list item (block scalars, so patterns need no quoting).
     var yaml: String {
@@ -90,6 +93,9 @@ public enum TaintPattern: Sendable {
         case .except(let p, let not):
             let items = [Self.scalar("pattern", p)] + not.map { Self.scalar("pattern-not", $0) }
             return ["patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
+        case .sideEffect(let p, let mv):
+            let items = [Self.scalar("pattern", p), ["focus-metavariable: \(mv)"]]
+            return ["by-side-effect: true", "patterns:"] + items.flatMap { listItem($0).map { "  " + $0 } }
         }
     }
 

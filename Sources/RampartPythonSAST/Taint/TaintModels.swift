@@ -68,6 +68,33 @@ public enum TaintModels {
         .check("$CHECK($X, ...)", on: "$X", outcome: true, regex: ["$CHECK": #"^(.*\.)?(is_valid\w*|is_allowed\w*|is_safe\w*|is_permitted\w*|\w+_is_valid|\w+_is_allowed|\w+_is_safe)$"#]),
     ]
 
+    /// Where a value must be unpredictable or unforgeable: what a web view returns or puts in
+    /// a cookie or the session, what is stored under a secret's name, what a function named for
+    /// making secrets returns. (A hash for a cache key or a random pick for a page is not here.)
+    public static let securityUses: [TaintPattern] = [
+        .focus("return $VALUE", on: "$VALUE", inside: ["@$APP.$ROUTE(...)\ndef $VIEW(...):\n    ...", "import flask\n..."], regex: ["$ROUTE": routeDecorators]),
+        .focus("return $VALUE", on: "$VALUE", inside: ["@$APP.$ROUTE(...)\ndef $VIEW(...):\n    ...", "from flask import $NAME\n..."], regex: ["$ROUTE": routeDecorators]),
+        .focus("django.http.HttpResponse($BODY, ...)", on: "$BODY"),
+        .focus("django.http.JsonResponse($BODY, ...)", on: "$BODY"),
+        .focus("$RESPONSE.set_cookie($KEY, $VALUE, ...)", on: "$VALUE"),
+        .focus("$RESPONSE.set_cookie(..., value=$VALUE, ...)", on: "$VALUE"),
+        .focus("flask.session[$KEY] = $VALUE", on: "$VALUE"),
+        .focus("$REQUEST.session[$KEY] = $VALUE", on: "$VALUE"),
+        .focus("$NAME = $VALUE", on: "$VALUE", regex: ["$NAME": secretNames]),
+        .focus("$OBJECT.$NAME = $VALUE", on: "$VALUE", regex: ["$NAME": secretNames]),
+        .focus("$OBJECT[$KEY] = $VALUE", on: "$VALUE", regex: ["$KEY": #"^["']"# + secretKeys + #"["']$"#]),
+        .focus("return $VALUE", on: "$VALUE", inside: ["def $MAKER(...):\n    ..."], regex: ["$MAKER": secretMakers]),
+    ]
+
+    /// Names of secrets: `token`, `user.password`, `self.api_key`, `reset_code`.
+    static let secretNames = #"(?i)(^|[._])(\w*_)?(token|secret|password|passwd|pwd|nonce|salt|otp|csrf\w*|api_?key|secret_?key|private_?key|session_?(id|key)|reset_?(code|key)|activation_?(code|key)|verification_?code|signature|passphrase)$"#
+
+    /// The same names as dictionary keys (`data["api_key"]`).
+    static let secretKeys = #"(?i)(\w*_)?(token|secret|password|passwd|pwd|nonce|salt|otp|csrf\w*|api_?key|secret_?key|private_?key|session_?(id|key)|reset_?(code|key)|activation_?(code|key)|verification_?code|signature|passphrase)"#
+
+    /// Functions that make secrets: `make_token`, `generate_password`, `hash_password`, `new_nonce`.
+    static let secretMakers = #"(?i)^(?!.*(cache|etag)).*(token|secret|password|passwd|nonce|salt|otp|csrf|signature|api_?key|secret_?key|passphrase)"#
+
     /// What the application reads back from its own cache: a key built from request data picks
     /// an entry, it does not write one (`cache.get(key)`, `get_page_cache(request)`).
     public static let cachedValues: [TaintPattern] = [

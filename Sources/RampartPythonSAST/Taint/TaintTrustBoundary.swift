@@ -20,6 +20,7 @@ public enum TaintTrustBoundary: PythonTaintRule {
         examples: [
             .triggers("from flask import Flask, request\napp = Flask(__name__)\nfrom flask import session\n@app.route('/prefs')\ndef prefs():\n    session['role'] = request.args['role']\n    return 'ok'\n"),
             .passes("from flask import Flask, request\napp = Flask(__name__)\nfrom flask import session\n@app.route('/prefs')\ndef prefs():\n    session['page_size'] = int(request.args['size'])\n    return 'ok'\n"),
+            .passes("from flask import Flask, request\napp = Flask(__name__)\nfrom flask import session\nfrom .auth import authenticate\n@app.route('/login', methods=['POST'])\ndef login():\n    user = authenticate(request.form['name'], request.form['password'])\n    session['user_id'] = user.id\n    return 'ok'\n"),
         ]
     )
 
@@ -34,5 +35,9 @@ public enum TaintTrustBoundary: PythonTaintRule {
         .focus("flask.session.setdefault($KEY, $VALUE)", on: "$VALUE"),
     ]
 
-    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues
+    /// What an authentication step returns (the user it verified) is the application's own
+    /// record, not the submitted form.
+    public static let sanitizers: [TaintPattern] = TaintModels.conversions + TaintModels.validations + TaintModels.cachedValues + [
+        .matching("$AUTHENTICATE(...)", regex: ["$AUTHENTICATE": #"(?i)^(.*\.)?(authenticate\w*|handle_login|login_user|verify_(user|login|credentials))$"#]),
+    ]
 }

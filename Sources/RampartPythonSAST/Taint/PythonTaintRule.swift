@@ -13,11 +13,15 @@ public protocol PythonTaintRule: Rule {
     /// Bandit's checks that flag the same sinks as dangerous calls: a flow found at one of their
     /// findings confirms it.
     static var confirms: [String] { get }
+    /// Whether flows are followed into the project's other files (`interfile`), or only the
+    /// file's own functions (`interprocedural`: for rules whose flows stay short and local).
+    static var acrossFiles: Bool { get }
 }
 
 extension PythonTaintRule {
     public static var sanitizers: [TaintPattern] { [] }
     public static var confirms: [String] { [] }
+    public static var acrossFiles: Bool { true }
 }
 
 /// Bandit's findings and the taint rules' flows at the same place: the flow confirms the
@@ -148,7 +152,7 @@ public enum PythonTaintRules {
             out += "- id: \(rule.metadata.id.code)\n"
             out += "  mode: taint\n  languages: [python]\n  severity: \(rule.metadata.severity.rawValue.uppercased())\n"
             out += "  message: \"\(rule.message.replacingOccurrences(of: "\"", with: "'"))\"\n"
-            out += "  options:\n    interfile: true\n"
+            out += rule.acrossFiles ? "  options:\n    interfile: true\n" : "  options:\n    interprocedural: true\n"
             func section(_ key: String, _ all: [TaintPattern]) {
                 let items = all.filter { item in
                     if semgrepCompatible, case .check = item { return false }

@@ -27,6 +27,9 @@ public enum TaintWeakHash: PythonTaintRule {
         ]
     )
 
+    /// A weak value's way to where it matters stays in its file (a helper making a token).
+    public static let acrossFiles = false
+
     public static let confirms = ["B303", "B324"]
 
     public static let message = "A broken hash algorithm (MD4, MD5, SHA-1) is used for security"

@@ -26,6 +26,9 @@ public enum TaintWeakRandom: PythonTaintRule {
         ]
     )
 
+    /// A weak value's way to where it matters stays in its file (a helper making a token).
+    public static let acrossFiles = false
+
     public static let confirms = ["B311"]
 
     public static let message = "Values from the predictable `random` module are used where they may need to be secret"

@@ -96,8 +96,6 @@ final class TaintAnalysis {
     private var classOf: [ObjectIdentifier: ObjectIdentifier] = [:]
     private var summaries: [ObjectIdentifier: Summary] = [:]
     private var classesByName: [String: ObjectIdentifier] = [:]
-    /// Module-level functions and methods by dotted name (`f`, `C.m`), for callers elsewhere.
-    private var qualifiedNames: [ObjectIdentifier: String] = [:]
 
     // Across files: names imports bind, the analyses of the files called into, the sources of
     // other files whose values reach here (origins past the file's own), sinks reached there.
@@ -244,7 +242,6 @@ final class TaintAnalysis {
             switch s.kind {
             case .functionDef(let f):
                 functionsByName[f.name] = s
-                qualifiedNames[ObjectIdentifier(s)] = f.name
             case .classDef(let name, _, _, let body, _, _):
                 classesByName[name] = ObjectIdentifier(s)
                 var methods: [String: Stmt] = [:]
@@ -252,7 +249,6 @@ final class TaintAnalysis {
                     guard case .functionDef(let m) = member.kind else { continue }
                     methods[m.name] = member
                     classOf[ObjectIdentifier(member)] = ObjectIdentifier(s)
-                    qualifiedNames[ObjectIdentifier(member)] = name + "." + m.name
                 }
                 methodsByClass[ObjectIdentifier(s)] = methods
             default:

@@ -189,6 +189,19 @@ struct TaintCrossFileTests {
         #expect(found == ["main.py -> main.py:4"])
     }
 
+    @Test func aCycleOfManyFilesIsBoundedByTheFileDepth() throws {
+        // 300 files in an import cycle, each with a sink: calls are followed two files past the
+        // scanned one (levels 1 and 2), then a call is any call.
+        var files: [String: String] = [:]
+        let count = 300
+        for i in 0..<count {
+            files["m\(i).py"] = "import m\((i + 1) % count)\n\ndef f(x):\n    sink(x)\n    return m\((i + 1) % count).f(x)\n"
+        }
+        files["main.py"] = "import m0\n\ndef view():\n    m0.f(source())\n"
+        let (found, _) = Self.scan(files)
+        #expect(found == ["main.py -> m0.py:4", "main.py -> m1.py:4"])
+    }
+
     @Test(arguments: ["", "options:\n  interprocedural: true\n"])
     func withoutInterfileCallsIntoOtherFilesPropagateAsAnyCall(options: String) throws {
         let plain = rule("t", """

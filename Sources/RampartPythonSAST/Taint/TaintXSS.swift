@@ -20,6 +20,8 @@ public enum TaintXSS: PythonTaintRule {
         examples: [
             .triggers("from flask import Flask, request\napp = Flask(__name__)\n@app.route('/hello')\ndef hello():\n    name = request.args.get('name', '')\n    return '<h1>Hello ' + name + '</h1>'\n"),
             .passes("from flask import Flask, request\napp = Flask(__name__)\nfrom markupsafe import escape\n@app.route('/hello')\ndef hello():\n    name = request.args.get('name', '')\n    return '<h1>Hello ' + escape(name) + '</h1>'\n"),
+            .triggers("from django.http import HttpResponse\ndef echo(request):\n    return HttpResponse(request.GET['q'])\n"),
+            .passes("from django.http import HttpResponse\ndef echo(request):\n    return HttpResponse(request.GET['q'], content_type='text/plain; charset=utf-8')\n"),
         ]
     )
 
@@ -47,9 +49,14 @@ public enum TaintXSS: PythonTaintRule {
         .focus("flask.Markup($HTML, ...)", on: "$HTML"),
         .focus("flask.make_response($BODY, ...)", on: "$BODY"),
         .focus("django.utils.safestring.mark_safe($HTML, ...)", on: "$HTML"),
-        .focus("django.http.HttpResponse($BODY, ...)", on: "$BODY"),
-        .focus("flask.Response($BODY, ...)", on: "$BODY"),
+        .focus("django.http.HttpResponse($BODY, ...)", on: "$BODY", not: notHTML("django.http.HttpResponse", "content_type")),
+        .focus("flask.Response($BODY, ...)", on: "$BODY", not: notHTML("flask.Response", "mimetype") + notHTML("flask.Response", "content_type")),
     ]
+
+    /// A response whose type the code sets to something a browser does not render as HTML.
+    static func notHTML(_ response: String, _ keyword: String) -> [String] {
+        [response + #"(..., \#(keyword)="=~/^(text\/(plain|csv|css)|application\/(json|atom\+xml|rss\+xml|xml|octet-stream|pdf|zip))/", ...)"#]
+    }
 
     /// Returns of a Flask view that are not an HTML string built by the view.
     static let flaskResponses = [

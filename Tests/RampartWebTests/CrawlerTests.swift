@@ -21,6 +21,9 @@ final class FixtureServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = input
+        // The fixture exits when this stdin closes (`fixture_watchdog.py`), even if this object
+        // is never released before the test process ends.
+        process.environment = ProcessInfo.processInfo.environment.merging(["FIXTURE_WATCH_STDIN": "1"]) { _, new in new }
         try process.run()
         let handle = output.fileHandleForReading
         let line = try await offPool { () -> String in

@@ -13,6 +13,8 @@ import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import fixture_watchdog
+
 MODE = sys.argv[1] if len(sys.argv) > 1 else "errors"
 # Built only when served: 200 MB of spaces take a moment to compress.
 BOMB = gzip.compress(b"<html>" + b" " * (200 << 20) + b"</html>", compresslevel=9) if MODE == "gzipbomb" else b""
@@ -65,4 +67,5 @@ class Server(ThreadingHTTPServer):
 
 server = Server(("127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
+fixture_watchdog.start()
 server.serve_forever()

@@ -9,6 +9,8 @@ import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import fixture_watchdog
+
 PAGES = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 
 
@@ -74,4 +76,5 @@ class Server(ThreadingHTTPServer):
 
 server = Server(("127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
+fixture_watchdog.start()
 server.serve_forever()

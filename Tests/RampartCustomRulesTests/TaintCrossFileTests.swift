@@ -189,6 +189,21 @@ struct TaintCrossFileTests {
         #expect(found == ["main.py -> main.py:4"])
     }
 
+    @Test func aHelperFileBeyondTheBudgetLeavesTheCallersRuleIncomplete() throws {
+        // Fail closed: the callee's summary ran out of steps, so the caller's file is not fully
+        // checked, and says so (the scanner turns it into a `rule-budget` error, exit 3).
+        let body = (0..<3_000).map { "    x = x + \($0)\n" }.joined()
+        let files = ["helpers.py": "def run(x):\n" + body + "    sink(x)\n", "views.py": "import helpers\n\ndef view():\n    helpers.run(source())\n"]
+        let set = RuleSet()
+        set.add(yaml: Self.rules, file: "rules.yaml")
+        set.finish()
+        let project = TaintProject(paths: Array(files.keys)) { path in files[path].map { Array($0.utf8) } }
+        let result = try PythonParsing.withModule(Array((files["views.py"] ?? "").utf8)) { parsed in
+            set.scan(TargetFile(path: "views.py", source: parsed.source, module: parsed.module), stepsPerPattern: 2_000, project: project)
+        }
+        #expect(result.incomplete.contains { $0.reason.contains("taint analysis stopped") })
+    }
+
     @Test func aCycleOfManyFilesIsBoundedByTheFileDepth() throws {
         // 300 files in an import cycle, each with a sink: calls are followed two files past the
         // scanned one (levels 1 and 2), then a call is any call.

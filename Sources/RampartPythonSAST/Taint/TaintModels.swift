@@ -87,10 +87,13 @@ public enum TaintModels {
     ]
 
     /// Names of secrets: `token`, `user.password`, `self.api_key`, `reset_code`.
-    static let secretNames = #"(?i)(^|[._])(\w*_)?(token|secret|password|passwd|pwd|nonce|salt|otp|csrf\w*|api_?key|secret_?key|private_?key|session_?(id|key)|reset_?(code|key)|activation_?(code|key)|verification_?code|signature|passphrase)$"#
+    static let secretNames = #"(?i)(^|[._])(\w*_)?"# + secretWords + "$"
 
     /// The same names as dictionary keys (`data["api_key"]`).
-    static let secretKeys = #"(?i)(\w*_)?(token|secret|password|passwd|pwd|nonce|salt|otp|csrf\w*|api_?key|secret_?key|private_?key|session_?(id|key)|reset_?(code|key)|activation_?(code|key)|verification_?code|signature|passphrase)"#
+    static let secretKeys = #"(?i)(\w*_)?"# + secretWords
+
+    /// The words that name a secret, ending a name or a key.
+    static let secretWords = #"(token|secret|password|passwd|pwd|nonce|salt|otp|csrf\w*|api_?key|secret_?key|private_?key|session_?(id|key)|reset_?(code|key)|activation_?(code|key)|verification_?code|signature|passphrase)"#
 
     /// Functions that make secrets: `make_token`, `generate_password`, `hash_password`, `new_nonce`.
     static let secretMakers = #"(?i)^(?!.*(cache|etag)).*(token|secret|password|passwd|nonce|salt|otp|csrf|signature|api_?key|secret_?key|passphrase)"#
